@@ -1,0 +1,41 @@
+package dev.faultline.backend.system;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Writes a problem+json answer from a servlet filter, where Spring MVC's exception handling does not reach.
+ */
+public final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	/** Writes the problem with its status and content type, unless the response is already committed. */
+	public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** A problem with the given status, type, title and detail. */
+	public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

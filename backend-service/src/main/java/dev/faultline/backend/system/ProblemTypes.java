@@ -1,0 +1,25 @@
+package dev.faultline.backend.system;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of Faultline's own problems; plain HTTP errors (404, 405, 415) use {@code about:blank}.
+ */
+public final class ProblemTypes {
+
+	/** The request broke one or more rules, listed under {@code errors}. */
+	public static final URI VALIDATION = URI.create("https://faultline.dev/problems/validation");
+
+	/** The request body could not be read as JSON. */
+	public static final URI MALFORMED = URI.create("https://faultline.dev/problems/malformed-request");
+
+	/** The request body was larger than the API accepts. */
+	public static final URI TOO_LARGE = URI.create("https://faultline.dev/problems/payload-too-large");
+
+	/** An Idempotency-Key came back with a different request. */
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("https://faultline.dev/problems/idempotency-key-reused");
+
+	private ProblemTypes() {
+	}
+
+}

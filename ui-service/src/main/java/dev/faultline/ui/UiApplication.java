@@ -1,0 +1,16 @@
+package dev.faultline.ui;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The UI of the Faultline demo: renders the backend's messages on port 8080.
+ */
+@SpringBootApplication
+public class UiApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(UiApplication.class, args);
+	}
+
+}

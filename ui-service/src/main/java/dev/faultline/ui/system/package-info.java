@@ -1,0 +1,4 @@
+/**
+ * Shared set-up of the UI service.
+ */
+package dev.faultline.ui.system;
