@@ -1,0 +1,49 @@
+# One Dockerfile for both services: the build stage is the same for both (so the second image reuses its
+# cached layers), and SERVICE picks which module the runtime stage packages.
+#   docker build --build-arg SERVICE=backend-service -t faultline/backend-service:0.1.0 .
+#   docker build --build-arg SERVICE=ui-service      -t faultline/ui-service:0.1.0 .
+# docker-compose.yml passes SERVICE for you.
+
+# ---- build: the Maven wrapper inside a JDK image, so a user needs nothing but Docker -------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /workspace
+
+# Poms first: the dependency layer is rebuilt only when a pom changes, not on every source edit.
+COPY mvnw ./
+COPY .mvn/ .mvn/
+COPY pom.xml ./
+COPY backend-service/pom.xml backend-service/
+COPY ui-service/pom.xml ui-service/
+COPY deployment-tests/pom.xml deployment-tests/
+RUN ./mvnw -B -q -pl backend-service,ui-service dependency:go-offline
+
+# One layer per module: a change to the UI does not recompile the backend.
+COPY backend-service/src/ backend-service/src/
+RUN ./mvnw -B -q -pl backend-service -DskipTests package \
+	&& java -Djarmode=tools -jar backend-service/target/backend-service-*.jar extract --layers --destination /layers/backend-service
+COPY ui-service/src/ ui-service/src/
+RUN ./mvnw -B -q -pl ui-service -DskipTests package \
+	&& java -Djarmode=tools -jar ui-service/target/ui-service-*.jar extract --layers --destination /layers/ui-service
+
+# The health check the runtime image runs: compiled here, because a JRE cannot launch a source file.
+COPY docker/HealthCheck.java /healthcheck/
+RUN javac --release 17 -d /healthcheck /healthcheck/HealthCheck.java
+
+# ---- runtime: a JRE, a non-root user, Spring Boot's extracted layers (least to most often changed) -----
+FROM eclipse-temurin:17-jre
+ARG SERVICE=backend-service
+RUN useradd --system --uid 10001 --user-group --no-create-home faultline \
+	&& mkdir -p /app /data \
+	&& chown faultline:faultline /data
+WORKDIR /app
+COPY --from=build /healthcheck/HealthCheck.class /opt/healthcheck/
+COPY --from=build /layers/${SERVICE}/dependencies/ ./
+COPY --from=build /layers/${SERVICE}/spring-boot-loader/ ./
+COPY --from=build /layers/${SERVICE}/snapshot-dependencies/ ./
+COPY --from=build /layers/${SERVICE}/application/ ./
+USER faultline
+# The backend keeps its H2 files here; mount a volume on it (compose and Kubernetes do).
+ENV FAULTLINE_DATA_DIR=/data
+# Heap sized from the container's memory limit, not the host's; an OutOfMemoryError ends the process so
+# the restart policy replaces it instead of leaving a half-dead JVM. Add your own flags with JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]

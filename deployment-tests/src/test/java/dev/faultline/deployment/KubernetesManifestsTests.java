@@ -1,0 +1,191 @@
+package dev.faultline.deployment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.faultline.deployment.Yamls.has;
+import static dev.faultline.deployment.Yamls.integer;
+import static dev.faultline.deployment.Yamls.map;
+import static dev.faultline.deployment.Yamls.maps;
+import static dev.faultline.deployment.Yamls.string;
+import static dev.faultline.deployment.Yamls.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the port the service
+ * really serves it on, Services route to declared ports, and the replica counts and storage match the design.
+ */
+class KubernetesManifestsTests {
+
+	private static final String DIR = "deploy/k8s";
+
+	@Test
+	void kustomizationListsEveryManifestInTheFolder() throws IOException {
+		Map<String, Object> kustomization = Repository.yaml(DIR + "/kustomization.yaml");
+		try (Stream<Path> files = Files.list(Repository.file(DIR))) {
+			Set<String> manifests = files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+				.collect(Collectors.toSet());
+			assertThat(strings(kustomization, "resources")).containsExactlyInAnyOrderElementsOf(manifests);
+		}
+	}
+
+	@Test
+	void everyProbeCallsAHealthGroupOnThePortTheServiceServesItOn() {
+		List<String> checked = new ArrayList<>();
+		for (Map<String, Object> deployment : resources("Deployment")) {
+			for (Map<String, Object> container : containers(deployment)) {
+				ServiceEndpoints service = ServiceEndpoints.ofImage(string(container, "image"));
+				Map<String, Integer> ports = containerPorts(container);
+				Map<String, String> expectedPaths = Map.of("startupProbe", service.livenessPath(), "livenessProbe",
+						service.livenessPath(), "readinessProbe", service.readinessPath());
+				assertThat(container).as(service.module() + " probes").containsKeys("livenessProbe", "readinessProbe");
+				expectedPaths.forEach((probe, path) -> {
+					if (container.containsKey(probe)) {
+						Map<String, Object> httpGet = map(container, probe, "httpGet");
+						String port = string(httpGet, "port");
+						assertThat(string(httpGet, "path")).as(service.module() + " " + probe + " path").isEqualTo(path);
+						assertThat(ports.getOrDefault(port, parsePort(port))).as(service.module() + " " + probe + " port")
+							.isEqualTo(service.managementPort());
+						checked.add(service.module() + " " + probe);
+					}
+				});
+			}
+		}
+		assertThat(checked).contains("backend-service readinessProbe", "ui-service readinessProbe");
+	}
+
+	@Test
+	void containersDeclareExactlyThePortsTheServiceListensOn() {
+		for (Map<String, Object> deployment : resources("Deployment")) {
+			for (Map<String, Object> container : containers(deployment)) {
+				ServiceEndpoints service = ServiceEndpoints.ofImage(string(container, "image"));
+				assertThat(Set.copyOf(containerPorts(container).values())).as(service.module() + " container ports")
+					.isEqualTo(Stream.of(service.serverPort(), service.managementPort()).collect(Collectors.toSet()));
+			}
+		}
+	}
+
+	@Test
+	void servicesRouteToPortsTheirPodsDeclare() {
+		List<Map<String, Object>> deployments = resources("Deployment");
+		assertThat(resources("Service")).hasSameSizeAs(deployments).allSatisfy(service -> {
+			Map<String, Object> selector = map(service, "spec", "selector");
+			Map<String, Object> deployment = deployments.stream()
+				.filter(candidate -> map(candidate, "spec", "template", "metadata", "labels").entrySet()
+					.containsAll(selector.entrySet()))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no Deployment's pods match Service selector " + selector));
+			Map<String, Integer> ports = containerPorts(containers(deployment).get(0));
+			for (Map<String, Object> port : maps(service, "spec", "ports")) {
+				String target = string(port, "targetPort");
+				assertThat(ports.containsKey(target) || ports.containsValue(parsePort(target)))
+					.as("Service " + string(service, "metadata", "name") + " targetPort " + target + " in " + ports)
+					.isTrue();
+				assertThat(integer(port, "port")).isEqualTo(ports.getOrDefault(target, parsePort(target)));
+			}
+		});
+	}
+
+	@Test
+	void oneBackendOwnsItsVolumeAndThreeUiReplicasShareTheLoad() {
+		Map<String, Object> backend = deploymentOf("backend-service");
+		assertThat(integer(backend, "spec", "replicas")).isEqualTo(1);
+		assertThat(string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2").isEqualTo("Recreate");
+		Map<String, Object> container = containers(backend).get(0);
+		String dataDir = env(container).get("FAULTLINE_DATA_DIR");
+		assertThat(maps(container, "volumeMounts")).anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", dataDir));
+		String claim = maps(backend, "spec", "template", "spec", "volumes").stream()
+			.filter(volume -> has(volume, "persistentVolumeClaim"))
+			.map(volume -> string(volume, "persistentVolumeClaim", "claimName"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("backend has no persistentVolumeClaim volume"));
+		assertThat(resources("PersistentVolumeClaim")).extracting(pvc -> string(pvc, "metadata", "name")).contains(claim);
+
+		Map<String, Object> ui = deploymentOf("ui-service");
+		assertThat(integer(ui, "spec", "replicas")).isEqualTo(3);
+		ServiceEndpoints backendEndpoints = ServiceEndpoints.of("backend-service");
+		String backendService = resources("Service").stream()
+			.filter(service -> map(service, "spec", "selector").entrySet()
+				.stream()
+				.allMatch(label -> label.getValue().equals(map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
+			.map(service -> string(service, "metadata", "name"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(env(containers(ui).get(0))).containsEntry("FAULTLINE_BACKEND_BASE_URL",
+				"http://" + backendService + ":" + backendEndpoints.serverPort());
+	}
+
+	@Test
+	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
+		for (Map<String, Object> deployment : resources("Deployment")) {
+			assertThat(map(deployment, "spec", "template", "spec", "securityContext")).containsEntry("runAsNonRoot", true);
+			for (Map<String, Object> container : containers(deployment)) {
+				assertThat(map(container, "resources", "requests")).containsKeys("cpu", "memory");
+				assertThat(map(container, "resources", "limits")).containsKey("memory");
+			}
+		}
+	}
+
+	@Test
+	void imagesAreTheOnesDockerComposeBuilds() {
+		Set<String> composeImages = map(Repository.yaml("docker-compose.yml"), "services").values()
+			.stream()
+			.filter(service -> has(service, "build"))
+			.map(service -> string(service, "image"))
+			.collect(Collectors.toSet());
+		Set<String> manifestImages = resources("Deployment").stream()
+			.flatMap(deployment -> containers(deployment).stream())
+			.map(container -> string(container, "image"))
+			.collect(Collectors.toSet());
+		assertThat(manifestImages).isEqualTo(composeImages);
+	}
+
+	private static List<Map<String, Object>> resources(String kind) {
+		List<Map<String, Object>> found = new ArrayList<>();
+		for (String file : strings(Repository.yaml(DIR + "/kustomization.yaml"), "resources")) {
+			Repository.yamlDocuments(DIR + "/" + file)
+				.stream()
+				.filter(resource -> kind.equals(resource.get("kind")))
+				.forEach(found::add);
+		}
+		return found;
+	}
+
+	private static Map<String, Object> deploymentOf(String module) {
+		return resources("Deployment").stream()
+			.filter(deployment -> containers(deployment).stream()
+				.anyMatch(container -> ServiceEndpoints.ofImage(string(container, "image")).module().equals(module)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no Deployment runs " + module));
+	}
+
+	private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
+		return maps(deployment, "spec", "template", "spec", "containers");
+	}
+
+	private static Map<String, Integer> containerPorts(Map<String, Object> container) {
+		return maps(container, "ports").stream()
+			.collect(Collectors.toMap(port -> String.valueOf(port.getOrDefault("name", port.get("containerPort"))),
+					port -> integer(port, "containerPort")));
+	}
+
+	private static Map<String, String> env(Map<String, Object> container) {
+		return maps(container, "env").stream()
+			.collect(Collectors.toMap(variable -> string(variable, "name"), variable -> string(variable, "value")));
+	}
+
+	private static int parsePort(String port) {
+		return port.chars().allMatch(Character::isDigit) ? Integer.parseInt(port) : -1;
+	}
+
+}
