@@ -17,13 +17,16 @@ COPY ui-service/pom.xml ui-service/
 COPY deployment-tests/pom.xml deployment-tests/
 RUN ./mvnw -B -q -pl backend-service,ui-service dependency:go-offline
 
-# One layer per module: a change to the UI does not recompile the backend.
+# One layer per module: a change to the UI does not recompile the backend. The jar is renamed first,
+# because extract names the launcher jar after it, and the runtime stage starts application.jar.
 COPY backend-service/src/ backend-service/src/
 RUN ./mvnw -B -q -pl backend-service -DskipTests package \
-	&& java -Djarmode=tools -jar backend-service/target/backend-service-*.jar extract --layers --destination /layers/backend-service
+	&& cp backend-service/target/backend-service-*.jar /tmp/application.jar \
+	&& java -Djarmode=tools -jar /tmp/application.jar extract --layers --destination /layers/backend-service
 COPY ui-service/src/ ui-service/src/
 RUN ./mvnw -B -q -pl ui-service -DskipTests package \
-	&& java -Djarmode=tools -jar ui-service/target/ui-service-*.jar extract --layers --destination /layers/ui-service
+	&& cp ui-service/target/ui-service-*.jar /tmp/application.jar \
+	&& java -Djarmode=tools -jar /tmp/application.jar extract --layers --destination /layers/ui-service
 
 # The health check the runtime image runs: compiled here, because a JRE cannot launch a source file.
 COPY docker/HealthCheck.java /healthcheck/

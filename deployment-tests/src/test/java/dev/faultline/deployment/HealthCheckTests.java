@@ -15,6 +15,7 @@ import javax.tools.ToolProvider;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +28,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HealthCheckTests {
 
+	@TempDir
+	static Path classes;
+
+	private static Method checkMethod;
+
 	private HttpServer server;
 
-	private Method check;
-
-	@BeforeEach
-	void compileAndStartServer(@TempDir Path classes) throws Exception {
+	@BeforeAll
+	static void compileAsTheDockerfileDoes() throws Exception {
 		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
 		int status = javac.run(null, null, null, "--release", "17", "-d", classes.toString(),
 				Repository.file("docker/HealthCheck.java").toString());
 		assertThat(status).as("javac HealthCheck.java").isZero();
 		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null);
-		this.check = loader.loadClass("HealthCheck").getDeclaredMethod("check", String.class, int.class);
-		this.check.setAccessible(true);
+		checkMethod = loader.loadClass("HealthCheck").getDeclaredMethod("check", String.class, int.class);
+		checkMethod.setAccessible(true);
+	}
 
+	@BeforeEach
+	void startServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/up", exchange -> reply(exchange, 200, "{\"status\":\"UP\"}"));
 		this.server.createContext("/down", exchange -> reply(exchange, 503, "{\"status\":\"OUT_OF_SERVICE\"}"));
@@ -83,7 +90,7 @@ class HealthCheckTests {
 	}
 
 	private int check(String url, int timeoutMillis) throws Exception {
-		return (int) this.check.invoke(null, url, timeoutMillis);
+		return (int) checkMethod.invoke(null, url, timeoutMillis);
 	}
 
 	private String url(String path) {

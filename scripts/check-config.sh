@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks the configuration that only its own tools can judge: prometheus.yml with `promtool check config`,
+# and docker-compose.yml (with and without the observability profile) with `docker-compose config -q`.
+# The JVM tests in deployment-tests check that ports and paths match the services; this checks syntax and
+# schema. promtool comes from Debian's prometheus package, unpacked (not installed: no daemon is started).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+promtool=$(command -v promtool || true)
+if [ -z "$promtool" ]; then
+	tools=/var/tmp/faultline-promtool
+	if [ ! -x "$tools/usr/bin/promtool" ]; then
+		mkdir -p "$tools"
+		(cd "$tools" && { apt-get download prometheus >/dev/null 2>&1 \
+			|| { apt-get update -qq >/dev/null && apt-get download prometheus >/dev/null; }; } \
+			&& dpkg-deb -x prometheus_*.deb . && rm -f prometheus_*.deb) \
+			|| { echo "check-config: no promtool, and Debian's prometheus package could not be fetched" >&2; exit 1; }
+	fi
+	promtool=$tools/usr/bin/promtool
+fi
+echo "== $("$promtool" --version 2>&1 | head -n 1)"
+"$promtool" check config observability/prometheus.yml
+
+if command -v docker-compose >/dev/null 2>&1; then
+	compose() { docker-compose "$@"; }
+else
+	compose() { docker compose "$@"; }
+fi
+echo "== compose config"
+compose config -q
+compose --profile observability config -q
+compose --profile observability config --services | sort | tr '\n' ' '
+echo

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# End-to-end test of the compose stack: builds the images, starts backend + two UI replicas, and checks what
+# the demo promises: the UI shows the backend's messages; the chaos API answers on 9081; a chaos "down" makes
+# the UI serve its cached fallback; stopping and starting the backend heals; a crash is restarted by the
+# restart policy; messages survive in the volume; both replicas answer. Always tears the stack down; exits
+# non-zero on any failure, after printing the containers' logs.
+#
+#   scripts/compose-smoke.sh                       # needs docker-compose or `docker compose`, curl, free ports
+#   SMOKE_ALLOW_MISSING=1 scripts/compose-smoke.sh # report features not built yet as MISSING, not as failures
+#
+# On a machine without a Docker engine: source ../shared/containers/setup.sh first (podman behind the
+# Docker API). Uses the compose project "faultline-smoke", so it never touches a stack you run yourself;
+# it does need the demo's host ports (8080, 8081, 8082, 9081) to be free.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export COMPOSE_PROJECT_NAME=faultline-smoke
+start_wait=${SMOKE_START_SECONDS:-300}      # bounded wait for the stack to come up
+heal_wait=${SMOKE_HEAL_SECONDS:-120}        # bounded wait for each healing step
+ui_1=http://localhost:8080
+ui_2=http://localhost:8082
+api=http://localhost:8081
+control=http://localhost:9081
+
+if command -v docker-compose >/dev/null 2>&1; then
+	compose() { docker-compose "$@"; }
+else
+	compose() { docker compose "$@"; }
+fi
+
+failures=0 missing=0
+pass() { printf 'PASS     %s\n' "$*"; }
+failed() { printf 'FAIL     %s\n' "$*"; failures=$((failures + 1)); }
+absent() { printf 'MISSING  %s\n' "$*"; missing=$((missing + 1)); }
+phase() { printf '\n== %s (t=%ss)\n' "$*" "$SECONDS"; }
+
+teardown() {
+	local status=$?
+	trap - EXIT INT TERM
+	if [ "$status" -ne 0 ] || [ "$failures" -gt 0 ]; then
+		phase "logs (failure)"
+		compose ps || true
+		compose logs --no-color --tail=150 || true
+	fi
+	phase "tear down"
+	# Twice if needed: a container caught mid-restart by its restart policy can survive the first down.
+	compose down -v --remove-orphans >/dev/null 2>&1 || true
+	if [ -n "$(compose ps -q 2>/dev/null)" ]; then
+		sleep 2
+		compose down -v --remove-orphans || true
+	fi
+	exit "$status"
+}
+trap teardown EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# status URL [curl args...]: the HTTP status, or 000 when nothing answered.
+status() { local url=$1; shift; curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" "$url" || true; }
+body() { curl -s -m 10 "$@" || true; }
+# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND once a second until it succeeds or time runs out.
+wait_for() {
+	local seconds=$1 what=$2 deadline=$((SECONDS + $1))
+	shift 2
+	until "$@"; do
+		if [ "$SECONDS" -ge "$deadline" ]; then
+			return 1
+		fi
+		sleep 1
+	done
+	printf '         (%s after %ss)\n' "$what" "$((SECONDS - deadline + seconds))"
+}
+is_ok() { [ "$(status "$1")" = "200" ]; }
+feed_source() { body "$1/api/feed?level=full" | grep -o '"source" *: *"[a-z]*"' | head -n 1 | grep -o '"[a-z]*"$' | tr -d '"'; }
+feed_is() { [ "$(feed_source "$1")" = "$2" ]; }
+page_has() { body "$1/" | grep -qF "$2"; }
+backend_ready() { is_ok "$control/actuator/health/readiness"; }
+stack_ready() { backend_ready && is_ok "$ui_1/actuator/health/readiness" && is_ok "$ui_2/actuator/health/readiness"; }
+
+phase "build"
+build_started=$SECONDS
+compose build
+printf '         (images built in %ss)\n' "$((SECONDS - build_started))"
+
+phase "up"
+compose down -v --remove-orphans >/dev/null 2>&1 || true
+up_started=$SECONDS
+compose up -d
+if wait_for "$start_wait" "backend and both UI replicas ready" stack_ready; then
+	pass "stack up: backend ready on 9081, ui-1 and ui-2 ready (in $((SECONDS - up_started))s)"
+else
+	failed "stack not ready within ${start_wait}s"
+	exit 1
+fi
+
+phase "the UI shows the backend's messages"
+marker="Smoke test $(date +%s) $RANDOM"
+created=$(status "$api/api/messages" -X POST -H 'Content-Type: application/json' \
+	-d "{\"author\": \"compose-smoke\", \"text\": \"$marker\"}")
+[ "$created" = "201" ] && pass "backend API stores a message (201)" || failed "POST /api/messages answered $created"
+# The feed tells whether the UI's resilience feature is there; without it the page cannot list messages yet.
+feed_status=$(status "$ui_1/api/feed?level=full")
+has_feed=false
+[ "$feed_status" = "200" ] && has_feed=true
+page_lists_marker() {
+	local ui=$1 seconds=$2 what=$3
+	$has_feed || seconds=2
+	if wait_for "$seconds" "message on the page" page_has "$ui" "$marker"; then
+		pass "$what"
+	elif $has_feed; then
+		failed "$what: '$marker' is not on $ui/"
+	else
+		absent "$what (the UI does not render messages yet)"
+	fi
+}
+page_lists_marker "$ui_1" 30 "ui-1 page lists the message just stored in the backend"
+if $has_feed; then
+	wait_for 30 "feed live" feed_is "$ui_1" live && pass "ui-1 feed source=live" \
+		|| failed "ui-1 feed source is '$(feed_source "$ui_1")', expected live"
+else
+	absent "UI feed GET /api/feed?level=full answered $feed_status (UI resilience feature not built yet?)"
+fi
+
+phase "chaos control on 9081"
+chaos_status=$(status "$control/chaos")
+has_chaos=false
+if [ "$chaos_status" = "200" ]; then
+	has_chaos=true
+	pass "curl localhost:9081/chaos answers 200"
+else
+	absent "GET $control/chaos answered $chaos_status (chaos API not built yet?)"
+fi
+
+phase "chaos down: the UI serves its cached fallback"
+if $has_chaos && $has_feed; then
+	down=$(status "$control/chaos/down?duration=PT90S" -X PUT)
+	case "$down" in 2*) pass "PUT /chaos/down answered $down" ;; *) failed "PUT /chaos/down answered $down" ;; esac
+	[ "$(status "$api/api/messages")" = "000" ] && pass "API port refuses connections while down" \
+		|| failed "API port still answers while down"
+	wait_for 30 "fallback" feed_is "$ui_1" cache && pass "ui-1 feed source=cache while the backend is down" \
+		|| failed "ui-1 feed source is '$(feed_source "$ui_1")' while down, expected cache"
+	is_ok "$ui_1/" && pass "ui-1 page still answers 200 while the backend is down" || failed "ui-1 page fails while down"
+	cleared=$(status "$control/chaos" -X DELETE)
+	case "$cleared" in 2*) pass "DELETE /chaos answered $cleared" ;; *) failed "DELETE /chaos answered $cleared" ;; esac
+	wait_for "$heal_wait" "healed" feed_is "$ui_1" live && pass "ui-1 feed back to live after the fault is cleared" \
+		|| failed "ui-1 feed still '$(feed_source "$ui_1")' ${heal_wait}s after DELETE /chaos"
+else
+	absent "chaos down -> cached fallback (needs the chaos API and the UI feed)"
+fi
+
+phase "backend stopped and started: the UI copes, then heals; messages survive"
+compose stop backend
+is_ok "$ui_1/" && pass "ui-1 page answers 200 with the backend stopped" || failed "ui-1 page fails with the backend stopped"
+if $has_feed; then
+	wait_for 30 "fallback" feed_is "$ui_1" cache && pass "ui-1 feed source=cache with the backend stopped" \
+		|| failed "ui-1 feed source is '$(feed_source "$ui_1")' with the backend stopped, expected cache"
+fi
+compose start backend
+if wait_for "$heal_wait" "backend ready again" backend_ready; then
+	pass "backend ready again after start"
+else
+	failed "backend not ready ${heal_wait}s after start"
+fi
+if $has_feed; then
+	wait_for "$heal_wait" "healed" feed_is "$ui_1" live && pass "ui-1 feed back to live after the backend restarted" \
+		|| failed "ui-1 feed still '$(feed_source "$ui_1")' ${heal_wait}s after the backend restarted"
+fi
+body "$api/api/messages?limit=100" | grep -qF "$marker" && pass "the stored message survived the restart (volume)" \
+	|| failed "the message stored before the restart is gone"
+page_lists_marker "$ui_1" 60 "ui-1 page lists the backend's messages again after the restart"
+
+phase "crash fault: the restart policy brings the backend back"
+if $has_chaos; then
+	crash=$(status "$control/chaos/crash" -X PUT)
+	case "$crash" in
+		2*)
+			pass "PUT /chaos/crash answered $crash"
+			wait_for 30 "backend gone" sh -c "! curl -s -o /dev/null -m 2 $control/actuator/health/liveness" \
+				&& pass "backend process exited" || failed "backend still answers 30s after the crash fault"
+			wait_for "$heal_wait" "restarted" backend_ready && pass "backend restarted by restart: unless-stopped" \
+				|| failed "backend not back ${heal_wait}s after the crash (restart policy)"
+			;;
+		404) absent "PUT /chaos/crash answered 404 (crash fault not built yet?)" ;;
+		*) failed "PUT /chaos/crash answered $crash" ;;
+	esac
+else
+	absent "crash fault and restart (needs the chaos API)"
+fi
+
+phase "both UI replicas answer"
+for ui in "$ui_1" "$ui_2"; do
+	is_ok "$ui/" && pass "$ui answers 200" || failed "$ui does not answer 200"
+done
+page_lists_marker "$ui_2" 30 "ui-2 page lists the backend's messages too"
+
+phase "result"
+printf 'failures=%s missing=%s total=%ss\n' "$failures" "$missing" "$SECONDS"
+if [ "$failures" -gt 0 ]; then
+	exit 1
+fi
+if [ "$missing" -gt 0 ] && [ -z "${SMOKE_ALLOW_MISSING:-}" ]; then
+	echo "features missing (set SMOKE_ALLOW_MISSING=1 to accept that while they are being built)"
+	exit 1
+fi
+echo "compose smoke test passed"
