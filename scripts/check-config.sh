@@ -21,6 +21,25 @@ fi
 echo "== $("$promtool" --version 2>&1 | head -n 1)"
 "$promtool" check config observability/prometheus.yml
 
+# Every dashboard query must be valid PromQL: promtool parses them as recording rules (Grafana's
+# $__rate_interval replaced by a plain range).
+rules=$(mktemp --suffix=.yml)
+trap 'rm -f "$rules"' EXIT
+{
+	echo "groups:"
+	echo "  - name: faultline-dashboard-queries"
+	echo "    rules:"
+	n=0
+	grep -o '"expr": "\([^"\\]\|\\.\)*"' observability/grafana/dashboards/faultline.json \
+		| sed -e 's/^"expr": "//' -e 's/"$//' -e 's/\\"/"/g' -e 's/\$__rate_interval/1m/g' \
+		| while IFS= read -r expr; do
+			n=$((n + 1))
+			printf "      - record: faultline:dashboard_query_%s\n        expr: '%s'\n" "$n" "$expr"
+		done
+} >"$rules"
+echo "== dashboard queries: $(grep -c 'expr:' "$rules")"
+"$promtool" check rules "$rules"
+
 if command -v docker-compose >/dev/null 2>&1; then
 	compose() { docker-compose "$@"; }
 else
