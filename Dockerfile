@@ -34,12 +34,13 @@ RUN javac --release 17 -d /healthcheck /healthcheck/HealthCheck.java
 
 # ---- runtime: a JRE, a non-root user, Spring Boot's extracted layers (least to most often changed) -----
 FROM eclipse-temurin:17-jre
-ARG SERVICE=backend-service
 RUN useradd --system --uid 10001 --user-group --no-create-home faultline \
 	&& mkdir -p /app /data \
 	&& chown faultline:faultline /data
 WORKDIR /app
 COPY --from=build /healthcheck/HealthCheck.class /opt/healthcheck/
+# Declared this late so that the layers above are shared by both images.
+ARG SERVICE=backend-service
 COPY --from=build /layers/${SERVICE}/dependencies/ ./
 COPY --from=build /layers/${SERVICE}/spring-boot-loader/ ./
 COPY --from=build /layers/${SERVICE}/snapshot-dependencies/ ./
