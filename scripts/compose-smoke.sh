@@ -56,7 +56,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # status URL [curl args...]: the HTTP status, or 000 when nothing answered.
-status() { local url=$1; shift; curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" "$url" || true; }
+# A first request to a cold replica on a busy machine can be slow: 10 s per call, and checks poll (bounded).
+status() { local url=$1; shift; curl -s -o /dev/null -m 10 -w '%{http_code}' "$@" "$url" || true; }
 body() { curl -s -m 10 "$@" || true; }
 # wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND once a second until it succeeds or time runs out.
 wait_for() {
@@ -139,7 +140,8 @@ if $has_chaos && $has_feed; then
 		|| failed "API port still answers while down"
 	wait_for 30 "fallback" feed_is "$ui_1" cache && pass "ui-1 feed source=cache while the backend is down" \
 		|| failed "ui-1 feed source is '$(feed_source "$ui_1")' while down, expected cache"
-	is_ok "$ui_1/" && pass "ui-1 page still answers 200 while the backend is down" || failed "ui-1 page fails while down"
+	wait_for 15 "page" is_ok "$ui_1/" && pass "ui-1 page still answers 200 while the backend is down" \
+		|| failed "ui-1 page fails while down"
 	cleared=$(status "$control/chaos" -X DELETE)
 	case "$cleared" in 2*) pass "DELETE /chaos answered $cleared" ;; *) failed "DELETE /chaos answered $cleared" ;; esac
 	wait_for "$heal_wait" "healed" feed_is "$ui_1" live && pass "ui-1 feed back to live after the fault is cleared" \
@@ -150,7 +152,8 @@ fi
 
 phase "backend stopped and started: the UI copes, then heals; messages survive"
 compose stop backend
-is_ok "$ui_1/" && pass "ui-1 page answers 200 with the backend stopped" || failed "ui-1 page fails with the backend stopped"
+wait_for 15 "page" is_ok "$ui_1/" && pass "ui-1 page answers 200 with the backend stopped" \
+	|| failed "ui-1 page fails with the backend stopped"
 if $has_feed; then
 	wait_for 30 "fallback" feed_is "$ui_1" cache && pass "ui-1 feed source=cache with the backend stopped" \
 		|| failed "ui-1 feed source is '$(feed_source "$ui_1")' with the backend stopped, expected cache"
@@ -189,7 +192,7 @@ fi
 
 phase "both UI replicas answer"
 for ui in "$ui_1" "$ui_2"; do
-	is_ok "$ui/" && pass "$ui answers 200" || failed "$ui does not answer 200"
+	wait_for 15 "page" is_ok "$ui/" && pass "$ui answers 200" || failed "$ui does not answer 200 within 15s"
 done
 page_lists_marker "$ui_2" 30 "ui-2 page lists the backend's messages too"
 
