@@ -39,7 +39,7 @@ final class ActiveFault {
 		return this.spec.fault();
 	}
 
-	boolean expiredAt(Instant now) {
+	synchronized boolean expiredAt(Instant now) {
 		return !now.isBefore(this.expiresAt) || this.spec.selector().exhausted(this.injected);
 	}
 

@@ -59,7 +59,7 @@ class ChaosEngine {
 
 	private final ProcessExit exit;
 
-	private boolean notReady;
+	private volatile boolean notReady;
 
 	ChaosEngine(ChaosProperties properties, Clock clock, ApiPort port, ApplicationEventPublisher publisher,
 			MeterRegistry meters, ProcessExit exit) {

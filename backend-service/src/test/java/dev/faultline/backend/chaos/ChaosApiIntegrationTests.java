@@ -81,6 +81,15 @@ class ChaosApiIntegrationTests {
 	}
 
 	@Test
+	void faultsNeverTouchTheManagementPort() throws Exception {
+		chaos("PUT", "/chaos/error?status=500&paths=/**", null);
+
+		assertThat(chaos("GET", "/chaos", null).statusCode()).isEqualTo(200);
+		assertThat(chaos("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(api("/actuator/health").statusCode()).isEqualTo(500);
+	}
+
+	@Test
 	void latencyDelaysEveryAnswerByAtLeastTheAskedTime() throws Exception {
 		HttpResponse<String> installed = chaos("PUT", "/chaos/latency?ms=400", null);
 		assertThat(installed.statusCode()).isEqualTo(200);
@@ -208,6 +217,7 @@ class ChaosApiIntegrationTests {
 		Throwable dropped = catchThrowable(() -> api("/api/messages"));
 
 		assertThat(dropped).isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class);
+		assertThat(dropped.getMessage()).containsAnyOf("received no bytes", "reset", "closed");
 		assertThat(read(chaos("GET", "/chaos/events", null)).at("/events/0/effect").asText()).isEqualTo("reset");
 	}
 
@@ -240,6 +250,7 @@ class ChaosApiIntegrationTests {
 		Throwable cut = catchThrowable(() -> api("/api/messages"));
 
 		assertThat(cut).isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class);
+		assertThat(cut.getMessage()).containsAnyOf("content-length", "EOF");
 	}
 
 	@Test
