@@ -51,6 +51,15 @@ final class ActiveFault {
 		return this.spec.effect();
 	}
 
+	/** How much is left of a flap's current failing phase; unlimited for any other fault. */
+	long failingMsLeftAt(Instant now) {
+		if (this.spec.effect() instanceof Effect.Flap flap) {
+			long intoCycle = Duration.between(this.installedAt, now).toMillis() % (flap.upMs() + flap.downMs());
+			return Math.max(0, flap.downMs() - intoCycle);
+		}
+		return Long.MAX_VALUE;
+	}
+
 	/** Counts a request in scope and tells whether the selector hits it; a hit counts as injected. */
 	synchronized boolean select() {
 		this.seen++;

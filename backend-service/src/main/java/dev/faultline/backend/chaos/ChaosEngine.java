@@ -169,17 +169,19 @@ class ChaosEngine {
 	}
 
 	/**
-	 * Holds the calling request for up to {@code ms}, ending early when the fault is removed or expires.
-	 * @return whether the full time passed with the fault still installed
+	 * Holds the calling request for up to {@code ms}, ending early when the fault is removed or expires, or
+	 * when the failing phase of a flap ends.
+	 * @return whether the full time passed with the fault still failing
 	 */
 	boolean hold(ActiveFault fault, long ms) {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+		long phaseLeft = fault.failingMsLeftAt(this.clock.instant());
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(ms, phaseLeft));
 		this.lock.lock();
 		try {
 			while (this.faults.get(fault.fault()) == fault) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					return true;
+					return ms <= phaseLeft;
 				}
 				this.changed.awaitNanos(left);
 			}

@@ -3,6 +3,7 @@ package dev.faultline.backend.chaos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,19 @@ class ChaosEngineTests {
 	}
 
 	@Test
+	void aFlappingHangEndsWithItsFailingPhase() {
+		ChaosEngine engine = engine(false);
+		engine.install(this.reader.read(Fault.FLAP, Map.of("kind", "hang", "downMs", 200, "upMs", 60_000)));
+		ChaosEngine.Injection injection = engine.select("GET", "/api/messages").get(0);
+
+		long started = System.nanoTime();
+		boolean fullHold = engine.hold(injection.fault(), 60_000);
+
+		assertThat(fullHold).isFalse();
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(150L, 10_000L);
+	}
+
+	@Test
 	void eventsKeepTheLatestHundredNewestFirst() {
 		ChaosEngine engine = engine(false);
 		engine.install(this.reader.read(Fault.ERROR, Map.of()));
@@ -115,12 +129,12 @@ class ChaosEngineTests {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 
