@@ -147,7 +147,7 @@ class ChaosEngine {
 		try {
 			for (ActiveFault fault : this.faults.values()) {
 				Effect acting = fault.actingAt(now);
-				if (fault.expiredAt(now) || acting == null || !acting.fault().perRequest() && acting.fault() != Fault.DOWN) {
+				if (acting == null || fault.expiredAt(now)) {
 					continue;
 				}
 				if (acting.fault() == Fault.DOWN) {
@@ -155,7 +155,7 @@ class ChaosEngine {
 					fault.countInjection();
 					injections.add(new Injection(fault, acting));
 				}
-				else if (fault.spec().scope().matches(method, path) && fault.select()) {
+				else if (acting.fault().perRequest() && fault.spec().scope().matches(method, path) && fault.select()) {
 					injections.add(new Injection(fault, acting));
 				}
 			}
