@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,9 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the UI's random-port tests against the {@link StubBackend}. Every subclass without extra configuration
- * shares one Spring context; before each test the stub, the breakers, the retry budget and the cache are reset.
+ * shares one Spring context (with metrics export on, which tests turn off by default, for the Prometheus test); before each test the stub, the breakers, the retry budget and the cache are reset.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
 public abstract class UiIntegrationTest {
 
