@@ -36,7 +36,8 @@ public abstract class UiIntegrationTest {
 	/** The stub backend. */
 	protected static final WireMockServer backend = StubBackend.server();
 
-	private static boolean warmedUp;
+	/** The ports of the application contexts already warmed up; a test class with its own context has its own. */
+	private static final java.util.Set<Integer> warmedUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	@LocalServerPort
 	protected int port;
@@ -74,7 +75,7 @@ public abstract class UiIntegrationTest {
 	 * 2 s deadline; one unprotected call through each client before the first test keeps timings honest.
 	 */
 	private void warmUpOnce() {
-		if (warmedUp) {
+		if (!warmedUp.add(this.port)) {
 			return;
 		}
 		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("warm-up")));
@@ -82,7 +83,6 @@ public abstract class UiIntegrationTest {
 			this.rest.getForEntity("/api/feed?level={level}", String.class, level.id());
 		}
 		this.rest.getForEntity("/", String.class);
-		warmedUp = true;
 	}
 
 	/** {@code GET /api/feed} at the level; fails the test unless the answer is 200. */
