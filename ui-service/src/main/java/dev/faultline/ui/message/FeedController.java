@@ -2,7 +2,6 @@ package dev.faultline.ui.message;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
 
@@ -49,8 +48,18 @@ class FeedController {
 				"The request breaks 1 rule(s), on: " + ex.getName() + ".");
 		problem.setType(VALIDATION);
 		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "rule", "allowed-values", "message", allowed)));
+		problem.setProperty("errors", List.of(new Violation(ex.getName(), "allowed-values", allowed)));
 		return problem;
+	}
+
+	/**
+	 * One broken rule, as in the backend's problem answers.
+	 *
+	 * @param field the parameter
+	 * @param rule the rule's short name
+	 * @param message what the rule requires
+	 */
+	record Violation(String field, String rule, String message) {
 	}
 
 	/** Level {@code none} has no protection: the failure reaches the caller as a 502. */

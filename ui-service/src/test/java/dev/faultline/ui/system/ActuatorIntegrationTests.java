@@ -49,6 +49,18 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 	}
 
 	@Test
+	void healthShowsBulkheadsRetriesTimeLimitersAndTheRetryBudget() {
+		JsonNode resilience = this.rest.getForObject("/actuator/health", JsonNode.class).get("components").get("resilience");
+
+		assertThat(resilience.get("status").asText()).isEqualTo("UP");
+		JsonNode details = resilience.get("details");
+		assertThat(details.get("bulkheads").get("full").get("maxAllowedConcurrentCalls").asInt()).isPositive();
+		assertThat(details.get("retries").has("circuit-breaker")).isTrue();
+		assertThat(details.get("timeLimiters").get("timeout").asText()).isEqualTo("PT2S");
+		assertThat(details.get("retryBudgetTokens").asDouble()).isPositive();
+	}
+
+	@Test
 	void prometheusHasResilience4jMetricsPerInstance() {
 		String metrics = this.rest.getForObject("/actuator/prometheus", String.class);
 
