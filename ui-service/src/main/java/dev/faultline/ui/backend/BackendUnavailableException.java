@@ -1,6 +1,7 @@
 package dev.faultline.ui.backend;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /**
@@ -17,7 +18,7 @@ public class BackendUnavailableException extends BackendException {
 			if (t instanceof ConnectException) {
 				return FailureReason.REFUSED;
 			}
-			if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+			if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
 				return FailureReason.TIMEOUT;
 			}
 		}

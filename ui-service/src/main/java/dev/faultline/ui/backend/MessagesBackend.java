@@ -1,5 +1,6 @@
 package dev.faultline.ui.backend;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.springframework.http.HttpStatusCode;
@@ -83,7 +84,7 @@ public class MessagesBackend {
 	}
 
 	private static void failUnlessSuccessful(ConvertibleClientHttpResponse response, boolean safeToRepeat)
-			throws java.io.IOException {
+			throws IOException {
 		HttpStatusCode status = response.getStatusCode();
 		if (status.is5xxServerError()) {
 			throw new BackendServerException(status.value(), safeToRepeat);

@@ -61,7 +61,7 @@ public enum ProtectionLevel {
 		return this.id;
 	}
 
-	/** The patterns this level adds up to, in the order they wrap the call (outermost first is not implied). */
+	/** The patterns this level uses: the previous level's plus one. */
 	public Set<ResiliencePattern> patterns() {
 		return this.patterns;
 	}

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.faultline.ui.testsupport.UiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey"))));
 	}
 
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
+	private static ResponseDefinitionBuilder created() {
 		return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED);
 	}
 

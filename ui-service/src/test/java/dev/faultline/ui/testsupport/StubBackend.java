@@ -1,7 +1,6 @@
 package dev.faultline.ui.testsupport;
 
 import java.time.Instant;
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -51,11 +50,6 @@ public final class StubBackend {
 				.append("\",\"createdAt\":\"").append(Instant.parse("2026-01-01T12:00:00Z")).append("\"}");
 		}
 		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json.append(']').toString());
-	}
-
-	/** The texts in a list of messages as the page or feed returns them. */
-	public static List<String> texts(List<java.util.Map<String, Object>> messages) {
-		return messages.stream().map((message) -> (String) message.get("text")).toList();
 	}
 
 	private static WireMockServer start() {

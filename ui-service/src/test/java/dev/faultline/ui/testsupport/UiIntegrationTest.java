@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.faultline.ui.resilience.LastKnownGood;
@@ -24,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the UI's random-port tests against the {@link StubBackend}. Every subclass without extra configuration
  * shares one Spring context (with metrics export on, which tests turn off by default, for the Prometheus test); before each test the stub, the breakers, the retry budget and the cache are reset.
@@ -37,7 +41,7 @@ public abstract class UiIntegrationTest {
 	protected static final WireMockServer backend = StubBackend.server();
 
 	/** The ports of the application contexts already warmed up; a test class with its own context has its own. */
-	private static final java.util.Set<Integer> warmedUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private static final Set<Integer> warmedUp = ConcurrentHashMap.newKeySet();
 
 	@LocalServerPort
 	protected int port;
@@ -88,7 +92,7 @@ public abstract class UiIntegrationTest {
 	/** {@code GET /api/feed} at the level; fails the test unless the answer is 200. */
 	protected FeedJson feed(ProtectionLevel level) {
 		ResponseEntity<FeedJson> response = this.rest.getForEntity("/api/feed?level={level}", FeedJson.class, level.id());
-		org.assertj.core.api.Assertions.assertThat(response.getStatusCode().value()).as("feed status").isEqualTo(200);
+		assertThat(response.getStatusCode().value()).as("feed status").isEqualTo(200);
 		return response.getBody();
 	}
 
