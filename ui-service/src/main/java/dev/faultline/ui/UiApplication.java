@@ -2,11 +2,13 @@ package dev.faultline.ui;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The UI of the Faultline demo: renders the backend's messages on port 8080.
+ * The UI of the Faultline demo: renders the backend's messages on port 8080 through Resilience4j-protected clients.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class UiApplication {
 
 	public static void main(String[] args) {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code faultline.api.max-body-size} with a 413 problem: at once when the
- * {@code Content-Length} says so, or as soon as a chunked body passes the limit while it is read.
+ * {@code Content-Length} says so, or as soon as a chunked body passes the limit while it is read. It enables
+ * its own properties so that web slice tests, which skip configuration classes, get the same limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@EnableConfigurationProperties(ApiProperties.class)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;

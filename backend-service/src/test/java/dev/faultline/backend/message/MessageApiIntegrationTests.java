@@ -1,0 +1,192 @@
+package dev.faultline.backend.message;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The message API over real HTTP on random ports, against the real H2 file database: idempotent creation
+ * under concurrency, limits a slice test cannot see, and the management port.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@AutoConfigureObservability(tracing = false)
+class MessageApiIntegrationTests {
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void fileDatabase(DynamicPropertyRegistry registry) {
+		registry.add("faultline.data-dir", dataDir::toString);
+	}
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void storesAPostedMessageAndServesItAtItsLocationAndFirstInTheList() throws Exception {
+		HttpResponse<String> created = post("{\"author\":\"Ada\",\"text\":\"stored for real\"}", null);
+		assertThat(created.statusCode()).isEqualTo(201);
+		URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+
+		HttpResponse<String> one = send(HttpRequest.newBuilder(location).build());
+		assertThat(this.json.readTree(one.body()).get("text").asText()).isEqualTo("stored for real");
+
+		JsonNode newest = this.json.readTree(get("/api/messages?limit=1").body());
+		assertThat(newest.get(0).get("id").asLong()).isEqualTo(this.json.readTree(created.body()).get("id").asLong());
+	}
+
+	@Test
+	void replaysARepeatedKeyWithTheSameAnswerAndStoresNothingNew() throws Exception {
+		String body = "{\"author\":\"Ada\",\"text\":\"replayed once\"}";
+		HttpResponse<String> first = post(body, "replay-key-1");
+		HttpResponse<String> second = post(body, "replay-key-1");
+
+		assertThat(second.statusCode()).isEqualTo(201);
+		assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
+		assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		assertThat(this.json.readTree(second.body())).isEqualTo(this.json.readTree(first.body()));
+		assertThat(rowsWithText("replayed once")).isOne();
+	}
+
+	@Test
+	void rejectsAReusedKeyWithADifferentBodyAndStoresNothing() throws Exception {
+		post("{\"author\":\"Ada\",\"text\":\"the original\"}", "reused-key");
+		HttpResponse<String> reused = post("{\"author\":\"Ada\",\"text\":\"something else\"}", "reused-key");
+
+		assertThat(reused.statusCode()).isEqualTo(422);
+		assertThat(reused.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(rowsWithText("something else")).isZero();
+	}
+
+	@Test
+	void storesExactlyOneMessageWhenTheSameKeyArrivesManyTimesAtOnce() throws Exception {
+		int clients = 8;
+		String body = "{\"author\":\"Ada\",\"text\":\"sent by eight impatient clients\"}";
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return post(body, "concurrent-key");
+				}));
+			}
+			start.countDown();
+			List<Long> ids = new ArrayList<>();
+			for (Future<HttpResponse<String>> answer : answers) {
+				HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).isEqualTo(201);
+				ids.add(this.json.readTree(response.body()).get("id").asLong());
+			}
+			assertThat(ids).hasSize(clients).containsOnly(ids.get(0));
+			assertThat(rowsWithText("sent by eight impatient clients")).isOne();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void refusesAChunkedBodyThatGrowsPastSixteenKilobytes() throws Exception {
+		byte[] body = ("{\"author\":\"Ada\",\"text\":\"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		// An input-stream publisher has no length, so the JDK client sends the body chunked.
+		HttpRequest request = HttpRequest.newBuilder(api("/api/messages"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+	}
+
+	@Test
+	void answersAnUnknownRouteWithANotFoundProblemWithoutStackTrace() throws Exception {
+		HttpResponse<String> response = get("/api/nothing-here");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+	}
+
+	@Test
+	void servesHealthGroupsInfoAndPrometheusOnTheManagementPortOnly() throws Exception {
+		assertThat(this.json.readTree(management("/actuator/health/liveness").body()).get("status").asText()).isEqualTo("UP");
+		assertThat(this.json.readTree(management("/actuator/health/readiness").body()).get("status").asText()).isEqualTo("UP");
+		JsonNode info = this.json.readTree(management("/actuator/info").body());
+		assertThat(info.at("/build/artifact").asText()).isEqualTo("backend-service");
+		assertThat(management("/actuator/prometheus").body()).contains("http_server_requests_seconds");
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+	}
+
+	private long rowsWithText(String text) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM messages WHERE text = ?").param(text).query(Long.class).single();
+	}
+
+	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(api("/api/messages"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return send(request.build());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(api(path)).build());
+	}
+
+	private HttpResponse<String> management(String path) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI api(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}

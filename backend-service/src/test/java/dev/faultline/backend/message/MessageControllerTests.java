@@ -1,0 +1,216 @@
+package dev.faultline.backend.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.AbstractJsonContentAssert;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+
+/**
+ * Slice tests of {@link MessageController}: the HTTP contract, and a problem+json answer for every bad input.
+ */
+@WebMvcTest(MessageController.class)
+class MessageControllerTests {
+
+	private static final Message ADA = new Message(7L, "Ada", "Hello", Instant.parse("2026-01-01T09:00:00Z"));
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private MessageService messages;
+
+	@Test
+	void listsNewestMessagesWithDefaultLimitOfTwenty() {
+		given(this.messages.newest(20)).willReturn(List.of(ADA));
+		assertThat(this.mvc.get().uri("/api/messages")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("[{\"id\":7,\"author\":\"Ada\",\"text\":\"Hello\",\"createdAt\":\"2026-01-01T09:00:00Z\"}]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 50, 100 })
+	void acceptsLimitsFromOneToOneHundred(int limit) {
+		given(this.messages.newest(limit)).willReturn(List.of(ADA));
+		assertThat(this.mvc.get().uri("/api/messages?limit=" + limit)).hasStatusOk();
+		then(this.messages).should().newest(limit);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0, min", "101, max", "-5, min", "abc, type", "1.5, type" })
+	void rejectsLimitOutsideOneToOneHundredNamingTheRule(String limit, String rule) {
+		MvcTestResult result = this.mvc.get().uri("/api/messages?limit=" + limit).exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("limit");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo(rule);
+		then(this.messages).should(never()).newest(any(Integer.class));
+	}
+
+	@Test
+	void returnsOneMessageById() {
+		given(this.messages.find(7L)).willReturn(ADA);
+		assertThat(this.mvc.get().uri("/api/messages/7")).hasStatusOk().bodyJson().extractingPath("$.author").isEqualTo("Ada");
+	}
+
+	@Test
+	void answersUnknownIdWithNotFoundProblem() {
+		given(this.messages.find(404L)).willThrow(new MessageNotFoundException(404L));
+		MvcTestResult result = this.mvc.get().uri("/api/messages/404").exchange();
+		assertThatProblem(result, HttpStatus.NOT_FOUND).extractingPath("$.detail").asString().contains("404");
+	}
+
+	@Test
+	void rejectsNonNumericIdNamingTheField() {
+		MvcTestResult result = this.mvc.get().uri("/api/messages/seven").exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("id");
+	}
+
+	@Test
+	void createsMessageWithLocationHeader() {
+		given(this.messages.create(eq(new NewMessage("Ada", "Hello")), isNull()))
+			.willReturn(new MessageService.Creation(ADA, false));
+		MvcTestResult result = post("{\"author\":\"Ada\",\"text\":\"Hello\"}");
+		assertThat(result).hasStatus(HttpStatus.CREATED)
+			.hasHeader("Location", "http://localhost/api/messages/7")
+			.doesNotContainHeader(MessageController.IDEMPOTENT_REPLAYED);
+		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(7);
+	}
+
+	@Test
+	void trimsAuthorAndTextBeforeStoring() {
+		given(this.messages.create(eq(new NewMessage("Ada", "Hello")), isNull()))
+			.willReturn(new MessageService.Creation(ADA, false));
+		assertThat(post("{\"author\":\"  Ada \",\"text\":\"\\tHello  \"}")).hasStatus(HttpStatus.CREATED);
+		then(this.messages).should().create(new NewMessage("Ada", "Hello"), null);
+	}
+
+	@Test
+	void passesIdempotencyKeyAndMarksReplays() {
+		given(this.messages.create(new NewMessage("Ada", "Hello"), "key-1")).willReturn(new MessageService.Creation(ADA, true));
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(MessageController.IDEMPOTENCY_KEY, "key-1")
+			.content("{\"author\":\"Ada\",\"text\":\"Hello\"}")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader(MessageController.IDEMPOTENT_REPLAYED, "true");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "has space", "ümlaut",
+			"0123456789012345678901234567890123456789012345678901234567890123456789" })
+	void rejectsIdempotencyKeyThatIsNotOneToSixtyFourVisibleAsciiCharacters(String key) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(MessageController.IDEMPOTENCY_KEY, key)
+			.content("{\"author\":\"Ada\",\"text\":\"Hello\"}")
+			.exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field")
+			.isEqualTo(MessageController.IDEMPOTENCY_KEY);
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void answersReusedKeyWithDifferentBodyWithUnprocessableProblem() {
+		given(this.messages.create(any(), eq("key-1"))).willThrow(new IdempotencyKeyReusedException("key-1"));
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(MessageController.IDEMPOTENCY_KEY, "key-1")
+			.content("{\"author\":\"Ada\",\"text\":\"Other\"}")
+			.exchange();
+		assertThatProblem(result, HttpStatus.UNPROCESSABLE_ENTITY).extractingPath("$.errors[0].rule").isEqualTo("same-request");
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}/{2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			{"text":"Hello"}                                  | author | not-null
+			{"author":"   ","text":"Hello"}                   | author | size
+			{"author":"12345678901234567890123456789012345678901","text":"Hello"} | author | size
+			{"author":"Ada\\u0007","text":"Hello"}             | author | pattern
+			{"author":"Ada"}                                  | text   | not-null
+			{"author":"Ada","text":""}                        | text   | size
+			{"author":"Ada","text":"line\\nbreak"}             | text   | pattern
+			{"author":42,"text":"Hello"}                      | author | type
+			{"author":"Ada","text":["Hello"]}                  | text   | type
+			{"author":"Ada","text":"Hello","mood":"happy"}    | mood   | unknown-field
+			""")
+	void rejectsInvalidMessageNamingFieldAndRule(String body, String field, String rule) {
+		MvcTestResult result = post(body);
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo(field);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo(rule);
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsTextLongerThan280Characters() {
+		MvcTestResult result = post("{\"author\":\"Ada\",\"text\":\"" + "x".repeat(281) + "\"}");
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("text");
+	}
+
+	@Test
+	void listsEveryBrokenRuleAtOnce() {
+		MvcTestResult result = post("{\"author\":\"\",\"text\":\"\"}");
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("author", "text");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"author\":", "not json", "[]", "\"text\"", "" })
+	void rejectsBodyThatIsNotAJsonObject(String body) {
+		assertThatProblem(post(body), HttpStatus.BAD_REQUEST).extractingPath("$.title").isEqualTo("Malformed request body");
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsNonJsonContentTypeWithUnsupportedMediaType() {
+		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType(MediaType.TEXT_PLAIN).content("Hello").exchange();
+		assertThatProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+	}
+
+	@Test
+	void rejectsWrongMethodWithMethodNotAllowed() {
+		assertThatProblem(this.mvc.delete().uri("/api/messages/7").exchange(), HttpStatus.METHOD_NOT_ALLOWED);
+	}
+
+	@Test
+	void rejectsBodyOverSixteenKilobytesWithPayloadTooLarge() {
+		MvcTestResult result = post("{\"author\":\"Ada\",\"text\":\"" + "x".repeat(16 * 1024) + "\"}");
+		assertThatProblem(result, HttpStatus.PAYLOAD_TOO_LARGE);
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	private MvcTestResult post(String body) {
+		return this.mvc.post().uri("/api/messages").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	private static AbstractJsonContentAssert<?> assertThatProblem(MvcTestResult result, HttpStatus status) {
+		assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status.value());
+		assertThat(result).bodyJson().extractingPath("$.type").asString().isNotBlank();
+		assertThat(result).bodyJson().extractingPath("$.title").asString().isNotBlank();
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+		return assertThat(result).bodyJson();
+	}
+
+}

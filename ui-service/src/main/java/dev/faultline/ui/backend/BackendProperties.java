@@ -1,0 +1,25 @@
+package dev.faultline.ui.backend;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the backend is and how long one HTTP attempt may take on the protected levels.
+ *
+ * @param baseUrl the backend's API root, such as {@code http://localhost:8081}
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param readTimeout how long one attempt may take from sending the request to the last byte of the body
+ * @param maxConcurrentAttempts threads that run HTTP attempts for the protected levels; more are refused at once
+ */
+@Validated
+@ConfigurationProperties("faultline.backend")
+public record BackendProperties(@NotNull @DefaultValue("http://localhost:8081") URI baseUrl,
+		@NotNull @DefaultValue("500ms") Duration connectTimeout, @NotNull @DefaultValue("1s") Duration readTimeout,
+		@DefaultValue("32") int maxConcurrentAttempts) {
+}

@@ -1,0 +1,102 @@
+package dev.faultline.ui.message;
+
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import dev.faultline.ui.backend.BackendRejectedException;
+import dev.faultline.ui.backend.Posted;
+import dev.faultline.ui.resilience.ProtectionLevel;
+
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The messages page at a chosen level, and its posting form.
+ */
+@Controller
+class MessagesController {
+
+	static final String VIEW = "messages";
+
+	static final String ERROR_VIEW = "error";
+
+	private static final Set<String> FORM_FIELDS = Set.of("author", "text");
+
+	private final FeedService feeds;
+
+	MessagesController(FeedService feeds) {
+		this.feeds = feeds;
+	}
+
+	@InitBinder("form")
+	void trimInput(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+	}
+
+	@GetMapping("/")
+	String showMessages(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", MessageForm.blank());
+		}
+		return render(level, model);
+	}
+
+	@PostMapping("/messages")
+	String postMessage(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level,
+			@Valid @ModelAttribute("form") MessageForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return render(level, model);
+		}
+		Posted posted;
+		try {
+			posted = this.feeds.post(level, form.toNewMessage(), form.getIdempotencyKey());
+		}
+		catch (PostFailedException ex) {
+			// The form comes back as typed, with the same idempotency key: sending it again cannot store it twice.
+			for (BackendRejectedException.FieldError error : ex.errors()) {
+				if (FORM_FIELDS.contains(error.field())) {
+					result.rejectValue(error.field(), error.rule(), error.message());
+				}
+			}
+			boolean rejected = ex.getCause() instanceof BackendRejectedException;
+			model.addAttribute("postFailure", rejected ? "rejected" : ex.reason().name());
+			return render(level, model);
+		}
+		redirect.addFlashAttribute("posted", posted);
+		redirect.addAttribute("level", level.id());
+		return "redirect:/";
+	}
+
+	/** Level {@code none} lets a backend failure through: the user sees an error page, as without the patterns. */
+	@ExceptionHandler(UnprotectedCallFailedException.class)
+	ModelAndView unprotectedFailure(UnprotectedCallFailedException ex) {
+		ModelAndView page = new ModelAndView(ERROR_VIEW, HttpStatus.BAD_GATEWAY);
+		page.addObject("status", HttpStatus.BAD_GATEWAY.value());
+		page.addObject("error", HttpStatus.BAD_GATEWAY.getReasonPhrase());
+		page.addObject("reason", ex.reason());
+		page.addObject("elapsedMs", ex.elapsedMs());
+		return page;
+	}
+
+	private String render(ProtectionLevel level, Model model) {
+		model.addAttribute("level", level);
+		model.addAttribute("levels", ProtectionLevel.values());
+		model.addAttribute("feed", this.feeds.feed(level));
+		return VIEW;
+	}
+
+}

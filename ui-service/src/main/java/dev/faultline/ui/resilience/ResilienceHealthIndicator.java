@@ -1,0 +1,71 @@
+package dev.faultline.ui.resilience;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The health details Resilience4j 2.x has no indicator for: bulkheads (free permits), retries (outcomes and the
+ * retry budget) and time limiters (deadlines), under {@code resilience} in {@code /actuator/health}. Always UP:
+ * a full bulkhead or a spent budget means the UI is protecting itself, not that it is unhealthy. The breakers
+ * have Resilience4j's own indicator, {@code circuitBreakers}.
+ */
+@Component
+class ResilienceHealthIndicator implements HealthIndicator {
+
+	private final BulkheadRegistry bulkheads;
+
+	private final RetryRegistry retries;
+
+	private final TimeLimiterRegistry timeLimiters;
+
+	private final RetryBudget budget;
+
+	ResilienceHealthIndicator(BulkheadRegistry bulkheads, RetryRegistry retries, TimeLimiterRegistry timeLimiters,
+			RetryBudget budget) {
+		this.bulkheads = bulkheads;
+		this.retries = retries;
+		this.timeLimiters = timeLimiters;
+		this.budget = budget;
+	}
+
+	@Override
+	public Health health() {
+		Map<String, Object> bulkheadDetails = new LinkedHashMap<>();
+		for (Bulkhead bulkhead : this.bulkheads.getAllBulkheads()) {
+			bulkheadDetails.put(bulkhead.getName(), Map.of(
+					"availableConcurrentCalls", bulkhead.getMetrics().getAvailableConcurrentCalls(),
+					"maxAllowedConcurrentCalls", bulkhead.getMetrics().getMaxAllowedConcurrentCalls()));
+		}
+		Map<String, Object> retryDetails = new LinkedHashMap<>();
+		for (Retry retry : this.retries.getAllRetries()) {
+			Retry.Metrics metrics = retry.getMetrics();
+			retryDetails.put(retry.getName(), Map.of(
+					"successfulWithoutRetry", metrics.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
+					"successfulWithRetry", metrics.getNumberOfSuccessfulCallsWithRetryAttempt(),
+					"failedWithoutRetry", metrics.getNumberOfFailedCallsWithoutRetryAttempt(),
+					"failedWithRetry", metrics.getNumberOfFailedCallsWithRetryAttempt()));
+		}
+		Map<String, Object> deadlines = new LinkedHashMap<>();
+		for (TimeLimiter timeLimiter : this.timeLimiters.getAllTimeLimiters()) {
+			deadlines.put(timeLimiter.getName(), timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toString());
+		}
+		return Health.up()
+			.withDetail("bulkheads", bulkheadDetails)
+			.withDetail("retries", retryDetails)
+			.withDetail("retryBudgetTokens", Math.floor(this.budget.available() * 10) / 10)
+			.withDetail("timeLimiters", deadlines)
+			.build();
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.faultline.ui.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JSON twin of the page: its contract, and a 400 problem for an unknown level.
+ */
+class FeedControllerIntegrationTests extends UiIntegrationTest {
+
+	@Test
+	void answersTheDocumentedContract() {
+		backend.stubFor(messageList().willReturn(messages("newest", "older")));
+
+		ResponseEntity<JsonNode> response = this.rest.getForEntity("/api/feed?level=circuit-breaker", JsonNode.class);
+
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		JsonNode feed = response.getBody();
+		assertThat(feed.fieldNames()).toIterable()
+			.containsExactly("level", "source", "reason", "ageMs", "backendCalls", "elapsedMs", "messages");
+		assertThat(feed.get("level").asText()).isEqualTo("circuit-breaker");
+		assertThat(feed.get("source").asText()).isEqualTo("live");
+		assertThat(feed.get("reason").isNull()).isTrue();
+		assertThat(feed.get("ageMs").isNull()).isTrue();
+		assertThat(feed.get("backendCalls").asInt()).isEqualTo(1);
+		assertThat(feed.get("elapsedMs").asLong()).isNotNegative();
+		assertThat(feed.get("messages").get(0).fieldNames()).toIterable().containsExactly("id", "author", "text", "createdAt");
+	}
+
+	@Test
+	void defaultsToLevelFull() {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+
+		assertThat(this.rest.getForObject("/api/feed", JsonNode.class).get("level").asText()).isEqualTo("full");
+	}
+
+	@Test
+	void unknownLevelIsAProblemNamingTheParameterAndTheAllowedValues() {
+		ResponseEntity<JsonNode> response = this.rest.getForEntity("/api/feed?level=bogus", JsonNode.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode error = response.getBody().get("errors").get(0);
+		assertThat(error.get("field").asText()).isEqualTo("level");
+		assertThat(error.get("rule").asText()).isEqualTo("allowed-values");
+		assertThat(error.get("message").asText()).contains("none, timeout, retry, circuit-breaker, fallback, full");
+	}
+
+}

@@ -1,0 +1,206 @@
+package dev.faultline.ui.message;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The messages page in a real browser's shoes: where the data came from, escaped text, the CSRF-protected form,
+ * validation next to the fields, the form kept on failure, and idempotent posting.
+ */
+class MessagesPageIntegrationTests extends UiIntegrationTest {
+
+	private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|idempotencyKey)\"[^>]*value=\"([^\"]+)\"");
+
+	private static final String CREATED = """
+			{"id": 9, "author": "Grace", "text": "Hello", "createdAt": "2026-01-01T12:00:00Z"}""";
+
+	private final HttpClient browser = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	@Test
+	void showsLiveMessagesEscapedWithTheirSource() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("<script>alert(1)</script>", "plain")));
+
+		String page = open("/").body();
+
+		assertThat(page).contains("source-live").contains("Live from the backend")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>")
+			.contains("2026-01-01");
+	}
+
+	@Test
+	void statesTheCacheAgeAndReasonWhenServedFromCache() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("remembered")));
+		open("/?level=full");
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(503)));
+
+		String page = open("/?level=full").body();
+
+		assertThat(page).contains("source-cache").containsPattern("Served from cache, \\d+ s old, because: backend error")
+			.contains("remembered");
+	}
+
+	@Test
+	void unprotectedLevelShowsAnErrorPageWhenTheBackendFails() throws Exception {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+
+		HttpResponse<String> page = open("/?level=none");
+
+		assertThat(page.statusCode()).isEqualTo(502);
+		assertThat(page.body()).contains("Level none has no timeout").doesNotContain("Exception");
+	}
+
+	@Test
+	void unknownLevelIsABadRequest() throws Exception {
+		assertThat(open("/?level=bogus").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void postingWithoutTheCsrfTokenIsForbidden() throws Exception {
+		HttpResponse<String> response = submit(Map.of("author", "Mallory", "text", "forged"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void postingSendsTheFormsIdempotencyKeyAndRedirectsWithAFlashMessage() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("author", "Grace");
+		form.put("text", "Hello");
+
+		HttpResponse<String> response = submit(form);
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).contains("level=full"));
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey")))
+			.withRequestBody(equalToJson("{\"author\": \"Grace\", \"text\": \"Hello\"}")));
+		assertThat(open(response.headers().firstValue("Location").orElseThrow()).body()).contains("Your message was posted.");
+	}
+
+	@Test
+	void invalidInputIsShownNextToTheFieldsAndTheFormKept() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("author", " ");
+		form.put("text", "kept text");
+
+		HttpResponse<String> response = submit(form);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("field-error").contains("must not be blank").contains("kept text");
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void backendRulesAreShownNextToTheFields() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"status\":400,\"errors\":[{\"field\":\"text\",\"rule\":\"banned-word\",\"message\":\"must be polite\"}]}")));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("author", "Grace");
+		form.put("text", "rude words");
+
+		HttpResponse<String> response = submit(form);
+
+		assertThat(response.body()).contains("must be polite").contains("rude words");
+	}
+
+	@Test
+	void failedPostKeepsTheFormFilledWithTheSameKeySoResubmittingStoresItOnce() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("back"));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("back")
+			.willReturn(created()));
+		// Level timeout has no retry, so the user sees the first failure.
+		Map<String, String> form = formOf(open("/?level=timeout").body());
+		form.put("author", "Grace");
+		form.put("text", "Do not lose me");
+
+		HttpResponse<String> failed = submit(form, "timeout");
+
+		assertThat(failed.statusCode()).isEqualTo(200);
+		assertThat(failed.body()).contains("The backend failed. Your message is still here").contains("Do not lose me");
+		Map<String, String> again = formOf(failed.body());
+		assertThat(again.get("idempotencyKey")).isEqualTo(form.get("idempotencyKey"));
+		again.put("author", "Grace");
+		again.put("text", "Do not lose me");
+		HttpResponse<String> resubmitted = submit(again, "timeout");
+		assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(302);
+		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey"))));
+	}
+
+	private static ResponseDefinitionBuilder created() {
+		return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED);
+	}
+
+	private HttpResponse<String> open(String pathOrUrl) throws Exception {
+		URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create("http://localhost:" + this.port + pathOrUrl);
+		return this.browser.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> submit(Map<String, String> form) throws Exception {
+		return submit(form, "full");
+	}
+
+	private HttpResponse<String> submit(Map<String, String> form, String level) throws Exception {
+		String body = form.entrySet().stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages?level=" + level))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.browser.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The hidden fields of the page's form: the CSRF token and the idempotency key. */
+	private static Map<String, String> formOf(String page) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher hidden = HIDDEN.matcher(page);
+		while (hidden.find()) {
+			fields.put(hidden.group(1), hidden.group(2));
+		}
+		assertThat(fields).containsKeys("_csrf", "idempotencyKey");
+		return fields;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.faultline.ui.resilience;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the backend hanging, more concurrent calls than the bulkhead allows: the excess is answered from the cache
+ * at once instead of queueing behind the hang.
+ */
+class BulkheadIntegrationTests extends UiIntegrationTest {
+
+	@Autowired
+	private BulkheadRegistry bulkheads;
+
+	@Test
+	void excessConcurrentCallsAreAnsweredFromTheCacheAtOnce() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("cached")));
+		feed(ProtectionLevel.FULL);
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.instanceName()).getBulkheadConfig().getMaxConcurrentCalls();
+		int concurrent = limit + 4;
+
+		List<FeedJson> answers = new ArrayList<>();
+		ExecutorService clients = Executors.newFixedThreadPool(concurrent);
+		try {
+			List<CompletableFuture<FeedJson>> calls = new ArrayList<>();
+			for (int i = 0; i < concurrent; i++) {
+				calls.add(CompletableFuture.supplyAsync(() -> feed(ProtectionLevel.FULL), clients));
+			}
+			for (CompletableFuture<FeedJson> call : calls) {
+				answers.add(call.get(20, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+
+		assertThat(answers).allSatisfy((feed) -> assertThat(feed.source()).isEqualTo("cache"));
+		List<FeedJson> turnedAway = answers.stream().filter((feed) -> "bulkhead full".equals(feed.reason())).toList();
+		assertThat(turnedAway).hasSizeGreaterThanOrEqualTo(concurrent - limit);
+		// Answered without waiting for the hang: well below the 2 s deadline, and without calling the backend.
+		assertThat(turnedAway).allSatisfy((feed) -> {
+			assertThat(Duration.ofMillis(feed.elapsedMs())).isLessThan(Duration.ofSeconds(1));
+			assertThat(feed.backendCalls()).isZero();
+		});
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.faultline.ui.resilience;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The last-known-good cache: filled by a success, served on a later failure with its age and the reason, and a
+ * friendly "unavailable" page (200, never 500) when nothing is cached.
+ */
+class FallbackIntegrationTests extends UiIntegrationTest {
+
+	@Autowired
+	private MessageClients clients;
+
+	@Autowired
+	private BackendCalls calls;
+
+	@Test
+	void successFillsTheCacheAndALaterFailureServesItWithAgeAndReason() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("newest", "older")));
+		assertThat(feed(ProtectionLevel.FALLBACK).source()).isEqualTo("live");
+		assertThat(this.lastKnownGood.recall(20)).isPresent();
+		Thread.sleep(1_100);
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+
+		FeedJson feed = feed(ProtectionLevel.FALLBACK);
+
+		assertThat(feed.source()).isEqualTo("cache");
+		assertThat(feed.reason()).isEqualTo("backend error");
+		assertThat(feed.ageMs()).isBetween(1_000L, 60_000L);
+		assertThat(feed.messages()).extracting((message) -> message.get("text")).containsExactly("newest", "older");
+	}
+
+	@Test
+	void openBreakerServesTheCacheWithReasonCircuitOpen() {
+		backend.stubFor(messageList().willReturn(messages("cached")));
+		feed(ProtectionLevel.FULL);
+		breaker(ProtectionLevel.FULL).transitionToOpenState();
+
+		FeedJson feed = feed(ProtectionLevel.FULL);
+
+		assertThat(feed.source()).isEqualTo("cache");
+		assertThat(feed.reason()).isEqualTo("circuit open");
+		assertThat(feed.backendCalls()).isZero();
+	}
+
+	@Test
+	void withoutCacheThePageIsDegradedButNeverAnError() throws Exception {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+
+		HttpResponse<String> page = get("/?level=fallback", Duration.ofSeconds(10));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("source-none").contains("Unavailable (backend error)");
+		FeedJson feed = feed(ProtectionLevel.FALLBACK);
+		assertThat(feed.source()).isEqualTo("none");
+		assertThat(feed.messages()).isEmpty();
+	}
+
+	/** A fallback with the wrong signature is only logged by Resilience4j: prove each one really answers. */
+	@ParameterizedTest
+	@EnumSource(names = { "FALLBACK", "FULL" })
+	void fallbackMethodIsReallyInvoked(ProtectionLevel level) throws Exception {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+
+		Delivery delivery;
+		try (BackendCall call = this.calls.open()) {
+			delivery = this.clients.at(level).newest(20, call).get();
+		}
+
+		assertThat(delivery.source()).isEqualTo(Source.NONE);
+		assertThat(delivery.reason()).isNotNull();
+	}
+
+}

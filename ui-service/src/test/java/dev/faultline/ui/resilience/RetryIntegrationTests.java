@@ -1,0 +1,137 @@
+package dev.faultline.ui.resilience;
+
+import java.util.concurrent.ExecutionException;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.faultline.ui.backend.BackendServerException;
+import dev.faultline.ui.backend.MessagesBackend;
+import dev.faultline.ui.backend.NewMessage;
+import dev.faultline.ui.backend.Posted;
+import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Retry repeats only what is worth repeating: transient failures of reads, and of writes that carry an
+ * Idempotency-Key; never 4xx, never an open breaker, and never beyond the retry budget.
+ */
+class RetryIntegrationTests extends UiIntegrationTest {
+
+	private static final String CREATED = """
+			{"id": 7, "author": "Ada", "text": "Hello", "createdAt": "2026-01-01T12:00:00Z"}""";
+
+	@Autowired
+	private MessageClients clients;
+
+	@Autowired
+	private BackendCalls calls;
+
+	@Autowired
+	private RetryRegistry retries;
+
+	@Test
+	void failFailSucceedIsOneSuccessAfterExactlyThreeRequests() {
+		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
+		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs("failed once")
+			.willReturn(aResponse().withStatus(500)).willSetStateTo("failed twice"));
+		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs("failed twice")
+			.willReturn(messages("third time lucky")));
+
+		FeedJson feed = feed(ProtectionLevel.RETRY);
+
+		assertThat(feed.source()).isEqualTo("live");
+		assertThat(feed.backendCalls()).isEqualTo(3);
+		backend.verify(exactly(3), getRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 404 })
+	void clientErrorIsNeverRetried(int status) {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(status)));
+
+		FeedJson feed = feed(ProtectionLevel.RETRY);
+
+		assertThat(feed.source()).isEqualTo("none");
+		assertThat(feed.backendCalls()).isEqualTo(1);
+		backend.verify(exactly(1), getRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void openBreakerIsNotRetried() {
+		backend.stubFor(messageList().willReturn(messages("never fetched")));
+		breaker(ProtectionLevel.CIRCUIT_BREAKER).transitionToOpenState();
+		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName()).getMetrics()
+			.getNumberOfFailedCallsWithoutRetryAttempt();
+
+		FeedJson feed = feed(ProtectionLevel.CIRCUIT_BREAKER);
+
+		assertThat(feed.reason()).isEqualTo("circuit open");
+		assertThat(feed.backendCalls()).isZero();
+		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName()).getMetrics()
+			.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(failedWithoutRetry + 1);
+		backend.verify(exactly(0), getRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void postWithoutIdempotencyKeyIsNotRetried() {
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
+
+		try (BackendCall call = this.calls.open()) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hi"), null, call).get())
+				.withCauseInstanceOf(BackendServerException.class);
+		}
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void postWithIdempotencyKeyIsRetriedWithTheSameKey() throws Exception {
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write").whenScenarioStateIs("failed once")
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED)));
+
+		Posted posted;
+		try (BackendCall call = this.calls.open()) {
+			posted = this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hello"), "key-42", call).get();
+		}
+
+		assertThat(posted.message().id()).isEqualTo(7);
+		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withHeader(MessagesBackend.IDEMPOTENCY_KEY, equalTo("key-42")));
+	}
+
+	@Test
+	void retriesStayWithinTheBudgetDuringAnOutage() {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(503)));
+		int calls = 30;
+
+		for (int i = 0; i < calls; i++) {
+			assertThat(feed(ProtectionLevel.RETRY).source()).isEqualTo("none");
+		}
+
+		// Unlimited, each call would make 3 requests (90). The budget allows its 10 initial tokens plus 20% of calls.
+		int requests = backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
+		assertThat(requests).isBetween(calls + 10, calls + 10 + (int) Math.ceil(calls * 0.2));
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.faultline.ui.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.resilience.ResiliencePattern;
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The resilience state is observable: actuator endpoints for every pattern, health with the breakers, and
+ * Prometheus metrics per instance.
+ */
+class ActuatorIntegrationTests extends UiIntegrationTest {
+
+	@Test
+	void listsTheBreakerOfEveryLevelThatHasOne() {
+		JsonNode breakers = this.rest.getForObject("/actuator/circuitbreakers", JsonNode.class).get("circuitBreakers");
+
+		for (ProtectionLevel level : ProtectionLevel.values()) {
+			assertThat(breakers.has(level.instanceName())).as(level.id()).isEqualTo(level.uses(ResiliencePattern.CIRCUIT_BREAKER));
+		}
+		assertThat(breakers.get("full").get("state").asText()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void exposesRetriesTimeLimitersBulkheadsAndTheirEvents() {
+		assertThat(this.rest.getForObject("/actuator/retries", JsonNode.class).get("retries")).extracting(JsonNode::asText)
+			.asList().contains("retry", "circuit-breaker", "fallback", "full");
+		assertThat(this.rest.getForObject("/actuator/timelimiters", JsonNode.class).get("timeLimiters"))
+			.extracting(JsonNode::asText).asList().contains("timeout", "full");
+		assertThat(this.rest.getForObject("/actuator/bulkheads", JsonNode.class).get("bulkheads"))
+			.extracting(JsonNode::asText).asList().contains("full");
+		for (String events : new String[] { "circuitbreakerevents", "retryevents", "bulkheadevents", "timelimiterevents" }) {
+			assertThat(this.rest.getForEntity("/actuator/" + events, String.class).getStatusCode().value()).as(events).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void healthShowsTheBreakersWithoutAnOpenOneTakingTheUiDown() {
+		breaker(ProtectionLevel.FULL).transitionToOpenState();
+
+		JsonNode health = this.rest.getForObject("/actuator/health", JsonNode.class);
+
+		assertThat(health.get("status").asText()).isEqualTo("UP");
+		assertThat(health.get("components").get("circuitBreakers").get("details").get("full").get("status").asText())
+			.isEqualTo("CIRCUIT_OPEN");
+	}
+
+	@Test
+	void healthShowsBulkheadsRetriesTimeLimitersAndTheRetryBudget() {
+		JsonNode resilience = this.rest.getForObject("/actuator/health", JsonNode.class).get("components").get("resilience");
+
+		assertThat(resilience.get("status").asText()).isEqualTo("UP");
+		JsonNode details = resilience.get("details");
+		assertThat(details.get("bulkheads").get("full").get("maxAllowedConcurrentCalls").asInt()).isPositive();
+		assertThat(details.get("retries").has("circuit-breaker")).isTrue();
+		assertThat(details.get("timeLimiters").get("timeout").asText()).isEqualTo("PT2S");
+		assertThat(details.get("retryBudgetTokens").asDouble()).isPositive();
+	}
+
+	@Test
+	void prometheusHasResilience4jMetricsPerInstance() {
+		String metrics = this.rest.getForObject("/actuator/prometheus", String.class);
+
+		assertThat(metrics).contains("resilience4j_circuitbreaker_state{").contains("name=\"circuit-breaker\"")
+			.contains("resilience4j_retry_calls").contains("resilience4j_bulkhead_available_concurrent_calls");
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.faultline.ui.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real backend, run from its fat jar as a child process on free ports with a throw-away data directory, for
+ * end-to-end tests. The two services cannot share one classpath (each has its own {@code application.yml}), so
+ * the backend runs beside the test JVM, exactly as in production.
+ *
+ * <p>The jar is {@code ../backend-service/target/backend-service-*.jar}, built earlier in the same reactor
+ * ({@code backend-service} is listed first); {@code -Dfaultline.e2e.backend-jar=...} points elsewhere. The process
+ * is destroyed by {@link #close()} and, as a safety net, when the test JVM exits.
+ */
+public final class BackendProcess implements AutoCloseable {
+
+	/** System property naming another backend jar, such as one built from a branch with more features. */
+	public static final String JAR_PROPERTY = "faultline.e2e.backend-jar";
+
+	private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+
+	private final Path jar;
+
+	private final int apiPort;
+
+	private final int managementPort;
+
+	private final Path dataDir;
+
+	private final Path log;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private Process process;
+
+	private BackendProcess(Path jar) throws IOException {
+		this.jar = jar;
+		this.apiPort = freePort();
+		this.managementPort = freePort();
+		this.dataDir = Files.createTempDirectory("faultline-e2e-data");
+		this.log = Paths.get("target", "backend-e2e.log").toAbsolutePath();
+	}
+
+	/** The backend's fat jar, if it has been built. */
+	public static Optional<Path> findJar() {
+		String configured = System.getProperty(JAR_PROPERTY);
+		if (configured != null && !configured.isBlank()) {
+			return Optional.of(Paths.get(configured)).filter(Files::isRegularFile);
+		}
+		Path target = Paths.get("..", "backend-service", "target");
+		if (!Files.isDirectory(target)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> files = Files.list(target)) {
+			return files.filter((file) -> {
+				String name = file.getFileName().toString();
+				return name.startsWith("backend-service-") && name.endsWith(".jar") && !name.endsWith("-sources.jar")
+						&& !name.endsWith("-plain.jar");
+			}).findFirst();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Starts the backend from the jar and waits (bounded) until it is ready. */
+	public static BackendProcess start(Path jar) throws IOException, InterruptedException {
+		BackendProcess backend = new BackendProcess(jar);
+		Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-process-stop"));
+		backend.startProcess();
+		return backend;
+	}
+
+	/** Stops the backend: its ports refuse connections afterwards. */
+	public void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		this.process = null;
+	}
+
+	/** Starts the backend again on the same ports and data. */
+	public void restart() throws IOException, InterruptedException {
+		stop();
+		startProcess();
+	}
+
+	/** The API root, for {@code faultline.backend.base-url}. */
+	public String apiUrl() {
+		return "http://localhost:" + this.apiPort;
+	}
+
+	/** The management root: actuator and, where built in, the chaos API. */
+	public String managementUrl() {
+		return "http://localhost:" + this.managementPort;
+	}
+
+	/** Sends a request to the management port and returns the status, or -1 when nothing answers. */
+	public int management(String method, String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+		try (Stream<Path> files = Files.walk(this.dataDir)) {
+			files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// A temp directory left behind is harmless.
+		}
+	}
+
+	private void startProcess() throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-jar");
+		command.add(this.jar.toString());
+		command.add("--server.port=" + this.apiPort);
+		command.add("--management.server.port=" + this.managementPort);
+		command.add("--faultline.data-dir=" + this.dataDir);
+		command.add("--spring.main.banner-mode=off");
+		Files.createDirectories(this.log.getParent());
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+		awaitReady();
+	}
+
+	private void awaitReady() throws InterruptedException {
+		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The backend exited with " + this.process.exitValue() + "; see " + this.log);
+			}
+			if (management("GET", "/actuator/health/readiness") == 200) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		stop();
+		throw new IllegalStateException("The backend was not ready within " + READY_WITHIN + "; see " + this.log);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+
+}
