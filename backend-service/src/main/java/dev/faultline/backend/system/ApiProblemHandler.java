@@ -121,10 +121,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalid(List<Violation> violations) {
-		String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-		ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-				"Invalid request", "The request breaks " + violations.size() + " rule(s), on: " + fields + ".");
-		return Violation.attach(problem, violations);
+		return ProblemResponses.invalid(violations);
 	}
 
 	private static Violation violation(FieldError error) {

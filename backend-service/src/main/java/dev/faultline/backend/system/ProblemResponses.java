@@ -2,6 +2,8 @@ package dev.faultline.backend.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,6 +38,14 @@ public final class ProblemResponses {
 		problem.setType(type);
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/** A 400 validation problem whose {@code errors} list names each broken rule. */
+	public static ProblemDetail invalid(List<Violation> violations) {
+		String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+				"The request breaks " + violations.size() + " rule(s), on: " + fields + ".");
+		return Violation.attach(problem, violations);
 	}
 
 }

@@ -19,6 +19,9 @@ public final class ProblemTypes {
 	/** An Idempotency-Key came back with a different request. */
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("https://faultline.dev/problems/idempotency-key-reused");
 
+	/** A failure injected on purpose by the chaos API: the request was not processed. */
+	public static final URI CHAOS_INJECTED = URI.create("https://faultline.dev/problems/chaos-injected");
+
 	private ProblemTypes() {
 	}
 

@@ -1,0 +1,201 @@
+package dev.faultline.backend.chaos;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.faultline.backend.system.ProblemResponses;
+import dev.faultline.backend.system.ProblemTypes;
+import dev.faultline.backend.system.Violation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The chaos control API's handlers: read the request, change the {@link ChaosEngine}, answer with the
+ * resulting state as indented JSON (it is read by people, on stage), and turn every bad input into a
+ * problem+json answer. A rejected request changes nothing, because it is fully validated first.
+ */
+class ChaosHandler {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
+	};
+
+	private final ChaosEngine engine;
+
+	private final ChaosProperties properties;
+
+	private final FaultSpecReader reader;
+
+	private final ObjectWriter json;
+
+	private final ObjectMapper mapper;
+
+	ChaosHandler(ChaosEngine engine, ChaosProperties properties, ObjectMapper mapper) {
+		this.engine = engine;
+		this.properties = properties;
+		this.reader = new FaultSpecReader(properties.defaultDuration());
+		this.mapper = mapper;
+		this.json = mapper.writerWithDefaultPrettyPrinter();
+	}
+
+	ServerResponse state(ServerRequest request) throws JsonProcessingException {
+		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, this.engine.state());
+	}
+
+	ServerResponse install(ServerRequest request) throws IOException, ServletException {
+		Fault fault = fault(request.pathVariable("fault"));
+		this.engine.install(this.reader.read(fault, values(request)));
+		return state(request);
+	}
+
+	ServerResponse remove(ServerRequest request) throws JsonProcessingException {
+		this.engine.remove(fault(request.pathVariable("fault")));
+		return state(request);
+	}
+
+	ServerResponse clear(ServerRequest request) throws JsonProcessingException {
+		this.engine.clear();
+		return state(request);
+	}
+
+	ServerResponse events(ServerRequest request) throws JsonProcessingException {
+		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, Map.of("events", this.engine.events()));
+	}
+
+	ServerResponse scenarios(ServerRequest request) throws JsonProcessingException {
+		List<Map<String, Object>> scenarios = Arrays.stream(Scenario.values()).map((scenario) -> {
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("name", scenario.id());
+			view.put("description", scenario.description());
+			view.put("faults", scenario.steps().stream()
+				.map((step) -> Map.of("fault", step.fault().id(), "settings", step.settings()))
+				.toList());
+			return view;
+		}).toList();
+		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, Map.of("scenarios", scenarios));
+	}
+
+	/** Installs a scenario in place of every active fault; {@code duration} is the one setting it takes. */
+	ServerResponse installScenario(ServerRequest request) throws IOException, ServletException {
+		String name = request.pathVariable("name");
+		Scenario scenario = Scenario.of(name).orElseThrow(() -> new UnknownChaosNameException("There is no scenario '"
+				+ name + "'; scenarios: " + String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::id).toList())
+				+ "."));
+		Map<String, Object> values = values(request);
+		List<Violation> violations = new ArrayList<>();
+		values.keySet().stream().filter((key) -> !key.equals("duration")).sorted().forEach((key) -> violations
+			.add(new Violation(key, "unknown-field", "is not a setting of a scenario; allowed: duration")));
+		if (!violations.isEmpty()) {
+			throw new InvalidChaosRequestException(violations);
+		}
+		List<FaultSpec> specs = scenario.steps().stream().map((step) -> {
+			Map<String, Object> settings = new LinkedHashMap<>(step.settings());
+			settings.putAll(values);
+			return this.reader.read(step.fault(), settings);
+		}).toList();
+		this.engine.installAll(specs, true);
+		return state(request);
+	}
+
+	/** Refuses every call without the configured token; compares in constant time. */
+	ServerResponse checkToken(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+		if (this.properties.tokenRequired()) {
+			String given = request.headers().firstHeader(ChaosProperties.TOKEN_HEADER);
+			if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+					this.properties.token().getBytes(StandardCharsets.UTF_8))) {
+				return problem(request, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, URI.create("about:blank"),
+						"Unauthorized", "The chaos API needs the shared token in the " + ChaosProperties.TOKEN_HEADER
+								+ " header."));
+			}
+		}
+		return next.handle(request);
+	}
+
+	/** Whether an error raised by a handler is the caller's; anything else is a server fault, answered as such. */
+	static boolean isClientError(Throwable error) {
+		return error instanceof InvalidChaosRequestException || error instanceof UnknownChaosNameException
+				|| error instanceof ChaosForbiddenException || error instanceof JsonProcessingException;
+	}
+
+	/** Answers a client error with a problem. */
+	ServerResponse handleError(Throwable error, ServerRequest request) {
+		ProblemDetail problem;
+		if (error instanceof InvalidChaosRequestException invalid) {
+			problem = ProblemResponses.invalid(invalid.violations());
+		}
+		else if (error instanceof UnknownChaosNameException unknown) {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+		}
+		else if (error instanceof ChaosForbiddenException forbidden) {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
+		}
+		else {
+			problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
+					"The request body must be a JSON object of settings, such as {\"ms\": 3000}.");
+		}
+		try {
+			return problem(request, problem);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ServerResponse problem(ServerRequest request, ProblemDetail problem) throws JsonProcessingException {
+		problem.setInstance(URI.create(request.path()));
+		return answer(HttpStatus.valueOf(problem.getStatus()), MediaType.APPLICATION_PROBLEM_JSON, problem);
+	}
+
+	private ServerResponse answer(HttpStatus status, MediaType type, Object body) throws JsonProcessingException {
+		return ServerResponse.status(status).contentType(type).body(this.json.writeValueAsString(body) + "\n");
+	}
+
+	private static Fault fault(String name) {
+		return Fault.of(name).orElseThrow(() -> new UnknownChaosNameException("There is no fault '" + name
+				+ "'; faults: " + String.join(", ", Fault.ids(List.of(Fault.values()))) + "."));
+	}
+
+	/**
+	 * The settings from query parameters and the JSON body together; a name given in both is an error,
+	 * since it is not clear which one was meant.
+	 */
+	private Map<String, Object> values(ServerRequest request) throws IOException, ServletException {
+		Map<String, Object> values = new LinkedHashMap<>();
+		request.params().forEach((name, list) -> values.put(name, (list.size() == 1) ? list.get(0) : list));
+		String body = request.body(String.class);
+		if (body == null || body.isBlank()) {
+			return values;
+		}
+		Map<String, Object> fields = this.mapper.readValue(body, JSON_OBJECT);
+		List<Violation> violations = new ArrayList<>();
+		fields.forEach((name, value) -> {
+			if (values.containsKey(name)) {
+				violations.add(new Violation(name, "duplicate", "is given both as a query parameter and in the body"));
+			}
+			values.put(name, value);
+		});
+		if (!violations.isEmpty()) {
+			throw new InvalidChaosRequestException(violations);
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.faultline.backend.chaos;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The engine without a server: the crash fault through an injected exit, expiry on a moved clock, the
+ * events list bound, and readiness events.
+ */
+class ChaosEngineTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+
+	private final List<Object> published = new ArrayList<>();
+
+	private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
+	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5));
+
+	@Test
+	void crashExitsThroughTheInjectedExitWhenAllowed() throws Exception {
+		ChaosEngine engine = engine(true);
+
+		engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", "0")));
+
+		assertThat(this.exited.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(engine.events()).extracting(ChaosEvent::fault).containsExactly("crash");
+	}
+
+	@Test
+	void crashIsRefusedByDefaultAndNothingExits() throws Exception {
+		ChaosEngine engine = engine(false);
+
+		assertThatExceptionOfType(ChaosForbiddenException.class)
+			.isThrownBy(() -> engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", "0"))));
+		Thread.sleep(100);
+		assertThat(this.exited).isNotDone();
+		assertThat((List<?>) engine.state().get("faults")).isEmpty();
+	}
+
+	@Test
+	void aFaultIsGoneOnceItsDurationHasPassed() {
+		ChaosEngine engine = engine(false);
+		engine.install(this.reader.read(Fault.ERROR, Map.of("duration", "30s")));
+		assertThat(engine.select("GET", "/api/messages")).hasSize(1);
+
+		this.clock.advance(Duration.ofSeconds(30));
+
+		assertThat(engine.select("GET", "/api/messages")).isEmpty();
+		assertThat((List<?>) engine.state().get("faults")).isEmpty();
+	}
+
+	@Test
+	void eventsKeepTheLatestHundredNewestFirst() {
+		ChaosEngine engine = engine(false);
+		engine.install(this.reader.read(Fault.ERROR, Map.of()));
+
+		for (int call = 1; call <= 150; call++) {
+			engine.select("GET", "/api/messages/" + call);
+		}
+
+		assertThat(engine.events()).hasSize(ChaosEngine.EVENTS_KEPT);
+		assertThat(engine.events().get(0).target()).isEqualTo("GET /api/messages/150");
+	}
+
+	@Test
+	void readinessFaultPublishesRefusingThenAcceptingTraffic() {
+		ChaosEngine engine = engine(false);
+
+		engine.install(this.reader.read(Fault.READINESS, Map.of()));
+		engine.remove(Fault.READINESS);
+
+		assertThat(this.published).extracting((event) -> ((AvailabilityChangeEvent<?>) event).getState().toString())
+			.containsExactly("REFUSING_TRAFFIC", "ACCEPTING_TRAFFIC");
+	}
+
+	private ChaosEngine engine(boolean allowCrash) {
+		ChaosProperties properties = new ChaosProperties(true, null, allowCrash, Duration.ofMinutes(5),
+				Duration.ofMillis(250));
+		return new ChaosEngine(properties, this.clock, new ApiPort(), this.published::add, new SimpleMeterRegistry(),
+				this.exited::complete);
+	}
+
+	/** A clock the test moves by hand. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.faultline.backend.chaos;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.faultline.backend.system.Violation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Reading fault settings: defaults, query strings and JSON values alike, and every broken rule at once.
+ */
+class FaultSpecReaderTests {
+
+	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5));
+
+	@Test
+	void defaultsApplyWhenNothingIsGiven() {
+		FaultSpec spec = this.reader.read(Fault.SLOW_BODY, Map.of());
+
+		assertThat(spec.effect()).isEqualTo(new Effect.SlowBody(16, 500));
+		assertThat(spec.selector()).isEqualTo(Selector.EVERY_REQUEST);
+		assertThat(spec.scope()).isEqualTo(Scope.ALL_API);
+		assertThat(spec.duration()).isEqualTo(Duration.ofMinutes(5));
+	}
+
+	@Test
+	void queryStringsAndJsonNumbersReadTheSame() {
+		FaultSpec fromQuery = this.reader.read(Fault.ERROR, Map.of("status", "503", "everyNth", "3", "duration", "90"));
+		FaultSpec fromJson = this.reader.read(Fault.ERROR, Map.of("status", 503, "everyNth", 3, "duration", 90));
+
+		assertThat(fromQuery).isEqualTo(fromJson);
+		assertThat(fromJson.duration()).isEqualTo(Duration.ofSeconds(90));
+	}
+
+	@Test
+	void flapTakesTheSettingsOfItsKind() {
+		FaultSpec spec = this.reader.read(Fault.FLAP, Map.of("kind", "latency", "ms", "200", "upMs", "100"));
+
+		assertThat(spec.effect()).isEqualTo(new Effect.Flap(100, 5000, new Effect.Latency(200, 200)));
+		assertThat(spec.settings()).containsEntry("kind", "latency").containsEntry("ms", 200L);
+	}
+
+	@Test
+	void everyBrokenRuleIsReportedAtOnce() {
+		InvalidChaosRequestException ex = catchThrowableOfType(() -> this.reader.read(Fault.LATENCY,
+				Map.of("minMs", 9, "maxMs", 1, "firstN", 0, "methods", List.of("GET", 7))), InvalidChaosRequestException.class);
+
+		assertThat(ex.violations()).extracting(Violation::field).containsExactlyInAnyOrder("minMs", "firstN", "methods");
+	}
+
+	@Test
+	void selectorDescribesItselfForPeople() {
+		assertThat(new Selector(null, null, 3, null).describe()).isEqualTo("every 3rd request");
+		assertThat(new Selector(0.3, 42L, null, null).describe()).isEqualTo("30% of requests (seed 42)");
+		assertThat(Selector.EVERY_REQUEST.describe()).isEqualTo("every request");
+	}
+
+}
