@@ -88,7 +88,7 @@
   }
 
   function percent(value) {
-    return value < 0 ? '  –' : String(Math.round(value)).padStart(3, ' ') + '%';
+    return value < 0 ? '–' : Math.round(value) + '%';
   }
 
   function seconds(ms) {
@@ -115,11 +115,11 @@
       set(column, 'state', b.state);
       set(column, 'since', 'for ' + seconds(b.timeInStateMs));
       set(column, 'halfOpen', b.nextHalfOpenAt ? 'half-open in ' + seconds(b.nextHalfOpenAt - now) : '\u00a0');
-      set(column, 'failureRate', percent(b.failureRate) + ' / ' + Math.round(b.failureRateThreshold) + '%',
+      set(column, 'failureRate', percent(b.failureRate) + '/' + Math.round(b.failureRateThreshold),
         b.failureRate >= b.failureRateThreshold);
-      set(column, 'slowRate', percent(b.slowCallRate) + ' / ' + Math.round(b.slowCallRateThreshold) + '%',
+      set(column, 'slowRate', percent(b.slowCallRate) + '/' + Math.round(b.slowCallRateThreshold),
         b.slowCallRate >= b.slowCallRateThreshold);
-      set(column, 'buffered', b.bufferedCalls + ' / ' + b.windowSize);
+      set(column, 'buffered', b.bufferedCalls + '/' + b.windowSize);
       set(column, 'notPermitted', String(b.notPermittedTotal));
     }
     else {
@@ -129,14 +129,14 @@
       ['failureRate', 'slowRate', 'buffered', 'notPermitted'].forEach((f) => set(column, f, '–'));
     }
     const r = snap.retry;
-    set(column, 'retries', r ? r.successWithoutRetry + ' / ' + r.successWithRetry + ' / ' + (r.failedWithRetry + r.failedWithoutRetry) : '–');
+    set(column, 'retries', r ? r.successWithoutRetry + '/' + r.successWithRetry + '/' + (r.failedWithRetry + r.failedWithoutRetry) : '–');
     set(column, 'timeouts', snap.timeLimiter ? String(snap.timeLimiter.timeouts) : '–');
-    set(column, 'bulkhead', snap.bulkhead ? snap.bulkhead.available + ' / ' + snap.bulkhead.max + ' (' + snap.bulkhead.rejected + ')' : '–',
+    set(column, 'bulkhead', snap.bulkhead ? snap.bulkhead.available + '/' + snap.bulkhead.max + ' ×' + snap.bulkhead.rejected : '–',
       snap.bulkhead && snap.bulkhead.available === 0);
     const recent = snap.recent;
     set(column, 'rate', recent.ratePerSecond.toFixed(1));
-    set(column, 'outcome', recent.live + ' / ' + recent.cached + ' / ' + recent.failed, recent.failed > 0);
-    set(column, 'latency', (recent.p50 === null ? '–' : recent.p50) + ' / ' + (recent.p99 === null ? '–' : recent.p99) + ' ms');
+    set(column, 'outcome', recent.live + '/' + recent.cached + '/' + recent.failed, recent.failed > 0);
+    set(column, 'latency', (recent.p50 === null ? '–' : recent.p50) + '/' + (recent.p99 === null ? '–' : recent.p99));
   }
 
   function renderTraffic(t) {
@@ -152,7 +152,7 @@
     const el = document.getElementById('chaos-status');
     let text;
     if (!chaos.reachable) {
-      text = 'chaos API unreachable';
+      text = chaos.problem || 'chaos API unreachable';
     }
     else if (chaos.faults.length === 0) {
       text = 'no chaos';
@@ -189,8 +189,9 @@
   // entry to the top with a count, so a state change is not scrolled away by a hundred identical rejections.
   let eventsDirty = false;
   function addEvent(e) {
-    const key = e.level + '|' + e.source + '|' + e.type;
-    const at = events.slice(0, 8).findIndex((old) => old.key === key);
+    // State changes are what the audience watches for: never folded into a count.
+    const key = e.kind === 'state' ? null : e.level + '|' + e.source + '|' + e.type;
+    const at = key === null ? -1 : events.slice(0, 8).findIndex((old) => old.key === key);
     if (at >= 0) {
       const repeated = events.splice(at, 1)[0];
       e.count = (repeated.count || 1) + 1;

@@ -59,7 +59,12 @@ public class BackendChaos implements DisposableBean {
 
 	/** The last known state, without waiting; also tells the poller that someone is watching. */
 	ChaosStatus latest() {
-		this.watchedUntil = this.clock.millis() + WATCHED_FOR.toMillis();
+		long now = this.clock.millis();
+		if (now >= this.watchedUntil) {
+			// The first dashboard after a quiet spell: fetch now rather than at the next poll.
+			this.poller.execute(this::refresh);
+		}
+		this.watchedUntil = now + WATCHED_FOR.toMillis();
 		return this.latest;
 	}
 
