@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClientException;
  * the backend.
  */
 @Component
-public class BackendChaos implements DisposableBean {
+class BackendChaos implements DisposableBean {
 
 	/** A dashboard that looked within this long is still watching. */
 	private static final Duration WATCHED_FOR = Duration.ofSeconds(10);

@@ -3,6 +3,7 @@ package dev.faultline.ui.dashboard;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
 
@@ -81,15 +82,15 @@ class DashboardApiController {
 	TrafficStatus startTraffic(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level,
 			@RequestParam int rate) {
 		if (!TrafficGenerator.RATES.contains(rate)) {
-			throw new InvalidDashboardRequestException("rate", "allowed-values",
-					"must be one of: " + TrafficGenerator.RATES.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+			throw new InvalidDashboardRequestException("rate", "allowed-values", "must be one of: "
+					+ TrafficGenerator.RATES.stream().map(String::valueOf).collect(Collectors.joining(", ")));
 		}
 		return this.traffic.start(level, rate);
 	}
 
 	@DeleteMapping("/traffic")
 	TrafficStatus stopTraffic() {
-		return this.traffic.stop();
+		return this.traffic.stopSending();
 	}
 
 	@ExceptionHandler(InvalidDashboardRequestException.class)

@@ -12,7 +12,7 @@ package dev.faultline.ui.dashboard;
  * {@code timeout}, {@code state} or {@code info}
  * @param message a short human sentence
  */
-public record DashboardEvent(long time, String level, String source, String type, String kind, String message) {
+record DashboardEvent(long time, String level, String source, String type, String kind, String message) {
 
 	/** Whether the event is a plain success, which busy traffic produces by the dozen every second. */
 	boolean routine() {

@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +21,7 @@ import dev.faultline.ui.resilience.ProtectionLevel;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -31,9 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Resilience4j events reach each stream through a bounded queue that drops its oldest entry when full (counted in
  * the snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out, fails, or a write to
  * it fails; at most {@code faultline.dashboard.max-streams} are open at once.
+ *
+ * <p>A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every stream before Tomcat's
+ * graceful shutdown starts waiting for active requests, which an open stream would otherwise keep it doing.
  */
 @Component
-public class DashboardStreams implements DisposableBean {
+class DashboardStreams implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(DashboardStreams.class);
 
@@ -49,9 +54,15 @@ public class DashboardStreams implements DisposableBean {
 
 	private final List<Client> clients = new CopyOnWriteArrayList<>();
 
+	// Every emitter the container has not completed yet, including ones dropped after a failed write, whose
+	// request Tomcat may still count as active until it notices the closed connection.
+	private final Set<SseEmitter> unfinished = ConcurrentHashMap.newKeySet();
+
 	private final AtomicInteger open = new AtomicInteger();
 
 	private final ScheduledExecutorService scheduler;
+
+	private volatile boolean running;
 
 	DashboardStreams(ResilienceMonitor monitor, TrafficGenerator traffic, BackendChaos chaos,
 			DashboardProperties properties, Clock clock) {
@@ -63,10 +74,37 @@ public class DashboardStreams implements DisposableBean {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("dashboard-stream-");
 		threads.setDaemon(true);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-		every(properties.snapshotInterval().toMillis(), this::sendSnapshots);
-		every(properties.eventFlushInterval().toMillis(), this::flushEvents);
-		every(properties.heartbeatInterval().toMillis(), this::sendHeartbeats);
 		monitor.addListener(this::publish);
+	}
+
+	@Override
+	public void start() {
+		every(this.properties.snapshotInterval().toMillis(), this::sendSnapshots);
+		every(this.properties.eventFlushInterval().toMillis(), this::flushEvents);
+		every(this.properties.heartbeatInterval().toMillis(), this::sendHeartbeats);
+		this.running = true;
+	}
+
+	/** Ends every stream and stops writing; browsers reconnect to whatever UI answers next. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.scheduler.shutdownNow();
+		this.clients.forEach(this::forget);
+		for (SseEmitter emitter : this.unfinished) {
+			try {
+				emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				// Already completed by the container: nothing to end.
+			}
+		}
+		this.unfinished.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/**
@@ -82,7 +120,11 @@ public class DashboardStreams implements DisposableBean {
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		Client client = new Client(emitter, level, this.properties.eventQueueCapacity());
-		emitter.onCompletion(() -> forget(client));
+		this.unfinished.add(emitter);
+		emitter.onCompletion(() -> {
+			forget(client);
+			this.unfinished.remove(emitter);
+		});
 		emitter.onError((ex) -> forget(client));
 		emitter.onTimeout(() -> {
 			forget(client);
@@ -96,15 +138,6 @@ public class DashboardStreams implements DisposableBean {
 	/** Streams open now. */
 	int openStreams() {
 		return this.open.get();
-	}
-
-	@Override
-	public void destroy() {
-		this.scheduler.shutdownNow();
-		for (Client client : this.clients) {
-			forget(client);
-			client.emitter.complete();
-		}
 	}
 
 	private void publish(DashboardEvent event) {

@@ -58,7 +58,7 @@ import org.springframework.stereotype.Component;
  * event on; nothing here blocks or writes to a network.
  */
 @Component
-public class ResilienceMonitor {
+class ResilienceMonitor {
 
 	/** Seconds of reads behind the lamp of a level without a breaker, and the numbers beside the chart. */
 	static final int RECENT_SECONDS = 10;

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.lang.Nullable;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -36,10 +39,11 @@ import org.springframework.stereotype.Component;
  * <p>It cannot pile up threads: one ticker thread, a non-blocking HTTP client on two threads, and at most
  * {@code traffic-max-in-flight} requests per level. A request keeps its permit until the UI answers (the
  * unprotected level may take minutes against a hanging backend), so the generator never holds more than that many
- * of the UI's request threads; a tick that finds no permit is skipped and counted.
+ * of the UI's request threads; a tick that finds no permit is skipped and counted. On shutdown (a
+ * {@link SmartLifecycle} in the last phase) it stops and abandons its requests before Tomcat waits for them.
  */
 @Component
-public class TrafficGenerator implements DisposableBean {
+class TrafficGenerator implements SmartLifecycle {
 
 	/** The rates the dashboard offers, reads per second per level. */
 	static final List<Integer> RATES = List.of(5, 20, 50);
@@ -57,7 +61,11 @@ public class TrafficGenerator implements DisposableBean {
 	// Across runs on purpose: requests of a stopped run still hold their permits until answered.
 	private final Map<ProtectionLevel, Semaphore> inFlight = new EnumMap<>(ProtectionLevel.class);
 
+	private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+
 	private volatile int port = -1;
+
+	private volatile boolean running;
 
 	@Nullable
 	private Run run;
@@ -111,7 +119,7 @@ public class TrafficGenerator implements DisposableBean {
 	}
 
 	/** Stops sending; requests in flight finish on their own. */
-	synchronized TrafficStatus stop() {
+	synchronized TrafficStatus stopSending() {
 		stopRun();
 		return status();
 	}
@@ -131,9 +139,22 @@ public class TrafficGenerator implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		stopSending();
+		this.pending.forEach((request) -> request.cancel(true));
 		this.ticker.shutdownNow();
 		this.httpThreads.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private synchronized void stop(Run expired) {
@@ -165,7 +186,11 @@ public class TrafficGenerator implements DisposableBean {
 				.GET()
 				.build();
 			try {
-				this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+				CompletableFuture<HttpResponse<Void>> pendingRequest = this.http.sendAsync(request,
+						HttpResponse.BodyHandlers.discarding());
+				this.pending.add(pendingRequest);
+				pendingRequest.whenComplete((response, failure) -> {
+					this.pending.remove(pendingRequest);
 					permits.release();
 					if (failure == null && response.statusCode() == 200) {
 						current.succeeded.incrementAndGet();

@@ -151,7 +151,7 @@ class DashboardBrowserIntegrationTests {
 
 	@AfterEach
 	void stopTrafficAndChaos() {
-		this.traffic.stop();
+		this.traffic.stopSending();
 		if (backend != null) {
 			backend.management("DELETE", "/chaos");
 		}

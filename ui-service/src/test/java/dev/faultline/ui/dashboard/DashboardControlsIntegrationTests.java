@@ -77,7 +77,7 @@ class DashboardControlsIntegrationTests extends UiIntegrationTest {
 
 	@AfterEach
 	void stopTraffic() {
-		this.traffic.stop();
+		this.traffic.stopSending();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.traffic.status().inFlight() == 0);
 	}
 
