@@ -13,6 +13,7 @@ import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.MessageClients;
 import dev.faultline.ui.resilience.ProtectionLevel;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -31,9 +32,12 @@ class FeedService {
 
 	private final BackendCalls calls;
 
-	FeedService(MessageClients clients, BackendCalls calls) {
+	private final ApplicationEventPublisher events;
+
+	FeedService(MessageClients clients, BackendCalls calls, ApplicationEventPublisher events) {
 		this.clients = clients;
 		this.calls = calls;
+		this.events = events;
 	}
 
 	/** The newest messages at the level, with where they came from. */
@@ -47,7 +51,9 @@ class FeedService {
 			catch (ExecutionException | RuntimeException ex) {
 				Throwable failure = FailureReasons.unwrap(ex);
 				if (level == ProtectionLevel.NONE) {
-					throw new UnprotectedCallFailedException(FailureReasons.of(failure), elapsedMs(start), failure);
+					long elapsedMs = elapsedMs(start);
+					this.events.publishEvent(new FeedServed(level, null, FailureReasons.of(failure), elapsedMs));
+					throw new UnprotectedCallFailedException(FailureReasons.of(failure), elapsedMs, failure);
 				}
 				// A protected level without a cache: the user gets a friendly "unavailable", never an error.
 				delivery = Delivery.unavailable(FailureReasons.of(failure));
@@ -56,8 +62,10 @@ class FeedService {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while waiting for the backend", ex);
 			}
-			return new Feed(level, delivery.source(), delivery.reason(), delivery.ageMs(), call.attempts(),
+			Feed feed = new Feed(level, delivery.source(), delivery.reason(), delivery.ageMs(), call.attempts(),
 					elapsedMs(start), delivery.messages());
+			this.events.publishEvent(new FeedServed(level, feed.source(), feed.reason(), feed.elapsedMs()));
+			return feed;
 		}
 	}
 

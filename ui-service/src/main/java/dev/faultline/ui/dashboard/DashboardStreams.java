@@ -1,0 +1,282 @@
+package dev.faultline.ui.dashboard;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.faultline.ui.resilience.ProtectionLevel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The dashboard's Server-Sent Event streams. One scheduler thread writes to every stream: a {@code snapshot} every
+ * second, queued {@code event}s every quarter second, and a comment as heartbeat; no thread waits per client.
+ * Resilience4j events reach each stream through a bounded queue that drops its oldest entry when full (counted in
+ * the snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out, fails, or a write to
+ * it fails; at most {@code faultline.dashboard.max-streams} are open at once.
+ *
+ * <p>A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every stream before Tomcat's
+ * graceful shutdown starts waiting for active requests, which an open stream would otherwise keep it doing.
+ */
+@Component
+class DashboardStreams implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(DashboardStreams.class);
+
+	private final ResilienceMonitor monitor;
+
+	private final TrafficGenerator traffic;
+
+	private final BackendChaos chaos;
+
+	private final DashboardProperties properties;
+
+	private final Clock clock;
+
+	private final List<Client> clients = new CopyOnWriteArrayList<>();
+
+	// Every emitter the container has not completed yet, including ones dropped after a failed write, whose
+	// request Tomcat may still count as active until it notices the closed connection.
+	private final Set<SseEmitter> unfinished = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final ScheduledExecutorService scheduler;
+
+	private volatile boolean running;
+
+	DashboardStreams(ResilienceMonitor monitor, TrafficGenerator traffic, BackendChaos chaos,
+			DashboardProperties properties, Clock clock) {
+		this.monitor = monitor;
+		this.traffic = traffic;
+		this.chaos = chaos;
+		this.properties = properties;
+		this.clock = clock;
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("dashboard-stream-");
+		threads.setDaemon(true);
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+		monitor.addListener(this::publish);
+	}
+
+	@Override
+	public void start() {
+		every(this.properties.snapshotInterval().toMillis(), this::sendSnapshots);
+		every(this.properties.eventFlushInterval().toMillis(), this::flushEvents);
+		every(this.properties.heartbeatInterval().toMillis(), this::sendHeartbeats);
+		this.running = true;
+	}
+
+	/** Ends every stream and stops writing; browsers reconnect to whatever UI answers next. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.scheduler.shutdownNow();
+		this.clients.forEach(this::forget);
+		for (SseEmitter emitter : this.unfinished) {
+			try {
+				emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				// Already completed by the container: nothing to end.
+			}
+		}
+		this.unfinished.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Opens a stream following the protected level (and {@code none} beside it); its first message is the
+	 * {@code history}, then a {@code snapshot}.
+	 * @throws TooManyStreamsException when every stream is taken
+	 */
+	SseEmitter open(ProtectionLevel level) {
+		int max = this.properties.maxStreams();
+		if (this.open.incrementAndGet() > max) {
+			this.open.decrementAndGet();
+			throw new TooManyStreamsException(max);
+		}
+		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
+		Client client = new Client(emitter, level, this.properties.eventQueueCapacity());
+		this.unfinished.add(emitter);
+		emitter.onCompletion(() -> {
+			forget(client);
+			this.unfinished.remove(emitter);
+		});
+		emitter.onError((ex) -> forget(client));
+		emitter.onTimeout(() -> {
+			forget(client);
+			emitter.complete();
+		});
+		this.clients.add(client);
+		this.scheduler.execute(() -> greet(client));
+		return emitter;
+	}
+
+	/** Streams open now. */
+	int openStreams() {
+		return this.open.get();
+	}
+
+	private void publish(DashboardEvent event) {
+		for (Client client : this.clients) {
+			if (client.follows(event.level())) {
+				client.offer(event);
+			}
+		}
+	}
+
+	private void greet(Client client) {
+		ProtectionLevel level = client.level;
+		List<DashboardEvent> events = new ArrayList<>(this.monitor.recentEvents(level));
+		if (level != ProtectionLevel.NONE) {
+			events.addAll(this.monitor.recentEvents(ProtectionLevel.NONE));
+		}
+		events.sort(Comparator.comparingLong(DashboardEvent::time).reversed());
+		DashboardHistory history = new DashboardHistory(level.id(), this.monitor.history(level),
+				this.monitor.history(ProtectionLevel.NONE), events.subList(0, Math.min(events.size(), this.properties.eventLogSize())));
+		if (send(client, SseEmitter.event().name("history").data(history, MediaType.APPLICATION_JSON))) {
+			send(client, SseEmitter.event().name("snapshot").data(snapshot(client, new EnumMap<>(ProtectionLevel.class)),
+					MediaType.APPLICATION_JSON));
+		}
+	}
+
+	private void sendSnapshots() {
+		if (this.clients.isEmpty()) {
+			return;
+		}
+		// One snapshot per level per tick, however many streams follow it.
+		Map<ProtectionLevel, LevelSnapshot> columns = new EnumMap<>(ProtectionLevel.class);
+		for (Client client : this.clients) {
+			send(client, SseEmitter.event().name("snapshot").data(snapshot(client, columns), MediaType.APPLICATION_JSON));
+		}
+	}
+
+	private DashboardSnapshot snapshot(Client client, Map<ProtectionLevel, LevelSnapshot> columns) {
+		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.monitor::snapshot);
+		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.monitor::snapshot);
+		return new DashboardSnapshot(this.clock.millis(), client.level.id(), protectedLevel, unprotected,
+				this.traffic.status(), this.chaos.latest(), client.dropped(), this.open.get());
+	}
+
+	private void flushEvents() {
+		for (Client client : this.clients) {
+			for (DashboardEvent event : client.drain()) {
+				if (!send(client, SseEmitter.event().name("event").data(event, MediaType.APPLICATION_JSON))) {
+					break;
+				}
+			}
+		}
+	}
+
+	private void sendHeartbeats() {
+		for (Client client : this.clients) {
+			send(client, SseEmitter.event().comment("heartbeat"));
+		}
+	}
+
+	private boolean send(Client client, SseEmitter.SseEventBuilder event) {
+		if (!this.clients.contains(client)) {
+			return false;
+		}
+		try {
+			client.emitter.send(event);
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The browser went away (or the emitter already completed): stop writing to it.
+			forget(client);
+			try {
+				client.emitter.completeWithError(ex);
+			}
+			catch (RuntimeException alreadyDone) {
+				// Completed by the container in the meantime; nothing left to clean up.
+			}
+			return false;
+		}
+	}
+
+	private void forget(Client client) {
+		if (this.clients.remove(client)) {
+			this.open.decrementAndGet();
+		}
+	}
+
+	private void every(long periodMs, Runnable task) {
+		this.scheduler.scheduleAtFixedRate(() -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				// A periodic task that throws is never run again: log it and keep streaming.
+				logger.warn("Dashboard stream task failed", ex);
+			}
+		}, periodMs, periodMs, TimeUnit.MILLISECONDS);
+	}
+
+	/** One open stream and its bounded queue of events. */
+	static final class Client {
+
+		private final SseEmitter emitter;
+
+		private final ProtectionLevel level;
+
+		private final int capacity;
+
+		private final Deque<DashboardEvent> queue = new ArrayDeque<>();
+
+		private long dropped;
+
+		Client(SseEmitter emitter, ProtectionLevel level, int capacity) {
+			this.emitter = emitter;
+			this.level = level;
+			this.capacity = capacity;
+		}
+
+		boolean follows(String levelId) {
+			return this.level.id().equals(levelId) || ProtectionLevel.NONE.id().equals(levelId);
+		}
+
+		synchronized void offer(DashboardEvent event) {
+			if (this.queue.size() == this.capacity) {
+				this.queue.removeFirst();
+				this.dropped++;
+			}
+			this.queue.addLast(event);
+		}
+
+		synchronized List<DashboardEvent> drain() {
+			List<DashboardEvent> events = new ArrayList<>(this.queue);
+			this.queue.clear();
+			return events;
+		}
+
+		synchronized long dropped() {
+			return this.dropped;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.faultline.ui.dashboard;
+
+import java.util.List;
+
+import dev.faultline.ui.dashboard.TrafficWindow.Recent;
+import dev.faultline.ui.dashboard.TrafficWindow.TrafficPoint;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Everything the dashboard shows for one protection level at one moment: one column of the page. A pattern the
+ * level does not use is {@code null}.
+ *
+ * @param level the level's id
+ * @param patterns the patterns the level uses, such as {@code CIRCUIT_BREAKER}
+ * @param lamp the big lamp's colour: {@code green}, {@code amber}, {@code red}, or {@code grey} (no traffic and no
+ * breaker to ask); from the breaker's state where there is one, otherwise from the last 10 s of reads
+ * @param breaker the circuit breaker
+ * @param retry the retry
+ * @param timeLimiter the overall deadline
+ * @param bulkhead the bulkhead
+ * @param latest the last complete second of reads (the newest chart point)
+ * @param recent the last 10 seconds of reads
+ */
+record LevelSnapshot(String level, List<String> patterns, String lamp, @Nullable Breaker breaker,
+		@Nullable RetryCounts retry, @Nullable Deadline timeLimiter, @Nullable BulkheadUse bulkhead,
+		TrafficPoint latest, Recent recent) {
+
+	/**
+	 * The circuit breaker of a level.
+	 *
+	 * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} (or another Resilience4j state)
+	 * @param since when it entered the state, epoch ms
+	 * @param timeInStateMs how long it has been in the state
+	 * @param nextHalfOpenAt when an open breaker will let trial calls through, epoch ms; {@code null} unless open
+	 * @param failureRate failure rate of the window in percent; -1 until the minimum number of calls is reached
+	 * @param failureRateThreshold the rate that opens the breaker
+	 * @param slowCallRate slow-call rate in percent; -1 until the minimum number of calls is reached
+	 * @param slowCallRateThreshold the slow-call rate that opens the breaker
+	 * @param slowCallDurationMs slower than this counts as slow
+	 * @param bufferedCalls calls in the window now
+	 * @param minimumCalls calls needed before a rate counts
+	 * @param windowSize the sliding window's size
+	 * @param notPermitted calls refused since the breaker entered this state
+	 * @param notPermittedTotal calls refused since the UI started
+	 */
+	record Breaker(String state, long since, long timeInStateMs, @Nullable Long nextHalfOpenAt, float failureRate,
+			float failureRateThreshold, float slowCallRate, float slowCallRateThreshold, long slowCallDurationMs,
+			int bufferedCalls, int minimumCalls, int windowSize, long notPermitted, long notPermittedTotal) {
+	}
+
+	/**
+	 * The retry of a level, counted per user call (Resilience4j's retry metrics).
+	 *
+	 * @param successWithoutRetry calls that succeeded at once
+	 * @param successWithRetry calls that succeeded after one or more retries
+	 * @param failedWithRetry calls that failed even after retrying
+	 * @param failedWithoutRetry calls that failed without a retry (not retryable, or the budget said no)
+	 * @param retries single retry attempts
+	 */
+	record RetryCounts(long successWithoutRetry, long successWithRetry, long failedWithRetry, long failedWithoutRetry,
+			long retries) {
+	}
+
+	/**
+	 * The time limiter of a level.
+	 *
+	 * @param timeoutMs the deadline
+	 * @param timeouts calls cut by the deadline since the UI started
+	 */
+	record Deadline(long timeoutMs, long timeouts) {
+	}
+
+	/**
+	 * The bulkhead of a level.
+	 *
+	 * @param available permits free now
+	 * @param max permits in all
+	 * @param rejected calls turned away since the UI started
+	 */
+	record BulkheadUse(int available, int max, long rejected) {
+	}
+
+}

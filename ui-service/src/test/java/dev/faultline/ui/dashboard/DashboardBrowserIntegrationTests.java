@@ -1,0 +1,295 @@
+package dev.faultline.ui.dashboard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+
+import dev.faultline.ui.testsupport.BackendProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through {@code /usr/bin/chromedriver}
+ * and never a downloaded driver) against both real services: this UI on a random port and the backend's fat jar
+ * ({@link BackendProcess}). It loads without console errors; with the traffic generator running, "down" turns the
+ * protected lamp red within seconds while the page keeps updating and the unprotected column fails; "off" turns it
+ * green again. A screenshot of each step goes to {@code target/screenshots/}.
+ *
+ * <p>Skipped, with the reason printed, when chromium or chromedriver is not installed or the backend jar is not built.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// 3 s open instead of the test profile's 1 s: the red lamp stays on long enough to be seen and photographed.
+		properties = "resilience4j.circuitbreaker.configs.default.waitDurationInOpenState=3s")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@EnabledIf(value = "chromiumInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIntegrationTests {
+
+	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	/** Generous for a loaded 2-core machine; the page itself reacts within a second or two. */
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static BackendProcess backend;
+
+	private static ChromeDriverService service;
+
+	private static WebDriver browser;
+
+	private static Path profile;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TrafficGenerator traffic;
+
+	static boolean chromiumInstalled() {
+		boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+		if (!installed) {
+			System.out.println("DashboardBrowserIntegrationTests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing; install Debian's chromium and chromium-driver to run the real-browser tests.");
+		}
+		return installed;
+	}
+
+	@BeforeAll
+	static void startBackendAndBrowser() throws Exception {
+		Optional<Path> jar = BackendProcess.findJar();
+		if (jar.isEmpty()) {
+			System.out.println("DashboardBrowserIntegrationTests skipped: no backend jar in ../backend-service/target; "
+					+ "run ./mvnw verify from the repository root (backend-service is built first).");
+		}
+		assumeTrue(jar.isPresent(), "backend jar not built: run ./mvnw verify from the repository root");
+		backend = BackendProcess.start(jar.get());
+		Files.createDirectories(SCREENSHOTS);
+		profile = Files.createTempDirectory("faultline-chromium");
+		// An explicit driver executable: Selenium Manager is never asked to find or download one.
+		service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogFile(Paths.get("target", "chromedriver.log").toFile())
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile, "--window-size=1280,720");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		browser = new ChromeDriver(service, options);
+		// The page must fit a 1280x720 viewport (a projector in full screen), not a 1280x720 window around it.
+		Dimension outer = browser.manage().window().getSize();
+		Number innerHeight = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
+		Number innerWidth = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+		browser.manage().window().setSize(new Dimension(1280 + outer.getWidth() - innerWidth.intValue(),
+				720 + outer.getHeight() - innerHeight.intValue()));
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+	}
+
+	@AfterAll
+	static void stopBrowserAndBackend() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (service != null) {
+			service.stop();
+		}
+		if (backend != null) {
+			backend.close();
+		}
+		deleteQuietly(profile);
+	}
+
+	@DynamicPropertySource
+	static void pointAtTheRealBackend(DynamicPropertyRegistry registry) {
+		registry.add("faultline.backend.base-url", () -> backend.apiUrl());
+		registry.add("faultline.backend.management-url", () -> backend.managementUrl());
+	}
+
+	@AfterEach
+	void stopTrafficAndChaos() {
+		this.traffic.stopSending();
+		if (backend != null) {
+			backend.management("DELETE", "/chaos");
+		}
+	}
+
+	@Test
+	@Order(1)
+	void dashboardLoadsAndUpdatesWithoutConsoleErrors() throws IOException {
+		long start = System.nanoTime();
+		browser.get("http://localhost:" + this.port + "/dashboard");
+
+		awaitSnapshots(2);
+
+		assertThat(lampState("protected")).isEqualTo("CLOSED");
+		assertThat(lamp("protected")).isEqualTo("green");
+		assertThat(text("#col-protected [data-field=level]")).isEqualTo("full");
+		assertThat(((JavascriptExecutor) browser).executeScript(
+				"return [window.innerWidth, window.innerHeight, document.documentElement.scrollHeight]"))
+			.as("a 1280x720 viewport, nothing below the fold").isEqualTo(List.of(1280L, 720L, 720L));
+		assertThat(text("#col-none [data-field=level]")).isEqualTo("none");
+		waitUntil("the chaos panel shows the backend's state", () -> text("#chaos-status").equals("no chaos"));
+		assertThat(browser.findElements(By.cssSelector(".chaos-action"))).extracting((button) -> button.getText())
+			.containsExactly("latency", "errors", "every-third", "hang", "down", "flapping", "off");
+		assertThat(((JavascriptExecutor) browser).executeScript("return typeof Chart")).isEqualTo("function");
+		screenshot("01-loaded");
+		assertThat(consoleErrors()).isEmpty();
+		report("loaded and updating", start);
+	}
+
+	@Test
+	@Order(2)
+	void downTurnsTheProtectedLampRedWhileThePageUpdatesAndOffTurnsItGreen() throws IOException {
+		browser.get("http://localhost:" + this.port + "/dashboard");
+		awaitSnapshots(1);
+		Rectangle lampAtRest = browser.findElement(By.id("lamp-protected")).getRect();
+		Rectangle chartAtRest = browser.findElement(By.id("chart-none")).getRect();
+
+		long start = System.nanoTime();
+		click("button.rate[data-rate='20']");
+		click("#traffic-toggle");
+		waitUntil("traffic is flowing", () -> "true".equals(attribute("#traffic-toggle", "data-running"))
+				&& !text("#col-protected [data-field=rate]").equals("0.0"));
+		screenshot("02-traffic");
+		report("traffic flowing", start);
+
+		start = System.nanoTime();
+		click("button.chaos-action[data-action='down']");
+		waitUntil("the protected breaker opens", () -> "OPEN".equals(lampState("protected")));
+		report("lamp red after 'down'", start);
+		assertThat(lamp("protected")).isEqualTo("red");
+		int seq = snapshotSeq();
+		awaitSnapshots(seq + 2);
+		waitUntil("the unprotected column shows failed reads",
+				() -> text("#col-none [data-field=outcome]").matches("\\d+/\\d+/[1-9]\\d*"));
+		waitUntil("the chaos panel shows the outage", () -> text("#chaos-status").startsWith("down"));
+		waitUntil("the breaker is open again for the photo", () -> "OPEN".equals(lampState("protected")));
+		Path outage = screenshot("03-outage");
+		Files.copy(outage, SCREENSHOTS.resolve("dashboard-outage.png"), StandardCopyOption.REPLACE_EXISTING);
+		assertThat(browser.findElement(By.id("lamp-protected")).getRect()).isEqualTo(lampAtRest);
+		assertThat(browser.findElement(By.id("chart-none")).getRect()).isEqualTo(chartAtRest);
+
+		start = System.nanoTime();
+		click("button.chaos-action[data-action='off']");
+		waitUntil("the protected breaker closes again", () -> "CLOSED".equals(lampState("protected")));
+		report("lamp green after 'off'", start);
+		assertThat(lamp("protected")).isEqualTo("green");
+		waitUntil("the chaos panel shows no chaos", () -> text("#chaos-status").equals("no chaos"));
+		screenshot("04-recovered");
+		click("#traffic-toggle");
+		waitUntil("traffic stops", () -> "false".equals(attribute("#traffic-toggle", "data-running")));
+		assertThat(consoleErrors()).isEmpty();
+	}
+
+	private static void awaitSnapshots(int count) {
+		waitUntil(count + " snapshots", () -> snapshotSeq() >= count);
+	}
+
+	private static int snapshotSeq() {
+		return Integer.parseInt(attribute("#updated-at", "data-seq"));
+	}
+
+	private static String lampState(String column) {
+		return attribute("#lamp-" + column, "data-state");
+	}
+
+	private static String lamp(String column) {
+		return attribute("#lamp-" + column, "data-lamp");
+	}
+
+	private static String attribute(String css, String name) {
+		return browser.findElement(By.cssSelector(css)).getDomAttribute(name);
+	}
+
+	private static String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText().trim();
+	}
+
+	private static void click(String css) {
+		browser.findElement(By.cssSelector(css)).click();
+	}
+
+	private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(100))
+			.withMessage(() -> what + " within " + WAIT)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+	private static Path screenshot(String name) throws IOException {
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		return file;
+	}
+
+	private static List<String> consoleErrors() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	private static void report(String step, long startNanos) {
+		System.out.printf("Dashboard browser test: %s in %d ms%n", step, (System.nanoTime() - startNanos) / 1_000_000);
+	}
+
+	private static void deleteQuietly(Path directory) {
+		if (directory == null) {
+			return;
+		}
+		try (var files = Files.walk(directory)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | RuntimeException ex) {
+			// A temp directory left behind is harmless.
+		}
+	}
+
+}

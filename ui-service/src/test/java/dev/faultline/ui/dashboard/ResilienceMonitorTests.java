@@ -1,0 +1,216 @@
+package dev.faultline.ui.dashboard;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.faultline.ui.backend.FailureReason;
+import dev.faultline.ui.message.FeedServed;
+import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.resilience.Source;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * From Resilience4j events and feed reads to the dashboard's per-level snapshot, with real registries and no
+ * Spring: every instance is created after the monitor, so each test also proves that instances added later are
+ * watched through the registries' {@code onEntryAdded}.
+ */
+class ResilienceMonitorTests {
+
+	private static final long T0 = 1_800_000_000_000L;
+
+	private final TestClock clock = new TestClock(T0);
+
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+		.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+		.slidingWindowSize(4)
+		.minimumNumberOfCalls(4)
+		.failureRateThreshold(50)
+		.waitDurationInOpenState(Duration.ofSeconds(10))
+		.build());
+
+	private final RetryRegistry retries = RetryRegistry
+		.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(1)).build());
+
+	private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+
+	private final BulkheadRegistry bulkheads = BulkheadRegistry
+		.of(BulkheadConfig.custom().maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
+
+	private final ResilienceMonitor monitor = new ResilienceMonitor(this.breakers, this.retries, this.timeLimiters,
+			this.bulkheads, this.clock, DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15)));
+
+	@Test
+	void openBreakerIsARedLampWithRatesThresholdsTimeInStateAndNextHalfOpen() {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(ProtectionLevel.Names.FULL);
+		for (int i = 0; i < 4; i++) {
+			breaker.onError(5, TimeUnit.MILLISECONDS, new IOException("refused"));
+		}
+		assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(() -> breaker.executeSupplier(() -> "x"));
+		this.clock.advance(3000);
+
+		LevelSnapshot.Breaker view = this.monitor.snapshot(ProtectionLevel.FULL).breaker();
+
+		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("red");
+		assertThat(view.state()).isEqualTo("OPEN");
+		assertThat(view.since()).isEqualTo(T0);
+		assertThat(view.timeInStateMs()).isEqualTo(3000);
+		assertThat(view.nextHalfOpenAt()).isEqualTo(T0 + 10_000);
+		assertThat(view.failureRate()).isEqualTo(100f);
+		assertThat(view.failureRateThreshold()).isEqualTo(50f);
+		assertThat(view.bufferedCalls()).isEqualTo(4);
+		assertThat(view.notPermittedTotal()).isEqualTo(1);
+	}
+
+	@Test
+	void eventLogIsNewestFirstAndBoundedToTheLogSize() {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(ProtectionLevel.Names.FULL);
+		for (int i = 0; i < 4; i++) {
+			breaker.onError(5, TimeUnit.MILLISECONDS, new IOException("refused"));
+		}
+		breaker.transitionToHalfOpenState();
+		for (int i = 0; i < 60; i++) {
+			breaker.onSuccess(1, TimeUnit.MILLISECONDS);
+		}
+
+		List<DashboardEvent> log = this.monitor.recentEvents(ProtectionLevel.FULL);
+
+		assertThat(log).hasSize(50);
+		assertThat(log.get(0).kind()).isEqualTo("success");
+		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).breaker().state()).isEqualTo("CLOSED");
+		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("green");
+	}
+
+	@Test
+	void transitionsReachListenersAsTheyHappen() {
+		List<DashboardEvent> received = new CopyOnWriteArrayList<>();
+		this.monitor.addListener(received::add);
+		CircuitBreaker breaker = this.breakers.circuitBreaker(ProtectionLevel.Names.CIRCUIT_BREAKER);
+
+		breaker.transitionToOpenState();
+		breaker.transitionToHalfOpenState();
+
+		assertThat(received).extracting(DashboardEvent::type).containsExactly("STATE_TRANSITION", "STATE_TRANSITION");
+		assertThat(received).extracting(DashboardEvent::message)
+			.containsExactly("breaker CLOSED → OPEN", "breaker OPEN → HALF_OPEN");
+		assertThat(received).allMatch((event) -> event.level().equals("circuit-breaker") && event.kind().equals("state"));
+		assertThat(this.monitor.snapshot(ProtectionLevel.CIRCUIT_BREAKER).lamp()).isEqualTo("amber");
+	}
+
+	@Test
+	void countsRetriesTimeoutsAndBulkheadRejections() {
+		Retry retry = this.retries.retry(ProtectionLevel.Names.FULL);
+		AtomicInteger calls = new AtomicInteger();
+		retry.executeSupplier(() -> {
+			if (calls.incrementAndGet() == 1) {
+				throw new IllegalStateException("blip");
+			}
+			return "ok";
+		});
+		retry.executeSupplier(() -> "ok");
+		this.timeLimiters.timeLimiter(ProtectionLevel.Names.FULL).onError(new TimeoutException("deadline"));
+		Bulkhead bulkhead = this.bulkheads.bulkhead(ProtectionLevel.Names.FULL);
+		assertThat(bulkhead.tryAcquirePermission()).isTrue();
+		assertThat(bulkhead.tryAcquirePermission()).isFalse();
+
+		LevelSnapshot snapshot = this.monitor.snapshot(ProtectionLevel.FULL);
+
+		assertThat(snapshot.retry().successWithRetry()).isEqualTo(1);
+		assertThat(snapshot.retry().successWithoutRetry()).isEqualTo(1);
+		assertThat(snapshot.retry().retries()).isEqualTo(1);
+		assertThat(snapshot.timeLimiter().timeouts()).isEqualTo(1);
+		assertThat(snapshot.bulkhead().available()).isZero();
+		assertThat(snapshot.bulkhead().max()).isEqualTo(1);
+		assertThat(snapshot.bulkhead().rejected()).isEqualTo(1);
+		assertThat(this.monitor.recentEvents(ProtectionLevel.FULL)).extracting(DashboardEvent::kind)
+			.contains("retry", "timeout", "rejected");
+	}
+
+	@Test
+	void feedReadsFillTheWindowAndLightTheLampOfALevelWithoutBreaker() {
+		this.monitor.feedServed(new FeedServed(ProtectionLevel.NONE, Source.LIVE, null, 4));
+		for (int i = 0; i < 3; i++) {
+			this.monitor.feedServed(new FeedServed(ProtectionLevel.NONE, null, FailureReason.REFUSED, 12));
+		}
+		this.monitor.feedServed(new FeedServed(ProtectionLevel.FULL, Source.CACHE, FailureReason.CIRCUIT_OPEN, 1));
+		this.clock.advance(1000);
+
+		LevelSnapshot none = this.monitor.snapshot(ProtectionLevel.NONE);
+
+		assertThat(none.breaker()).isNull();
+		assertThat(none.retry()).isNull();
+		assertThat(none.lamp()).isEqualTo("red");
+		assertThat(none.latest().live()).isEqualTo(1);
+		assertThat(none.latest().failed()).isEqualTo(3);
+		assertThat(none.latest().p99()).isEqualTo(12);
+		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).latest().cached()).isEqualTo(1);
+		assertThat(this.monitor.history(ProtectionLevel.NONE)).hasSize(TrafficWindow.SECONDS);
+		assertThat(this.monitor.recentEvents(ProtectionLevel.NONE)).hasSize(3)
+			.allMatch((event) -> event.source().equals("feed") && event.message().contains("refused"));
+	}
+
+	@Test
+	void aLevelWithoutTrafficOrBreakerIsGrey() {
+		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).lamp()).isEqualTo("grey");
+		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).breaker()).isNull();
+	}
+
+	/** A clock the test moves by hand. */
+	static final class TestClock extends Clock {
+
+		private final AtomicLong millis;
+
+		TestClock(long millis) {
+			this.millis = new AtomicLong(millis);
+		}
+
+		void advance(long ms) {
+			this.millis.addAndGet(ms);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(this.millis.get());
+		}
+
+		@Override
+		public long millis() {
+			return this.millis.get();
+		}
+
+	}
+
+}
