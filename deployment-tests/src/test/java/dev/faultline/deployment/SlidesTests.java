@@ -1,0 +1,194 @@
+package dev.faultline.deployment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the talk honest: the deck ({@code slides/index.html}) and its run-book ({@code slides/README.md}) only
+ * use chaos commands that {@code scripts/chaos} accepts, show images that exist, name files that exist, and quote
+ * the resilience settings that ui-service really runs with.
+ */
+class SlidesTests {
+
+	private static final String DECK_PATH = "slides/index.html";
+
+	private static final String RUN_BOOK_PATH = "slides/README.md";
+
+	private static final String DECK = Repository.read(DECK_PATH);
+
+	private static final String RUN_BOOK = Repository.read(RUN_BOOK_PATH);
+
+	/** A chaos command as typed on stage: {@code scripts/chaos every-third}. */
+	private static final Pattern CHAOS_COMMAND = Pattern.compile("scripts/chaos\\s+([a-z][a-z-]*)");
+
+	/** An element whose text is a setting: {@code <span data-config="a.b.c">10 s</span>}. */
+	private static final Pattern CONFIG_VALUE = Pattern
+		.compile("<(\\w+)[^>]*\\bdata-config=\"([^\"]+)\"[^>]*>([^<]*)</\\1>");
+
+	/** A repository path in text: at least one folder and a known extension, not inside a URL or another path. */
+	private static final Pattern REPOSITORY_PATH = Pattern
+		.compile("(?<![\\w/.:…-])((?:[\\w.-]+/)+[\\w.-]+\\.(?:java|ya?ml|md|sh|png|html|properties|json))\\b");
+
+	/** A Java file named on its own: {@code RetryBudget.java}. */
+	private static final Pattern JAVA_FILE = Pattern.compile("(?<![\\w/.])([A-Z]\\w*\\.java)\\b");
+
+	private static final Pattern HTML_IMAGE = Pattern.compile("<img[^>]*\\bsrc=\"([^\"]+)\"");
+
+	private static final Pattern HTML_LINK = Pattern.compile("<a[^>]*\\bhref=\"([^\"]+)\"");
+
+	private static final Pattern MARKDOWN_LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+
+	/** The circuit breaker's numbers the talk explains; each must be on a slide, marked with its key. */
+	private static final List<String> CIRCUIT_BREAKER_SETTINGS = Stream
+		.of("slidingWindowSize", "minimumNumberOfCalls", "failureRateThreshold", "slowCallRateThreshold",
+				"slowCallDurationThreshold", "waitDurationInOpenState", "permittedNumberOfCallsInHalfOpenState")
+		.map((name) -> "resilience4j.circuitbreaker.configs.default." + name)
+		.toList();
+
+	@Test
+	void everyChaosCommandInTheDeckAndRunBookIsOneTheScriptAccepts() {
+		Set<String> accepted = chaosScriptCommands();
+		assertThat(accepted).as("commands parsed from scripts/chaos").contains("status", "off", "down", "every-third");
+		for (String path : List.of(DECK_PATH, RUN_BOOK_PATH)) {
+			Set<String> used = matches(CHAOS_COMMAND, Repository.read(path));
+			assertThat(used).as("the demo commands in " + path)
+				.contains("every-third", "hang-all", "down", "off", "crash");
+			assertThat(accepted).as("commands scripts/chaos accepts, against those used in " + path)
+				.containsAll(used);
+		}
+	}
+
+	@Test
+	void everyImageTheDeckAndRunBookShowExistsAndIsSmall() throws IOException {
+		Set<String> images = new LinkedHashSet<>(matches(HTML_IMAGE, DECK));
+		matches(MARKDOWN_LINK, RUN_BOOK).stream().filter((link) -> link.endsWith(".png")).forEach(images::add);
+		assertThat(images).as("images shown").hasSizeGreaterThanOrEqualTo(2);
+		for (String image : images) {
+			Path file = Repository.file("slides").resolve(image).normalize();
+			assertThat(file).as(image).isRegularFile();
+			assertThat(Files.size(file)).as(image + " in bytes").isLessThan(300 * 1024);
+		}
+	}
+
+	@Test
+	void everyRepositoryFileTheDeckAndRunBookLinkToOrNameExists() {
+		List<String> missing = new ArrayList<>();
+		Set<String> links = new LinkedHashSet<>(matches(HTML_LINK, DECK));
+		links.addAll(matches(MARKDOWN_LINK, RUN_BOOK));
+		for (String link : links) {
+			if (!link.matches("^(https?:|mailto:|#).*")) {
+				Path file = Repository.file("slides").resolve(link.replaceFirst("#.*", "")).normalize();
+				if (!Files.exists(file)) {
+					missing.add("link " + link);
+				}
+			}
+		}
+		Set<String> javaFiles = javaFileNames();
+		for (String text : List.of(withoutTags(DECK), RUN_BOOK)) {
+			for (String path : matches(REPOSITORY_PATH, text)) {
+				// Both files live in slides/: a path may be written from the repository root or from there.
+				if (!Files.exists(Repository.file(path)) && !Files.exists(Repository.file("slides").resolve(path))) {
+					missing.add("path " + path);
+				}
+			}
+			for (String name : matches(JAVA_FILE, text)) {
+				if (!javaFiles.contains(name)) {
+					missing.add("Java file " + name);
+				}
+			}
+		}
+		assertThat(links).as("links from the deck to repository files").anyMatch((link) -> link.startsWith("../"));
+		assertThat(missing).as("files named by the slides that do not exist").isEmpty();
+	}
+
+	@Test
+	void settingsOnTheSlidesMatchUiServiceConfiguration() {
+		Map<String, Object> configuration = Repository.yaml("ui-service/src/main/resources/application.yml");
+		Map<String, List<String>> shown = new LinkedHashMap<>();
+		Matcher matcher = CONFIG_VALUE.matcher(DECK);
+		while (matcher.find()) {
+			shown.computeIfAbsent(matcher.group(2), (key) -> new ArrayList<>()).add(matcher.group(3));
+		}
+		assertThat(shown.keySet()).as("circuit breaker settings on the slides").containsAll(CIRCUIT_BREAKER_SETTINGS);
+		List<String> mismatches = new ArrayList<>();
+		shown.forEach((key, values) -> {
+			String configured = normalized(Yamls.string(configuration, key.split("\\.")));
+			values.stream()
+				.filter((value) -> !normalized(value).replaceFirst("%$", "").equals(configured))
+				.forEach((value) -> mismatches.add(key + ": slide says " + value + ", application.yml " + configured));
+		});
+		assertThat(mismatches).as("settings quoted on the slides that the UI does not run with").isEmpty();
+	}
+
+	@Test
+	void deckFitsAFifteenToTwentyMinuteTalk() {
+		assertThat(count(Pattern.compile("<section class=\"slide\\b"), DECK)).isBetween(16, 20);
+	}
+
+	/** The labels of the script's top-level {@code case "${command}" in}, such as {@code flaky | every-third}. */
+	private static Set<String> chaosScriptCommands() {
+		String script = Repository.read("scripts/chaos");
+		String commands = script.substring(script.indexOf("case \"${command}\" in"));
+		Set<String> accepted = new LinkedHashSet<>();
+		Matcher label = Pattern.compile("(?m)^\\t([^\\t\\s(][^)\\n]*)\\)").matcher(commands);
+		while (label.find()) {
+			for (String word : label.group(1).split("\\|")) {
+				if (!word.isBlank() && !word.trim().equals("*")) {
+					accepted.add(word.trim());
+				}
+			}
+		}
+		return accepted;
+	}
+
+	private static Set<String> javaFileNames() {
+		try (Stream<Path> files = Files.walk(Repository.file("."))) {
+			return files.filter((file) -> !file.toString().contains("/target/"))
+				.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".java"))
+				.collect(Collectors.toSet());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Set<String> matches(Pattern pattern, String text) {
+		Set<String> found = new LinkedHashSet<>();
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private static int count(Pattern pattern, String text) {
+		return (int) pattern.matcher(text).results().count();
+	}
+
+	/** The deck's text: tags dropped, so that attributes (image sources, links) are not read as text. */
+	private static String withoutTags(String html) {
+		return html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->", " ").replaceAll("<[^>]+>", " ");
+	}
+
+	private static String normalized(String value) {
+		return value.replaceAll("\\s+", "");
+	}
+
+}
