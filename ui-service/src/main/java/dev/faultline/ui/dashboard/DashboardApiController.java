@@ -1,11 +1,10 @@
 package dev.faultline.ui.dashboard;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.system.InvalidRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,9 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @RequestMapping("/dashboard")
 class DashboardApiController {
-
-	/** The problem type for broken rules, as in the rest of Faultline. */
-	static final URI VALIDATION = URI.create("https://faultline.dev/problems/validation");
 
 	/** All dashboard streams are taken. */
 	static final URI TOO_MANY_STREAMS = URI.create("https://faultline.dev/problems/too-many-streams");
@@ -131,12 +127,9 @@ class DashboardApiController {
 	}
 
 	private static ResponseEntity<ProblemDetail> badRequest(String field, String rule, String message) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request breaks 1 rule(s), on: " + field + ".");
-		problem.setType(VALIDATION);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(Map.of("field", field, "rule", rule, "message", message)));
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(InvalidRequest.problem(field, rule, message));
 	}
 
 }

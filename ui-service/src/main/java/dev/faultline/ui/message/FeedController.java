@@ -1,9 +1,9 @@
 package dev.faultline.ui.message;
 
 import java.net.URI;
-import java.util.List;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.system.InvalidRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,9 +20,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestController
 class FeedController {
-
-	/** The same problem type the backend uses for broken rules. */
-	static final URI VALIDATION = URI.create("https://faultline.dev/problems/validation");
 
 	/** A backend failure passed through by the unprotected level. */
 	static final URI BACKEND_FAILED = URI.create("https://faultline.dev/problems/backend-failed");
@@ -42,24 +39,10 @@ class FeedController {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
-		String allowed = ProtectionLevel.class.equals(ex.getRequiredType()) ? "must be one of: " + ProtectionLevel.allowedIds()
-				: "has the wrong type";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request breaks 1 rule(s), on: " + ex.getName() + ".");
-		problem.setType(VALIDATION);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(new Violation(ex.getName(), "allowed-values", allowed)));
-		return problem;
-	}
-
-	/**
-	 * One broken rule, as in the backend's problem answers.
-	 *
-	 * @param field the parameter
-	 * @param rule the rule's short name
-	 * @param message what the rule requires
-	 */
-	record Violation(String field, String rule, String message) {
+		if (ProtectionLevel.class.equals(ex.getRequiredType())) {
+			return InvalidRequest.problem(ex.getName(), "allowed-values", "must be one of: " + ProtectionLevel.allowedIds());
+		}
+		return InvalidRequest.problem(ex.getName(), "type", "has the wrong type");
 	}
 
 	/** Level {@code none} has no protection: the failure reaches the caller as a 502. */
