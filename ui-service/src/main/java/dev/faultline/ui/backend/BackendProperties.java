@@ -16,12 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long one attempt may take from sending the request to the last byte of the body
  * @param maxConcurrentAttempts threads that run HTTP attempts for the protected levels; more are refused at once
+ * @param unprotectedMaxConnections connections level {@code none} may open at once: as many as there are request
+ * threads, so that its pool never acts as a bulkhead nobody asked for
  * @param managementUrl the backend's management root (actuator and the chaos API), for the dashboard's chaos panel
  */
 @Validated
 @ConfigurationProperties("faultline.backend")
 public record BackendProperties(@NotNull @DefaultValue("http://localhost:8081") URI baseUrl,
 		@NotNull @DefaultValue("500ms") Duration connectTimeout, @NotNull @DefaultValue("1s") Duration readTimeout,
-		@DefaultValue("32") int maxConcurrentAttempts,
+		@DefaultValue("32") int maxConcurrentAttempts, @DefaultValue("200") int unprotectedMaxConnections,
 		@NotNull @DefaultValue("http://localhost:9081") URI managementUrl) {
 }

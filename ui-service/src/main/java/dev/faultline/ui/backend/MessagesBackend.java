@@ -18,7 +18,7 @@ import org.springframework.web.client.RestClientException;
  * <p>Two instances exist (see {@link BackendClientConfiguration}): one with connect and read timeouts for the
  * protected levels and one with the HTTP client's defaults (no timeouts at all) for the unprotected level.
  */
-public class MessagesBackend {
+public class MessagesBackend implements AutoCloseable {
 
 	/** Qualifier of the client with connect and read timeouts, used by every protected level. */
 	public static final String PROTECTED = "protectedBackend";
@@ -34,8 +34,11 @@ public class MessagesBackend {
 
 	private final RestClient http;
 
-	MessagesBackend(RestClient http) {
+	private final AutoCloseable connections;
+
+	MessagesBackend(RestClient http, AutoCloseable connections) {
 		this.http = http;
+		this.connections = connections;
 	}
 
 	/** The newest messages, newest first. */
@@ -81,6 +84,12 @@ public class MessagesBackend {
 		catch (RestClientException ex) {
 			throw new BackendUnavailableException("Could not create the message", safeToRepeat, ex);
 		}
+	}
+
+	/** Closes the pooled connections; Spring calls it when the context closes. */
+	@Override
+	public void close() throws Exception {
+		this.connections.close();
 	}
 
 	private static void failUnlessSuccessful(ConvertibleClientHttpResponse response, boolean safeToRepeat)

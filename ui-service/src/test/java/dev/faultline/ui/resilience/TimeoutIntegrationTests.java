@@ -54,6 +54,20 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 	}
 
 	@Test
+	void tricklingBodyCutByTheAttemptTimeoutIsReportedAsATimeout() {
+		// Each chunk arrives well within a socket read timeout; the exchange as a whole is cut at the read timeout.
+		backend.stubFor(messageList().willReturn(messages("trickled").withChunkedDribbleDelay(50, 10_000)));
+
+		long start = System.nanoTime();
+		FeedJson feed = feed(ProtectionLevel.TIMEOUT);
+
+		assertThat(elapsed(start)).isLessThan(twiceTheDeadline(ProtectionLevel.TIMEOUT));
+		assertThat(feed.source()).isEqualTo("none");
+		assertThat(feed.reason()).isEqualTo("timeout");
+		assertThat(feed.backendCalls()).isEqualTo(1);
+	}
+
+	@Test
 	void timeoutLevelAnswersUnavailableWithinTheDeadline() {
 		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
 
