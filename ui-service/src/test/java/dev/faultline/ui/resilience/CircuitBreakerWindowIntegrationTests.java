@@ -1,0 +1,51 @@
+package dev.faultline.ui.resilience;
+
+import java.time.Duration;
+
+import dev.faultline.ui.testsupport.UiIntegrationTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.faultline.ui.testsupport.StubBackend.messageList;
+import static dev.faultline.ui.testsupport.StubBackend.messages;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The breaker judges recent calls only: failures older than its window never open it against a backend that is
+ * healthy now. With a count-based window of 10, three failures from minutes ago plus two fresh successes made 60%
+ * failures and opened it. The window is shortened to 2 s here so the test need not wait 10 s.
+ */
+@TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.slidingWindowSize=2")
+class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
+
+	private static final ProtectionLevel LEVEL = ProtectionLevel.CIRCUIT_BREAKER;
+
+	@Test
+	void windowIsTimeBased() {
+		assertThat(breaker(LEVEL).getCircuitBreakerConfig().getSlidingWindowType())
+			.isEqualTo(CircuitBreakerConfig.SlidingWindowType.TIME_BASED);
+	}
+
+	@Test
+	void failuresOlderThanTheWindowNeverOpenTheBreaker() {
+		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		// One user request, three failed attempts: fewer than the 5 calls a verdict needs.
+		assertThat(feed(LEVEL).backendCalls()).isEqualTo(3);
+		assertThat(breaker(LEVEL).getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> breaker(LEVEL).getMetrics().getNumberOfBufferedCalls() == 0);
+		backend.stubFor(messageList().willReturn(messages("healthy now")));
+		for (int i = 0; i < 2; i++) {
+			assertThat(feed(LEVEL).source()).isEqualTo("live");
+		}
+
+		assertThat(breaker(LEVEL).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(breaker(LEVEL).getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+}
