@@ -58,10 +58,9 @@ class BreakerTransitionLog implements RegistryEventConsumer<CircuitBreaker> {
 		if (from == CircuitBreaker.State.CLOSED && (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN)) {
 			this.outages.put(name, new Outage(now));
 			CircuitBreaker.Metrics metrics = breaker.getMetrics();
-			logger.warn("Circuit breaker {} {} -> {}: failure rate {}%, slow-call rate {}% of {} recent calls; the "
-					+ "backend is only probed until it answers again", name, from, to,
-					Math.round(metrics.getFailureRate()), Math.round(metrics.getSlowCallRate()),
-					metrics.getNumberOfBufferedCalls());
+			logger.warn("Circuit breaker {} {} -> {}: failure rate {}, slow-call rate {} of {} recent calls; the "
+					+ "backend is only probed until it answers again", name, from, to, percent(metrics.getFailureRate()),
+					percent(metrics.getSlowCallRate()), metrics.getNumberOfBufferedCalls());
 			return;
 		}
 		if (from == CircuitBreaker.State.HALF_OPEN && to == CircuitBreaker.State.OPEN) {
@@ -82,6 +81,11 @@ class BreakerTransitionLog implements RegistryEventConsumer<CircuitBreaker> {
 		else {
 			logger.info("Circuit breaker {} {} -> {}", name, from, to);
 		}
+	}
+
+	/** Resilience4j reports -1 until the window holds enough calls for a rate (say, when forced open). */
+	private static String percent(float rate) {
+		return (rate < 0) ? "n/a" : Math.round(rate) + "%";
 	}
 
 	/** One stretch of a breaker not being closed: since when, and how many probes failed. */
