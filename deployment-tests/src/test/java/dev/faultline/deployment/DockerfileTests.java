@@ -41,4 +41,14 @@ class DockerfileTests {
 		assertThat(runtime).contains("COPY --from=build /healthcheck/HealthCheck.class /opt/healthcheck/");
 	}
 
+	@Test
+	void runtimeStageTrainsAClassDataSharingArchiveAndStartsWithIt() {
+		String runtime = DOCKERFILE.substring(DOCKERFILE.lastIndexOf("\nFROM "));
+		assertThat(runtime).contains("-XX:ArchiveClassesAtExit=application.jsa")
+			.contains("-Dspring.context.exit=onRefresh")
+			.contains("\"-XX:SharedArchiveFile=application.jsa\"");
+		// Trained as root before the switch to the non-root user, which then only reads it.
+		assertThat(runtime.indexOf("ArchiveClassesAtExit")).isLessThan(runtime.indexOf("\nUSER faultline"));
+	}
+
 }
