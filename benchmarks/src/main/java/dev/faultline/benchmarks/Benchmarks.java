@@ -45,12 +45,13 @@ public final class Benchmarks {
 			results = (options.out() != null) ? options.out()
 					: root.resolve("benchmarks/target/results")
 						.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-			new SuiteRunner(root, results, options.smoke()).run(options.command());
+			new SuiteRunner(root, results, options.smoke(), options.scenarios()).run(options.command());
 		}
 		ReportWriter report = new ReportWriter(results);
 		report.write();
 		// Only a full run into the default place becomes the project's published report.
-		if (report.isFullRun() && options.out() == null && options.reportOnly() == null) {
+		if (report.isFullRun() && options.out() == null && options.reportOnly() == null
+				&& options.scenarios().isEmpty()) {
 			report.publish(root.resolve("docs"));
 		}
 		if (options.smoke() || report.isSmokeRun()) {
@@ -81,17 +82,19 @@ public final class Benchmarks {
 	 * @param out the results directory, or {@code null} for the default
 	 * @param reportOnly a results directory to report on without running, or {@code null}
 	 * @param check a results directory to check, or {@code null}
+	 * @param scenarios only these scenarios of the full suite (for trying one out), or empty for all
 	 * @param command the command as typed, for the report
 	 */
-	record Options(boolean smoke, Path out, Path reportOnly, Path check, String command) {
+	record Options(boolean smoke, Path out, Path reportOnly, Path check, List<String> scenarios, String command) {
 
-		static final String USAGE = "usage: scripts/benchmark [--smoke] [--out DIR] | --report-only DIR | --check DIR";
+		static final String USAGE = "usage: scripts/benchmark [--smoke | --scenarios NAME,NAME...] [--out DIR] | --report-only DIR | --check DIR";
 
 		static Options parse(List<String> args) {
 			boolean smoke = false;
 			Path out = null;
 			Path reportOnly = null;
 			Path check = null;
+			List<String> scenarios = List.of();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
 				switch (arg) {
@@ -99,16 +102,20 @@ public final class Benchmarks {
 					case "--out" -> out = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--report-only" -> reportOnly = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--check" -> check = Paths.get(value(args, ++i, arg)).toAbsolutePath();
+					case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
 					default -> throw new IllegalArgumentException("Unknown argument: " + arg);
 				}
 			}
 			String command = ("scripts/benchmark " + String.join(" ", args)).trim();
-			return new Options(smoke, out, reportOnly, check, command);
+			if (smoke && !scenarios.isEmpty()) {
+				throw new IllegalArgumentException("--smoke runs its own two scenarios: drop --scenarios");
+			}
+			return new Options(smoke, out, reportOnly, check, scenarios, command);
 		}
 
 		private static String value(List<String> args, int index, String name) {
 			if (index >= args.size()) {
-				throw new IllegalArgumentException(name + " needs a directory");
+				throw new IllegalArgumentException(name + " needs a value");
 			}
 			return args.get(index);
 		}

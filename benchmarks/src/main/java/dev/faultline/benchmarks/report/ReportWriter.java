@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +71,7 @@ public final class ReportWriter {
 		}
 		Files.writeString(this.dir.resolve(REPORT), markdown(figures));
 		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("run", new java.util.TreeMap<>(this.results.run()));
+		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
 		summary.put("scenarios", figures);
 		summary.put("startup", startupRows());
@@ -204,12 +207,16 @@ public final class ReportWriter {
 					pct(full.withinDeadline()), pct(full.live()), pct(full.cache()), pct(none.withinDeadline())));
 			sentences.add(String.format(Locale.ROOT, "p99 latency: %s at full, %s at none.", ms(full.p99()), ms(none.p99())));
 		}
-		figures.levels()
-			.stream()
-			.max(java.util.Comparator.comparingDouble(Figures.Level::withinDeadline))
-			.filter((best) -> figures.levels().size() > 2)
-			.ifPresent((best) -> sentences.add(String.format(Locale.ROOT,
-					"The most answers within the deadline came from level %s (%s).", best.level(), pct(best.withinDeadline()))));
+		if (figures.levels().size() > 2) {
+			double best = figures.levels().stream().mapToDouble(Figures.Level::withinDeadline).max().orElse(0);
+			List<String> bestLevels = figures.levels()
+				.stream()
+				.filter((level) -> pct(level.withinDeadline()).equals(pct(best)))
+				.map(Figures.Level::level)
+				.toList();
+			sentences.add(String.format(Locale.ROOT, "The most answers within the deadline (%s) came from level%s %s.",
+					pct(best), (bestLevels.size() > 1) ? "s" : "", String.join(", ", bestLevels)));
+		}
 		figures.levels()
 			.stream()
 			.filter((level) -> level.timeToOpenMs() != null)
@@ -235,7 +242,21 @@ public final class ReportWriter {
 		if (fairness == null && throughput == null) {
 			return;
 		}
-		md.append("**Healthy backend, the price of protection.** ");
+		md.append("**Healthy backend, the price of protection.**\n\n| measure | full | none | full/none |\n|---|---|---|---|\n");
+		if (fairness != null) {
+			Figures.Level full = fairness.level(Levels.FULL);
+			Figures.Level none = fairness.level(Levels.NONE);
+			md.append("| p50 at 20 users/s each (`healthy-fairness`) | ").append(ms(full.p50())).append(" | ")
+				.append(ms(none.p50())).append(" | ").append(ratio(full.p50(), none.p50())).append(" |\n");
+		}
+		if (throughput != null) {
+			Figures.Level full = throughput.level(Levels.FULL);
+			Figures.Level none = throughput.level(Levels.NONE);
+			md.append(String.format(Locale.ROOT, "| requests/s, 4 looping users (`healthy-throughput`) | %.0f | %.0f | %s |%n",
+					full.perSecond(), none.perSecond(), (none.perSecond() > 0)
+							? String.format(Locale.ROOT, "%.2f", full.perSecond() / none.perSecond()) : "–"));
+		}
+		md.append('\n');
 		if (fairness != null) {
 			Figures.Level full = fairness.level(Levels.FULL);
 			Figures.Level none = fairness.level(Levels.NONE);
@@ -308,7 +329,7 @@ public final class ReportWriter {
 	}
 
 	private static Double median(List<Double> values) {
-		List<Double> present = values.stream().filter(java.util.Objects::nonNull).sorted().toList();
+		List<Double> present = values.stream().filter(Objects::nonNull).sorted().toList();
 		return present.isEmpty() ? null : present.get((present.size() - 1) / 2);
 	}
 

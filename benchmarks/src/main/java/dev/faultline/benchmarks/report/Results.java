@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+
+import dev.faultline.benchmarks.Scenario;
 
 /**
  * The raw data of one run, read back from its results directory: the CSV files the run wrote and its
@@ -68,8 +71,8 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 	}
 
 	/** A scenario as this run ran it. */
-	java.util.Optional<dev.faultline.benchmarks.Scenario> scenario(String name) {
-		return dev.faultline.benchmarks.Scenario.named(name, this.run.getProperty("mode"));
+	Optional<Scenario> scenario(String name) {
+		return Scenario.named(name, this.run.getProperty("mode"));
 	}
 
 	List<String> levels() {

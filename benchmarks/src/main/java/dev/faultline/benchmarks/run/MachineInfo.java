@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the report says about the machine: CPU, cores, memory, OS and the JDK running the suite. */
 final class MachineInfo {
@@ -17,7 +19,7 @@ final class MachineInfo {
 		info.put("machine.cpu", firstValue("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")));
 		info.put("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
 		info.put("machine.memory", firstValue("/proc/meminfo", "MemTotal")
-			.map((kb) -> String.format(java.util.Locale.ROOT, "%.1f GiB",
+			.map((kb) -> String.format(Locale.ROOT, "%.1f GiB",
 					Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
 			.orElse("unknown"));
 		info.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
@@ -25,7 +27,7 @@ final class MachineInfo {
 		return info;
 	}
 
-	private static java.util.Optional<String> firstValue(String file, String key) {
+	private static Optional<String> firstValue(String file, String key) {
 		try {
 			return Files.readAllLines(Paths.get(file))
 				.stream()
@@ -34,7 +36,7 @@ final class MachineInfo {
 				.findFirst();
 		}
 		catch (IOException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ final class ServiceProcess implements AutoCloseable {
 
 	private long launchedAtNanos;
 
+	private boolean stopOnExit;
+
 	ServiceProcess(String name, Path jar, List<String> arguments, Path log, String readinessUrl) {
 		this.name = name;
 		this.jar = jar;
@@ -56,8 +59,13 @@ final class ServiceProcess implements AutoCloseable {
 		command.add(this.jar.toString());
 		command.addAll(this.arguments);
 		command.add("--spring.main.banner-mode=off");
+		if (!this.stopOnExit) {
+			// Ctrl-C or a crash of the suite must not leave a JVM listening behind it.
+			Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-" + this.name));
+			this.stopOnExit = true;
+		}
 		Files.createDirectories(this.log.getParent());
-		Files.writeString(this.log, "", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		Files.writeString(this.log, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		this.launchedAtNanos = System.nanoTime();
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Startup time and memory of each service next to a bare Spring Boot web + actuator app, all started the same way
@@ -77,7 +78,7 @@ final class StartupMeasurement {
 			long rssKb = process.rssKb();
 			double reported = process.reportedStartSeconds().orElse(Double.NaN);
 			csv.row(service, run, startup.toMillis(), Double.isNaN(reported) ? null : reported,
-					(rssKb < 0) ? null : String.format(java.util.Locale.ROOT, "%.1f", rssKb / 1024.0));
+					(rssKb < 0) ? null : String.format(Locale.ROOT, "%.1f", rssKb / 1024.0));
 			System.out.printf("startup %-7s run %d: %d ms to healthy, RSS %.0f MB%n", service, run, startup.toMillis(),
 					rssKb / 1024.0);
 		}

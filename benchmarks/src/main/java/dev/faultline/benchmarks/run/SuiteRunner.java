@@ -2,10 +2,12 @@ package dev.faultline.benchmarks.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +35,36 @@ public final class SuiteRunner {
 
 	private final boolean smoke;
 
+	private final List<String> only;
+
 	private final Http http = new Http();
 
 	/**
 	 * @param root the repository root, where the jars are built
 	 * @param out the results directory
 	 * @param smoke the short run: two scenarios, UIs none and full only
+	 * @param only the names of the full suite's scenarios to run, or empty for all of them
 	 */
-	public SuiteRunner(Path root, Path out, boolean smoke) {
+	public SuiteRunner(Path root, Path out, boolean smoke, List<String> only) {
 		this.root = root;
 		this.out = out;
 		this.smoke = smoke;
+		this.only = List.copyOf(only);
 	}
 
 	/** Runs everything and writes {@code run.properties} last, with what the report needs to know about the run. */
 	public void run(String command) throws IOException, InterruptedException {
 		Instant started = Instant.now();
-		List<Scenario> scenarios = this.smoke ? Scenario.smoke() : Scenario.full();
+		List<Scenario> catalog = this.smoke ? Scenario.smoke() : Scenario.full();
+		List<String> unknown = this.only.stream()
+			.filter((name) -> catalog.stream().noneMatch((scenario) -> scenario.name().equals(name)))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException(
+					"Unknown scenarios " + unknown + "; the suite has " + catalog.stream().map(Scenario::name).toList());
+		}
+		List<Scenario> scenarios = this.only.isEmpty() ? catalog
+				: catalog.stream().filter((scenario) -> this.only.contains(scenario.name())).toList();
 		List<String> levels = this.smoke ? List.of(Levels.NONE, Levels.FULL) : Levels.ALL;
 		Fleet.Jars jars = Fleet.Jars.in(this.root);
 		jars.requireBuilt();
@@ -64,7 +79,8 @@ public final class SuiteRunner {
 			log("starting the backend");
 			fleet.startBackend();
 			log("measuring startup and memory");
-			new StartupMeasurement(jars, fleet, logs, this.http).run(this.smoke ? 1 : 3, startup);
+			new StartupMeasurement(jars, fleet, logs, this.http).run((this.smoke || !this.only.isEmpty()) ? 1 : 3,
+					startup);
 			log("starting UIs " + levels);
 			fleet.startUis(jars, levels);
 			Map<String, String> breakerUis = new LinkedHashMap<>(fleet.uiUrls());
@@ -169,7 +185,7 @@ public final class SuiteRunner {
 			Thread.currentThread().interrupt();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -179,7 +195,7 @@ public final class SuiteRunner {
 	 */
 	static List<Long> flapUpTransitions(Scenario scenario, long faultStart, long faultEnd) {
 		return scenario.flapPhases().map((phases) -> {
-			List<Long> ups = new java.util.ArrayList<>();
+			List<Long> ups = new ArrayList<>();
 			long period = phases[0] + phases[1];
 			for (long at = faultStart + phases[0]; at < faultEnd; at += period) {
 				ups.add(at);
