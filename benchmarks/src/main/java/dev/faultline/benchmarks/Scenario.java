@@ -87,6 +87,11 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 				5, 3));
 	}
 
+	/** Load before the suite's scenarios, to warm the JVMs up; its rows are in the CSV files but not in the report. */
+	public static Scenario warmUp(int seconds) {
+		return new Scenario("warm-up", "Warm-up", Fault.NONE, null, Load.STANDARD, seconds, 0, 0);
+	}
+
 	/** The flap period's up and down phases, if this is a flapping scenario: {downMs, upMs}. */
 	public Optional<long[]> flapPhases() {
 		if (this.chaos == null || !this.chaos.startsWith("flap")) {

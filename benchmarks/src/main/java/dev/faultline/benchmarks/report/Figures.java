@@ -2,8 +2,10 @@ package dev.faultline.benchmarks.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import dev.faultline.benchmarks.Levels;
@@ -66,6 +68,46 @@ final class Figures {
 			return this.levels.stream().mapToLong(Level::backendCalls).sum();
 		}
 
+	}
+
+	/**
+	 * One service's startup and memory, over its runs.
+	 *
+	 * @param service {@code bare}, {@code backend} or {@code ui}
+	 * @param runs how many times it was started
+	 * @param startupMs median launch to first healthy answer
+	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or {@code null}
+	 * @param rssMb median resident memory after the warm-up, or {@code null}
+	 * @param startupRatio startup divided by the bare app's, or {@code null}
+	 * @param rssRatio memory divided by the bare app's, or {@code null}
+	 */
+	record Startup(String service, int runs, Long startupMs, Double springStartedSeconds, Double rssMb,
+			Double startupRatio, Double rssRatio) {
+	}
+
+	/** Startup and memory of each service, with ratios to the bare app, in the order they were measured. */
+	static List<Startup> startup(Results results) {
+		Map<String, List<Results.Startup>> byService = new LinkedHashMap<>();
+		results.startup().forEach((row) -> byService.computeIfAbsent(row.service(), (k) -> new ArrayList<>()).add(row));
+		List<Results.Startup> bare = byService.getOrDefault("bare", List.of());
+		Long bareStartup = Statistics.percentile(bare.stream().map(Results.Startup::startupMs).toList(), 50);
+		Double bareRss = median(bare.stream().map(Results.Startup::rssMb).toList());
+		List<Startup> rows = new ArrayList<>();
+		byService.forEach((service, runs) -> {
+			Long startup = Statistics.percentile(runs.stream().map(Results.Startup::startupMs).toList(), 50);
+			Double rss = median(runs.stream().map(Results.Startup::rssMb).toList());
+			rows.add(new Startup(service, runs.size(), startup,
+					median(runs.stream().map(Results.Startup::springSeconds).toList()), rss,
+					(bareStartup != null && startup != null) ? (double) startup / bareStartup : null,
+					(bareRss != null && rss != null) ? rss / bareRss : null));
+		});
+		return rows;
+	}
+
+	/** The lower median of the values present, or {@code null} when there are none. */
+	static Double median(List<Double> values) {
+		List<Double> present = values.stream().filter(Objects::nonNull).sorted().toList();
+		return present.isEmpty() ? null : present.get((present.size() - 1) / 2);
 	}
 
 	/** Every scenario of the run, in run order. */

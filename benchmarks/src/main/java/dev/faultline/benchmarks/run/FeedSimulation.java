@@ -39,9 +39,12 @@ public class FeedSimulation extends Simulation {
 
 	static final int THROUGHPUT_ROUNDS = 4;
 
+	private final LoadPlan plan;
+
 	/** Built by Gatling, which needs a public no-argument constructor. */
 	public FeedSimulation() {
 		LoadPlan plan = LoadPlan.current();
+		this.plan = plan;
 		Scenario scenario = plan.scenario();
 		List<PopulationBuilder> populations = new ArrayList<>();
 		switch (scenario.load()) {
@@ -60,6 +63,11 @@ public class FeedSimulation extends Simulation {
 			case THROUGHPUT -> populations.add(throughputRounds(plan));
 		}
 		setUp(populations);
+	}
+
+	@Override
+	public void before() {
+		this.plan.onStart().run();
 	}
 
 	/** Rounds alternating full and none, each starting when the previous one ends, so the two are interleaved. */

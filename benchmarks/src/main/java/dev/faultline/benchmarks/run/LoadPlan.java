@@ -12,8 +12,9 @@ import dev.faultline.benchmarks.Scenario;
  * @param scenario the scenario being run
  * @param uiUrls the base URL of each loaded UI, by level
  * @param recorder where every request is written
+ * @param onStart run by Gatling just before the first user starts, so that the fault timeline starts with the load
  */
-record LoadPlan(Scenario scenario, Map<String, String> uiUrls, RequestRecorder recorder) {
+record LoadPlan(Scenario scenario, Map<String, String> uiUrls, RequestRecorder recorder, Runnable onStart) {
 
 	private static final AtomicReference<LoadPlan> CURRENT = new AtomicReference<>();
 
