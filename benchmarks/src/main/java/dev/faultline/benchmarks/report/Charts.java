@@ -85,7 +85,8 @@ final class Charts {
 			TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
 			requests.stream()
 				.filter((request) -> request.level().equals(level))
-				.forEach((request) -> bySecond.computeIfAbsent((request.startEpochMs() - loadStart) / 1000, (k) -> new ArrayList<>())
+				.forEach((request) -> bySecond
+					.computeIfAbsent((request.startEpochMs() - loadStart) / 1000, (k) -> new ArrayList<>())
 					.add(request.latencyMs()));
 			StringBuilder median = new StringBuilder();
 			StringBuilder max = new StringBuilder();

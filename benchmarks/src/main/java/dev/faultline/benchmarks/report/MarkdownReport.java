@@ -84,6 +84,8 @@ final class MarkdownReport {
 			.append("- A high **cache** share is the fallback doing its job: the answer is stale but on time.\n")
 			.append("- **calls/req** below 1 while open is the breaker sparing the backend; above 1 while closed is the retries.\n")
 			.append("- A slow **/about** at level `none` is the cascade: a page that never calls the backend is slowed by the one that does.\n")
+			.append("- **live again after** counts a request held during the fault and answered right after it, so ")
+			.append("level `none` often shows a few ms there: its waiting requests go through as soon as the backend can.\n")
 			.append("- Raw data (every request, breaker sample and event) is in the run's results directory; `scripts/benchmark --report-only DIR` regenerates this page from it.\n");
 		return md.toString();
 	}
@@ -114,10 +116,8 @@ final class MarkdownReport {
 				.append(" backend calls (calls refused, dropped or cut off before the backend finished them are not counted by the backend).\n\n");
 		}
 		String name = scenario.name();
-		md.append("![").append(scenario.title()).append(": latency over time](").append(ReportWriter.CHARTS).append('/').append(name)
-			.append("-latency.svg)\n\n");
-		md.append("![").append(scenario.title()).append(": answers by outcome](").append(ReportWriter.CHARTS).append('/').append(name)
-			.append("-outcomes.svg)\n\n");
+		md.append(image(scenario.title() + ": latency over time", name + "-latency.svg"));
+		md.append(image(scenario.title() + ": answers by outcome", name + "-outcomes.svg"));
 		md.append(prose(figures)).append("\n\n");
 	}
 
@@ -259,6 +259,11 @@ final class MarkdownReport {
 		}
 		return level.recoveryMedianMs().equals(level.recoveryMaxMs()) ? ms(level.recoveryMedianMs())
 				: ms(level.recoveryMedianMs()) + " / " + ms(level.recoveryMaxMs());
+	}
+
+	/** A chart, linked relative to the report: the same link works in a results directory and in docs/. */
+	private static String image(String alt, String file) {
+		return "![" + alt + "](" + ReportWriter.CHARTS + "/" + file + ")\n\n";
 	}
 
 	private static void row(StringBuilder md, String key, String value) {

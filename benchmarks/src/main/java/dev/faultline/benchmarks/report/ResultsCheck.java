@@ -71,7 +71,9 @@ public final class ResultsCheck {
 				continue;
 			}
 			for (String level : scenario.get().levels(results.levels())) {
-				if (results.requests().stream().noneMatch((r) -> r.scenario().equals(name) && r.level().equals(level) && r.feed())) {
+				if (results.requests()
+					.stream()
+					.noneMatch((r) -> r.scenario().equals(name) && r.level().equals(level) && r.feed())) {
 					problems.add(Results.REQUESTS + " has no feed request of scenario " + name + " at level " + level);
 				}
 			}
