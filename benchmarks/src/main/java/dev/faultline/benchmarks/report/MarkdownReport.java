@@ -158,11 +158,14 @@ final class MarkdownReport {
 			sentences.add(String.format(Locale.ROOT, "The most answers within the deadline (%s) came from level%s %s.",
 					pct(best), (bestLevels.size() > 1) ? "s" : "", String.join(", ", bestLevels)));
 		}
-		figures.levels()
+		List<String> opened = figures.levels()
 			.stream()
 			.filter((level) -> level.timeToOpenMs() != null)
-			.forEach((level) -> sentences.add(String.format(Locale.ROOT, "The %s breaker opened %s after the fault started.",
-					level.level(), ms(level.timeToOpenMs()))));
+			.map((level) -> level.level() + " " + ms(level.timeToOpenMs()))
+			.toList();
+		if (!opened.isEmpty()) {
+			sentences.add("The breakers opened this long after the fault started: " + String.join(", ", opened) + ".");
+		}
 		if (full != null && none != null && (full.recoveryMedianMs() != null || none.recoveryMedianMs() != null)) {
 			sentences.add(String.format(Locale.ROOT,
 					"Once the backend was healthy again, level full answered live after %s, level none after %s.",
