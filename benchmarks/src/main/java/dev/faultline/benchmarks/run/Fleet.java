@@ -26,6 +26,8 @@ final class Fleet implements AutoCloseable {
 
 	private final int managementPort;
 
+	private final Path dataDir;
+
 	private final ServiceProcess backend;
 
 	private final Map<String, String> uiUrls = new LinkedHashMap<>();
@@ -37,10 +39,10 @@ final class Fleet implements AutoCloseable {
 		this.logs = logs;
 		this.apiPort = ServiceProcess.freePort();
 		this.managementPort = ServiceProcess.freePort();
-		Path dataDir = Files.createTempDirectory("faultline-bench-data");
+		this.dataDir = Files.createTempDirectory("faultline-bench-data");
 		this.backend = new ServiceProcess("backend", jars.backend(),
 				List.of("--server.port=" + this.apiPort, "--management.server.port=" + this.managementPort,
-						"--faultline.data-dir=" + dataDir),
+						"--faultline.data-dir=" + this.dataDir),
 				logs.resolve("backend.log"), managementUrl() + "/actuator/health/readiness");
 	}
 
@@ -92,6 +94,7 @@ final class Fleet implements AutoCloseable {
 	public void close() {
 		this.uis.forEach(ServiceProcess::close);
 		this.backend.close();
+		ServiceProcess.deleteDirectory(this.dataDir);
 	}
 
 	/** Where the built fat jars are. */

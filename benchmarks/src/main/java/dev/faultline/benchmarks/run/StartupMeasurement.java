@@ -53,11 +53,16 @@ final class StartupMeasurement {
 		int port = ServiceProcess.freePort();
 		int management = ServiceProcess.freePort();
 		Path data = Files.createTempDirectory("faultline-bench-startup");
-		measure("backend", run, this.jars.backend(),
-				List.of("--server.port=" + port, "--management.server.port=" + management,
-						"--faultline.data-dir=" + data),
-				"http://127.0.0.1:" + management + "/actuator/health", "http://127.0.0.1:" + port + "/api/messages?limit=10",
-				csv);
+		try {
+			measure("backend", run, this.jars.backend(),
+					List.of("--server.port=" + port, "--management.server.port=" + management,
+							"--faultline.data-dir=" + data),
+					"http://127.0.0.1:" + management + "/actuator/health",
+					"http://127.0.0.1:" + port + "/api/messages?limit=10", csv);
+		}
+		finally {
+			ServiceProcess.deleteDirectory(data);
+		}
 	}
 
 	private void measureUi(int run, CsvWriter csv) throws IOException, InterruptedException {
