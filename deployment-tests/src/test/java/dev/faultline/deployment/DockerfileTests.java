@@ -20,7 +20,9 @@ class DockerfileTests {
 	@Test
 	void buildStageCopiesEveryModulePomSoTheReactorResolves() {
 		List<String> modules = new ArrayList<>();
-		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Repository.read("pom.xml"));
+		// Modules in profiles (the benchmarks) are not part of the image build, which runs without profiles.
+		String reactor = Repository.read("pom.xml").replaceAll("(?s)<profiles>.*</profiles>", "");
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(reactor);
 		while (module.find()) {
 			modules.add(module.group(1));
 		}

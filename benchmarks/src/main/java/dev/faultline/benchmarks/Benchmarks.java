@@ -1,0 +1,123 @@
+package dev.faultline.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import dev.faultline.benchmarks.report.ReportWriter;
+import dev.faultline.benchmarks.report.ResultsCheck;
+import dev.faultline.benchmarks.run.SuiteRunner;
+
+/**
+ * The benchmark suite's entry point, run by {@code scripts/benchmark}: runs the suite (full or {@code --smoke}) and
+ * writes its report, or only regenerates a report ({@code --report-only DIR}), or only checks a results directory
+ * ({@code --check DIR}). Exits non-zero when the run or the check fails.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options;
+		try {
+			options = Options.parse(List.of(args));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(Options.USAGE);
+			System.exit(2);
+			return;
+		}
+		System.exit(run(options));
+	}
+
+	private static int run(Options options) throws Exception {
+		Path root = Paths.get(System.getProperty("faultline.root", ".")).toAbsolutePath().normalize();
+		if (options.check() != null) {
+			return check(options.check());
+		}
+		Path results = options.reportOnly();
+		if (results == null) {
+			results = (options.out() != null) ? options.out()
+					: root.resolve("benchmarks/target/results")
+						.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+			new SuiteRunner(root, results, options.smoke(), options.scenarios()).run(options.command());
+		}
+		ReportWriter report = new ReportWriter(results);
+		report.write();
+		// Only a full run into the default place becomes the project's published report.
+		if (report.isFullRun() && options.out() == null && options.reportOnly() == null
+				&& options.scenarios().isEmpty()) {
+			report.publish(root.resolve("docs"));
+		}
+		// Every run ends with the check (CI relies on it for --smoke); it never judges a timing.
+		return check(results);
+	}
+
+	private static int check(Path results) throws Exception {
+		if (!Files.isDirectory(results)) {
+			System.err.println("No results directory " + results);
+			return 1;
+		}
+		List<String> problems = new ResultsCheck(results).problems();
+		if (problems.isEmpty()) {
+			System.out.println("== benchmark: check passed for " + results);
+			return 0;
+		}
+		System.err.println("== benchmark: check FAILED for " + results + ":");
+		problems.forEach((problem) -> System.err.println("  - " + problem));
+		return 1;
+	}
+
+	/**
+	 * The command line.
+	 *
+	 * @param smoke the short run
+	 * @param out the results directory, or {@code null} for the default
+	 * @param reportOnly a results directory to report on without running, or {@code null}
+	 * @param check a results directory to check, or {@code null}
+	 * @param scenarios only these scenarios of the full suite (for trying one out), or empty for all
+	 * @param command the command as typed, for the report
+	 */
+	record Options(boolean smoke, Path out, Path reportOnly, Path check, List<String> scenarios, String command) {
+
+		static final String USAGE = "usage: scripts/benchmark [--smoke | --scenarios NAME,NAME...] [--out DIR] | --report-only DIR | --check DIR";
+
+		static Options parse(List<String> args) {
+			boolean smoke = false;
+			Path out = null;
+			Path reportOnly = null;
+			Path check = null;
+			List<String> scenarios = List.of();
+			for (int i = 0; i < args.size(); i++) {
+				String arg = args.get(i);
+				switch (arg) {
+					case "--smoke" -> smoke = true;
+					case "--out" -> out = Paths.get(value(args, ++i, arg)).toAbsolutePath();
+					case "--report-only" -> reportOnly = Paths.get(value(args, ++i, arg)).toAbsolutePath();
+					case "--check" -> check = Paths.get(value(args, ++i, arg)).toAbsolutePath();
+					case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
+					default -> throw new IllegalArgumentException("Unknown argument: " + arg);
+				}
+			}
+			String command = ("scripts/benchmark " + String.join(" ", args)).trim();
+			if (smoke && !scenarios.isEmpty()) {
+				throw new IllegalArgumentException("--smoke runs its own two scenarios: drop --scenarios");
+			}
+			return new Options(smoke, out, reportOnly, check, scenarios, command);
+		}
+
+		private static String value(List<String> args, int index, String name) {
+			if (index >= args.size()) {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+			return args.get(index);
+		}
+
+	}
+
+}

@@ -1,0 +1,203 @@
+package dev.faultline.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import dev.faultline.benchmarks.Levels;
+import dev.faultline.benchmarks.Scenario;
+
+/** The figures the report shows, computed from a run's raw data: per scenario, per level. */
+final class Figures {
+
+	private Figures() {
+	}
+
+	/**
+	 * What one level did in one scenario.
+	 *
+	 * @param level the level
+	 * @param requests feed requests sent
+	 * @param withinDeadline share answered with data (live or cache, status 200) within the 2 s deadline
+	 * @param live share answered live
+	 * @param cache share answered from the cache
+	 * @param failed share answered without data, with an error, or not at all
+	 * @param p50 median latency (ms), all feed requests
+	 * @param p99 99th percentile latency (ms)
+	 * @param max slowest (ms)
+	 * @param callsPerRequestClosed backend calls per feed request while the breaker was not open (all requests at
+	 * levels without a breaker), or {@code null} without requests
+	 * @param callsPerRequestOpen backend calls per feed request while the breaker was open, or {@code null}
+	 * @param timeToOpenMs fault start to the breaker's first OPEN sample, or {@code null}
+	 * @param recoveryMedianMs backend healthy again to the first live answer (median over the times it recovered)
+	 * @param recoveryMaxMs the same, the longest
+	 * @param aboutP50 {@code /about} median latency during the fault window (the whole run without a fault)
+	 * @param aboutP99 {@code /about} 99th percentile during the same window
+	 * @param backendCalls the sum of the feed's {@code backendCalls}
+	 * @param perSecond feed requests answered per second of load
+	 */
+	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
+			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
+			Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99, long backendCalls,
+			double perSecond) {
+	}
+
+	/**
+	 * One scenario.
+	 *
+	 * @param scenario the scenario as run
+	 * @param levels one entry per loaded level, in level order
+	 * @param backendCounted the backend's own count of message API requests during the load
+	 * @param loadStart when the load started
+	 * @param loadEnd when the load ended
+	 * @param faultStart when the fault started, or {@code null}
+	 * @param faultEnd when it ended, or {@code null}
+	 */
+	record ScenarioFigures(Scenario scenario, List<Level> levels, Long backendCounted, long loadStart, long loadEnd,
+			Long faultStart, Long faultEnd) {
+
+		Level level(String name) {
+			return this.levels.stream().filter((level) -> level.level().equals(name)).findFirst().orElse(null);
+		}
+
+		long feedBackendCalls() {
+			return this.levels.stream().mapToLong(Level::backendCalls).sum();
+		}
+
+	}
+
+	/**
+	 * One service's startup and memory, over its runs.
+	 *
+	 * @param service {@code bare}, {@code backend} or {@code ui}
+	 * @param runs how many times it was started
+	 * @param startupMs median launch to first healthy answer
+	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or {@code null}
+	 * @param rssMb median resident memory after the warm-up, or {@code null}
+	 * @param startupRatio startup divided by the bare app's, or {@code null}
+	 * @param rssRatio memory divided by the bare app's, or {@code null}
+	 */
+	record Startup(String service, int runs, Long startupMs, Double springStartedSeconds, Double rssMb,
+			Double startupRatio, Double rssRatio) {
+	}
+
+	/** Startup and memory of each service, with ratios to the bare app, in the order they were measured. */
+	static List<Startup> startup(Results results) {
+		Map<String, List<Results.Startup>> byService = new LinkedHashMap<>();
+		results.startup().forEach((row) -> byService.computeIfAbsent(row.service(), (k) -> new ArrayList<>()).add(row));
+		List<Results.Startup> bare = byService.getOrDefault("bare", List.of());
+		Long bareStartup = Statistics.percentile(bare.stream().map(Results.Startup::startupMs).toList(), 50);
+		Double bareRss = median(bare.stream().map(Results.Startup::rssMb).toList());
+		List<Startup> rows = new ArrayList<>();
+		byService.forEach((service, runs) -> {
+			Long startup = Statistics.percentile(runs.stream().map(Results.Startup::startupMs).toList(), 50);
+			Double rss = median(runs.stream().map(Results.Startup::rssMb).toList());
+			rows.add(new Startup(service, runs.size(), startup,
+					median(runs.stream().map(Results.Startup::springSeconds).toList()), rss,
+					(bareStartup != null && startup != null) ? (double) startup / bareStartup : null,
+					(bareRss != null && rss != null) ? rss / bareRss : null));
+		});
+		return rows;
+	}
+
+	/** The lower median of the values present, or {@code null} when there are none. */
+	static Double median(List<Double> values) {
+		List<Double> present = values.stream().filter(Objects::nonNull).sorted().toList();
+		return present.isEmpty() ? null : present.get((present.size() - 1) / 2);
+	}
+
+	/** Every scenario of the run, in run order. */
+	static List<ScenarioFigures> compute(Results results) {
+		List<ScenarioFigures> figures = new ArrayList<>();
+		for (String name : results.scenarioNames()) {
+			Scenario scenario = results.scenario(name).orElseThrow();
+			List<Results.Request> requests = results.requests().stream().filter((r) -> r.scenario().equals(name)).toList();
+			long loadStart = orElse(results.event(name, "load-start"),
+					requests.stream().mapToLong(Results.Request::startEpochMs).min().orElse(0));
+			long loadEnd = orElse(results.event(name, "load-end"),
+					requests.stream().mapToLong(Results.Request::endEpochMs).max().orElse(loadStart));
+			Long faultStart = results.event(name, "fault-start");
+			Long faultEnd = results.event(name, "fault-end");
+			List<Long> healthyAt = results.events(name, "backend-healthy");
+			List<Level> levels = new ArrayList<>();
+			for (String level : scenario.levels(results.levels())) {
+				List<Results.Request> feed = requests.stream()
+					.filter((r) -> r.level().equals(level) && r.feed())
+					.toList();
+				List<Results.Request> about = requests.stream()
+					.filter((r) -> r.level().equals(level) && !r.feed())
+					.filter((r) -> faultStart == null
+							|| (r.startEpochMs() >= faultStart && r.startEpochMs() < orElse(faultEnd, loadEnd)))
+					.toList();
+				List<Results.BreakerSample> samples = results.breakers()
+					.stream()
+					.filter((sample) -> sample.level().equals(level))
+					.sorted(Comparator.comparingLong(Results.BreakerSample::epochMs))
+					.toList();
+				levels.add(level(scenario, level, feed, about, samples, faultStart, healthyAt, loadEnd - loadStart));
+			}
+			figures.add(new ScenarioFigures(scenario, levels, results.backendRequests().get(name), loadStart, loadEnd,
+					faultStart, faultEnd));
+		}
+		return figures;
+	}
+
+	private static Level level(Scenario scenario, String level, List<Results.Request> feed,
+			List<Results.Request> about, List<Results.BreakerSample> samples, Long faultStart, List<Long> healthyAt,
+			long loadMs) {
+		int n = feed.size();
+		List<Long> latencies = feed.stream().map(Results.Request::latencyMs).toList();
+		long live = feed.stream().filter(Results.Request::live).count();
+		long cache = feed.stream().filter(Results.Request::cache).count();
+		long within = feed.stream().filter(Results.Request::withinDeadline).count();
+		boolean hasBreaker = Levels.WITH_BREAKER.contains(level);
+		TreeMap<Long, String> states = new TreeMap<>();
+		samples.forEach((sample) -> states.put(sample.epochMs(), sample.state()));
+		long closedCalls = 0;
+		long closedRequests = 0;
+		long openCalls = 0;
+		long openRequests = 0;
+		for (Results.Request request : feed) {
+			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
+			Map.Entry<Long, String> state = states.floorEntry(request.startEpochMs());
+			if (hasBreaker && state != null && state.getValue().equals("OPEN")) {
+				openCalls += calls;
+				openRequests++;
+			}
+			else {
+				closedCalls += calls;
+				closedRequests++;
+			}
+		}
+		Long timeToOpen = null;
+		if (hasBreaker && faultStart != null) {
+			timeToOpen = samples.stream()
+				.filter((sample) -> sample.epochMs() >= faultStart && sample.state().equals("OPEN"))
+				.map((sample) -> sample.epochMs() - faultStart)
+				.findFirst()
+				.orElse(null);
+		}
+		List<Long> recoveries = Statistics.recoveryTimes(healthyAt,
+				feed.stream().filter(Results.Request::live).map(Results.Request::endEpochMs).toList(), Long.MAX_VALUE);
+		List<Long> aboutLatencies = about.stream().map(Results.Request::latencyMs).toList();
+		double seconds = (scenario.load() == Scenario.Load.THROUGHPUT) ? scenario.totalSeconds() / 2.0
+				: loadMs / 1000.0;
+		return new Level(level, n, Statistics.share(within, n), Statistics.share(live, n), Statistics.share(cache, n),
+				Statistics.share(n - live - cache, n), Statistics.percentile(latencies, 50),
+				Statistics.percentile(latencies, 99), latencies.stream().max(Long::compare).orElse(null),
+				(closedRequests > 0) ? (double) closedCalls / closedRequests : null,
+				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
+				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
+				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99),
+				closedCalls + openCalls, (seconds > 0) ? n / seconds : 0);
+	}
+
+	private static long orElse(Long value, long fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}

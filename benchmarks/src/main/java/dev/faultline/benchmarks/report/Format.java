@@ -1,0 +1,35 @@
+package dev.faultline.benchmarks.report;
+
+import java.util.Locale;
+
+/** How the report writes shares, durations and ratios: one place, so every table reads the same. */
+final class Format {
+
+	private Format() {
+	}
+
+	static String pct(double share) {
+		return String.format(Locale.ROOT, "%.1f%%", share * 100);
+	}
+
+	static String ms(Long millis) {
+		if (millis == null) {
+			return "–";
+		}
+		return (millis < 1000) ? millis + " ms" : String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+	}
+
+	static String decimal(Double value) {
+		return (value == null) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	static Double ratioValue(Long a, Long b) {
+		return (a == null || b == null || b == 0) ? null : (double) a / b;
+	}
+
+	static String ratio(Long a, Long b) {
+		Double ratio = ratioValue(a, b);
+		return (ratio == null) ? "–" : String.format(Locale.ROOT, "%.2f", ratio);
+	}
+
+}

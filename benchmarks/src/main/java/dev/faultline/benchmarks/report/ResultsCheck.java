@@ -1,0 +1,150 @@
+package dev.faultline.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import dev.faultline.benchmarks.Levels;
+import dev.faultline.benchmarks.Scenario;
+
+/**
+ * Checks that a results directory is complete and well formed: every CSV has its header and data for every
+ * scenario and level the run says it ran, every chart parses as XML, and the report has a table per scenario.
+ * It never judges a timing: a slow machine must not fail it.
+ */
+public final class ResultsCheck {
+
+	static final Map<String, String> HEADERS = Map.of(Results.REQUESTS,
+			"scenario,level,path,startEpochMs,latencyMs,httpStatus,source,reason,backendCalls,withinDeadline",
+			Results.BREAKERS, "epochMs,level,state", Results.EVENTS, "scenario,event,epochMs", Results.BACKEND,
+			"scenario,backendRequests", Results.STARTUP, "service,run,startupMs,springStartedSeconds,rssMb");
+
+	private final Path dir;
+
+	public ResultsCheck(Path dir) {
+		this.dir = dir;
+	}
+
+	/** Every problem found; empty when the directory is fine. */
+	public List<String> problems() {
+		List<String> problems = new ArrayList<>();
+		HEADERS.forEach((file, header) -> {
+			if (!Files.isRegularFile(this.dir.resolve(file))) {
+				problems.add(file + " is missing");
+			}
+			else if (!Results.Csv.header(this.dir.resolve(file)).equals(header)) {
+				problems.add(file + " does not start with the header " + header);
+			}
+		});
+		for (String file : List.of(Results.RUN, ReportWriter.REPORT, ReportWriter.SUMMARY)) {
+			if (!Files.isRegularFile(this.dir.resolve(file))) {
+				problems.add(file + " is missing");
+			}
+		}
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		Results results;
+		try {
+			results = Results.load(this.dir);
+		}
+		catch (RuntimeException ex) {
+			return List.of("the results cannot be read: " + ex);
+		}
+		if (results.scenarioNames().isEmpty() || results.scenarioNames().get(0).isEmpty()) {
+			problems.add(Results.RUN + " names no scenario");
+		}
+		String report = read(this.dir.resolve(ReportWriter.REPORT));
+		for (String name : results.scenarioNames()) {
+			Optional<Scenario> scenario = results.scenario(name);
+			if (scenario.isEmpty()) {
+				problems.add("unknown scenario " + name);
+				continue;
+			}
+			for (String level : scenario.get().levels(results.levels())) {
+				if (results.requests()
+					.stream()
+					.noneMatch((r) -> r.scenario().equals(name) && r.level().equals(level) && r.feed())) {
+					problems.add(Results.REQUESTS + " has no feed request of scenario " + name + " at level " + level);
+				}
+			}
+			if (results.events().stream().noneMatch((event) -> event.scenario().equals(name))) {
+				problems.add(Results.EVENTS + " has no event of scenario " + name);
+			}
+			if (scenario.get().hasFault() && results.event(name, "fault-start") == null) {
+				problems.add(Results.EVENTS + " has no fault-start of scenario " + name);
+			}
+			if (!results.backendRequests().containsKey(name)) {
+				problems.add(Results.BACKEND + " has no row for scenario " + name);
+			}
+			for (String chart : List.of(name + "-latency.svg", name + "-outcomes.svg")) {
+				checkSvg(this.dir.resolve(ReportWriter.CHARTS).resolve(chart), problems);
+			}
+			if (!hasTable(report, "(`" + name + "`)")) {
+				problems.add(ReportWriter.REPORT + " has no table for scenario " + name);
+			}
+		}
+		Set<String> sampled = results.breakers().stream().map(Results.BreakerSample::level).collect(Collectors.toSet());
+		results.levels()
+			.stream()
+			.filter(Levels.WITH_BREAKER::contains)
+			.filter((level) -> !sampled.contains(level))
+			.forEach((level) -> problems.add(Results.BREAKERS + " has no sample of level " + level));
+		Set<String> started = results.startup().stream().map(Results.Startup::service).collect(Collectors.toSet());
+		Stream.of("bare", "backend", "ui")
+			.filter((service) -> !started.contains(service))
+			.forEach((service) -> problems.add(Results.STARTUP + " has no row for " + service));
+		return problems;
+	}
+
+	/** Whether a heading containing {@code marker} is followed by a table before the next heading. */
+	static boolean hasTable(String markdown, String marker) {
+		boolean inSection = false;
+		for (String line : markdown.split("\n")) {
+			if (line.startsWith("#")) {
+				inSection = line.contains(marker);
+			}
+			else if (inSection && line.startsWith("| level |")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void checkSvg(Path svg, List<String> problems) {
+		if (!Files.isRegularFile(svg)) {
+			problems.add(svg.getFileName() + " is missing");
+			return;
+		}
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			String root = factory.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getNodeName();
+			if (!root.equals("svg")) {
+				problems.add(svg.getFileName() + " is XML but not SVG (root " + root + ")");
+			}
+		}
+		catch (Exception ex) {
+			problems.add(svg.getFileName() + " is not well-formed XML: " + ex.getMessage());
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}

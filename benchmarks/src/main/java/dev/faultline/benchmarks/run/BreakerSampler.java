@@ -1,0 +1,69 @@
+package dev.faultline.benchmarks.run;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A background thread that asks each UI with a circuit breaker for its breaker's state every 200 ms and writes
+ * {@code breakers.csv}, so that the report can tell when each breaker opened and which calls it let through.
+ */
+final class BreakerSampler implements AutoCloseable {
+
+	static final String[] HEADER = { "epochMs", "level", "state" };
+
+	private static final long PERIOD_MS = 200;
+
+	private final Map<String, String> uiUrls;
+
+	private final CsvWriter csv;
+
+	private final Http http;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	/** @param uiUrls the base URL of each UI whose level has a breaker, by level */
+	BreakerSampler(Map<String, String> uiUrls, CsvWriter csv, Http http) {
+		this.uiUrls = Map.copyOf(uiUrls);
+		this.csv = csv;
+		this.http = http;
+		this.thread = new Thread(this::sample, "breaker-sampler");
+		this.thread.setDaemon(true);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	/** The breaker's state as its UI reports it, or {@code UNKNOWN} when the UI does not answer in time. */
+	String state(String level) {
+		return this.http.getJson(this.uiUrls.get(level) + "/actuator/circuitbreakers", Duration.ofSeconds(1))
+			.map((node) -> node.path("circuitBreakers").path(level).path("state").asText("UNKNOWN"))
+			.orElse("UNKNOWN");
+	}
+
+	private void sample() {
+		while (this.running) {
+			long next = System.currentTimeMillis() + PERIOD_MS;
+			this.uiUrls.keySet().forEach((level) -> this.csv.row(System.currentTimeMillis(), level, state(level)));
+			long pause = next - System.currentTimeMillis();
+			if (pause > 0) {
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.running = false;
+		this.thread.interrupt();
+		this.thread.join(5000);
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.faultline.benchmarks.run;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.faultline.benchmarks.Levels;
+
+/**
+ * Turns one request made by the load generator into one row of {@code requests.csv}: what was asked, when, how long
+ * it took, and what the UI said about the answer (source, reason, backend calls), read from the feed's JSON or the
+ * problem+json of level none.
+ */
+final class RequestRecorder {
+
+	static final String FEED = "/api/feed";
+
+	static final String ABOUT = "/about";
+
+	static final String[] HEADER = { "scenario", "level", "path", "startEpochMs", "latencyMs", "httpStatus", "source",
+			"reason", "backendCalls", "withinDeadline" };
+
+	private final CsvWriter csv;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	RequestRecorder(CsvWriter csv) {
+		this.csv = csv;
+	}
+
+	/**
+	 * Records a request.
+	 * @param status the HTTP status, 0 when there was no answer
+	 * @param body the answer's body, or {@code null}
+	 */
+	void record(String scenario, String level, String path, long startEpochMs, long latencyMs, int status,
+			String body) {
+		String source = null;
+		String reason = null;
+		Integer backendCalls = null;
+		if (path.equals(FEED) && body != null && !body.isEmpty()) {
+			try {
+				JsonNode node = this.json.readTree(body);
+				source = text(node.get("source"));
+				reason = text(node.get("reason"));
+				JsonNode calls = node.get("backendCalls");
+				backendCalls = (calls != null && calls.isNumber()) ? calls.asInt() : null;
+			}
+			catch (IOException ex) {
+				// Not JSON (an error page): no source, no reason.
+			}
+		}
+		if (path.equals(FEED) && backendCalls == null && level.equals(Levels.NONE)) {
+			// Level none makes exactly one call and its failure answer does not say so.
+			backendCalls = 1;
+		}
+		boolean answered = status == 200 && (path.equals(ABOUT) || "live".equals(source) || "cache".equals(source));
+		boolean within = answered && latencyMs <= Levels.DEADLINE_MS;
+		this.csv.row(scenario, level, path, startEpochMs, latencyMs, status, source, reason, backendCalls, within);
+	}
+
+	private static String text(JsonNode node) {
+		return (node == null || node.isNull()) ? null : node.asText();
+	}
+
+}

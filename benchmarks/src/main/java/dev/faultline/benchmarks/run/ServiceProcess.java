@@ -1,0 +1,191 @@
+package dev.faultline.benchmarks.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One Spring Boot fat jar run as a child process ({@code java -jar}) with the suite's JVM flags, its output appended
+ * to a log file: started, waited for (bounded), signalled (SIGSTOP, SIGCONT, SIGKILL), restarted with the same
+ * arguments, and stopped. Modelled on the ui-service's end-to-end {@code BackendProcess}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	/** The same flags for every JVM the suite starts, so that the services and the bare app compare fairly. */
+	static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+	private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
+
+	private final String name;
+
+	private final Path jar;
+
+	private final List<String> arguments;
+
+	private final Path log;
+
+	private final String readinessUrl;
+
+	private Process process;
+
+	private long launchedAtNanos;
+
+	private boolean stopOnExit;
+
+	ServiceProcess(String name, Path jar, List<String> arguments, Path log, String readinessUrl) {
+		this.name = name;
+		this.jar = jar;
+		this.arguments = List.copyOf(arguments);
+		this.log = log;
+		this.readinessUrl = readinessUrl;
+	}
+
+	/** Launches the process without waiting for it. */
+	void launch() throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(JVM_FLAGS);
+		command.add("-jar");
+		command.add(this.jar.toString());
+		command.addAll(this.arguments);
+		command.add("--spring.main.banner-mode=off");
+		if (!this.stopOnExit) {
+			// Ctrl-C or a crash of the suite must not leave a JVM listening behind it.
+			Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-" + this.name));
+			this.stopOnExit = true;
+		}
+		Files.createDirectories(this.log.getParent());
+		Files.writeString(this.log, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		this.launchedAtNanos = System.nanoTime();
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+	}
+
+	/** Waits until the readiness URL answers 200; returns the time from launch to that answer. */
+	Duration awaitReady(Duration within, Http http) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+			}
+			if (http.status(this.readinessUrl, Duration.ofSeconds(1)) == 200) {
+				return Duration.ofNanos(System.nanoTime() - this.launchedAtNanos);
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException(this.name + " was not ready within " + within + "; see " + this.log);
+	}
+
+	/** Launches and waits. */
+	Duration start(Duration within, Http http) throws IOException, InterruptedException {
+		launch();
+		return awaitReady(within, http);
+	}
+
+	/** Sends a signal such as {@code STOP} or {@code CONT} with {@code kill}. */
+	void signal(String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO().start();
+		if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + this.process.pid() + " failed");
+		}
+	}
+
+	/** SIGKILL, and waits (bounded) for the process to be gone. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	}
+
+	/** Resident memory from {@code /proc/<pid>/status}, in kB, or -1 where there is no such file. */
+	long rssKb() {
+		try {
+			for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(this.process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			return -1;
+		}
+		return -1;
+	}
+
+	/** Spring's own "Started ... in X seconds" figure from the last start in the log, if it is there. */
+	OptionalDouble reportedStartSeconds() {
+		try {
+			Matcher matcher = STARTED.matcher(Files.readString(this.log));
+			double last = -1;
+			while (matcher.find()) {
+				last = Double.parseDouble(matcher.group(1));
+			}
+			return (last < 0) ? OptionalDouble.empty() : OptionalDouble.of(last);
+		}
+		catch (IOException ex) {
+			return OptionalDouble.empty();
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/** Stops the process: SIGCONT first (a stopped JVM cannot shut down), then SIGTERM, then SIGKILL. */
+	@Override
+	public void close() {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		try {
+			signal("CONT");
+		}
+		catch (IOException | InterruptedException | IllegalStateException ex) {
+			// Already gone or never stopped: SIGTERM below still applies.
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Deletes a throw-away data directory; one left behind is harmless, so failures are ignored. */
+	static void deleteDirectory(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// Left for the OS to clean up with the rest of the temp directory.
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+
+}
