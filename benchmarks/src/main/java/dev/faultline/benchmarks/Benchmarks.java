@@ -3,8 +3,10 @@ package dev.faultline.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.faultline.benchmarks.report.ReportWriter;
@@ -46,6 +48,9 @@ public final class Benchmarks {
 					: root.resolve("benchmarks/target/results")
 						.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 			new SuiteRunner(root, results, options.smoke(), options.scenarios()).run(options.command());
+			if (options.micro() != null && Files.isRegularFile(options.micro())) {
+				Files.copy(options.micro(), results.resolve("micro.json"), StandardCopyOption.REPLACE_EXISTING);
+			}
 		}
 		ReportWriter report = new ReportWriter(results);
 		report.write();
@@ -82,8 +87,10 @@ public final class Benchmarks {
 	 * @param check a results directory to check, or {@code null}
 	 * @param scenarios only these scenarios of the full suite (for trying one out), or empty for all
 	 * @param command the command as typed, for the report
+	 * @param micro the JMH result of {@code scripts/microbenchmark} to include in the report, or {@code null}
 	 */
-	record Options(boolean smoke, Path out, Path reportOnly, Path check, List<String> scenarios, String command) {
+	record Options(boolean smoke, Path out, Path reportOnly, Path check, List<String> scenarios, String command,
+			Path micro) {
 
 		static final String USAGE = "usage: scripts/benchmark [--smoke | --scenarios NAME,NAME...] [--out DIR] | --report-only DIR | --check DIR";
 
@@ -93,6 +100,8 @@ public final class Benchmarks {
 			Path reportOnly = null;
 			Path check = null;
 			List<String> scenarios = List.of();
+			Path micro = null;
+			List<String> typed = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
 				switch (arg) {
@@ -101,14 +110,24 @@ public final class Benchmarks {
 					case "--report-only" -> reportOnly = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--check" -> check = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
+					// Passed by scripts/benchmark itself, not typed: kept out of the command shown in the report.
+					case "--micro" -> micro = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					default -> throw new IllegalArgumentException("Unknown argument: " + arg);
 				}
 			}
-			String command = ("scripts/benchmark " + String.join(" ", args)).trim();
+			for (int i = 0; i < args.size(); i++) {
+				if (args.get(i).equals("--micro")) {
+					i++;
+				}
+				else {
+					typed.add(args.get(i));
+				}
+			}
+			String command = ("scripts/benchmark " + String.join(" ", typed)).trim();
 			if (smoke && !scenarios.isEmpty()) {
 				throw new IllegalArgumentException("--smoke runs its own two scenarios: drop --scenarios");
 			}
-			return new Options(smoke, out, reportOnly, check, scenarios, command);
+			return new Options(smoke, out, reportOnly, check, scenarios, command, micro);
 		}
 
 		private static String value(List<String> args, int index, String name) {

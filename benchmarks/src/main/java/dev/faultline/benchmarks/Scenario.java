@@ -71,12 +71,15 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 				new Scenario("healthy-throughput", "Healthy: closed-model throughput", Fault.NONE, null, Load.THROUGHPUT,
 						20, 0, 0),
 				chaos("latency", "Latency 2-3 s", "latency?minMs=2000&maxMs=3000"),
-				chaos("hang", "Hang", "hang?maxMs=30000"), chaos("refused", "Refused (port down)", "down"),
+				// Hang and stop last 30 s: at 10 requests/s level none then holds more requests than Tomcat's 200
+				// threads, and the cascade (its /about page waiting too) shows.
+				new Scenario("hang", "Hang", Fault.CHAOS, "hang?maxMs=60000", Load.STANDARD, 5, 30, 15),
+				chaos("refused", "Refused (port down)", "down"),
 				chaos("errors-50", "Errors on 50% of calls", "error?status=500&rate=0.5&seed=42"),
 				chaos("every-third", "Error on every third call", "error?status=500&everyNth=3"),
 				chaos("slow-body", "Slow body", "slow-body"),
 				chaos("flapping", "Flapping (down 5 s / up 5 s)", "flap?kind=down&downMs=5000&upMs=5000"),
-				new Scenario("stopped", "Backend stopped (SIGSTOP)", Fault.SIGSTOP, null, Load.STANDARD, 5, 20, 15),
+				new Scenario("stopped", "Backend stopped (SIGSTOP)", Fault.SIGSTOP, null, Load.STANDARD, 5, 30, 15),
 				new Scenario("killed", "Backend killed (kill -9) and restarted", Fault.KILL, null, Load.STANDARD, 5, 20,
 						15));
 	}

@@ -89,11 +89,14 @@ final class Figures {
 	static List<Startup> startup(Results results) {
 		Map<String, List<Results.Startup>> byService = new LinkedHashMap<>();
 		results.startup().forEach((row) -> byService.computeIfAbsent(row.service(), (k) -> new ArrayList<>()).add(row));
-		List<Results.Startup> bare = byService.getOrDefault("bare", List.of());
-		Long bareStartup = Statistics.percentile(bare.stream().map(Results.Startup::startupMs).toList(), 50);
-		Double bareRss = median(bare.stream().map(Results.Startup::rssMb).toList());
 		List<Startup> rows = new ArrayList<>();
 		byService.forEach((service, runs) -> {
+			// Each variant (plain jar, or extracted with a CDS archive) is compared with the bare app started alike.
+			int variant = service.indexOf(' ');
+			List<Results.Startup> bare = byService.getOrDefault(
+					(variant < 0) ? "bare" : "bare" + service.substring(variant), List.of());
+			Long bareStartup = Statistics.percentile(bare.stream().map(Results.Startup::startupMs).toList(), 50);
+			Double bareRss = median(bare.stream().map(Results.Startup::rssMb).toList());
 			Long startup = Statistics.percentile(runs.stream().map(Results.Startup::startupMs).toList(), 50);
 			Double rss = median(runs.stream().map(Results.Startup::rssMb).toList());
 			rows.add(new Startup(service, runs.size(), startup,

@@ -62,12 +62,13 @@ public final class ReportWriter {
 					Charts.outcomes(scenario.scenario().title() + ": answers by outcome", scenario.levels()));
 		}
 		List<Figures.Startup> startup = Figures.startup(this.results);
-		Files.writeString(this.dir.resolve(REPORT), new MarkdownReport(this.results.run(), startup).render(figures));
+		Files.writeString(this.dir.resolve(REPORT), new MarkdownReport(this.results.run(), startup, Micro.load(this.dir)).render(figures));
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
 		summary.put("scenarios", figures);
 		summary.put("startup", startup);
+		summary.put("micro", Micro.load(this.dir));
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
 			.writeValue(this.dir.resolve(SUMMARY).toFile(), summary);
 		System.out.println("== benchmark: report written to " + this.dir.resolve(REPORT));

@@ -39,6 +39,8 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final String readinessUrl;
 
+	private final List<String> jvmFlags;
+
 	private Process process;
 
 	private long launchedAtNanos;
@@ -46,6 +48,13 @@ final class ServiceProcess implements AutoCloseable {
 	private boolean stopOnExit;
 
 	ServiceProcess(String name, Path jar, List<String> arguments, Path log, String readinessUrl) {
+		this(name, jar, List.of(), arguments, log, readinessUrl);
+	}
+
+	/** A process with JVM flags added to the suite's own, such as a class data sharing archive. */
+	ServiceProcess(String name, Path jar, List<String> extraJvmFlags, List<String> arguments, Path log,
+			String readinessUrl) {
+		this.jvmFlags = List.copyOf(extraJvmFlags);
 		this.name = name;
 		this.jar = jar;
 		this.arguments = List.copyOf(arguments);
@@ -58,6 +67,7 @@ final class ServiceProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_FLAGS);
+		command.addAll(this.jvmFlags);
 		command.add("-jar");
 		command.add(this.jar.toString());
 		command.addAll(this.arguments);

@@ -79,8 +79,8 @@ public final class SuiteRunner {
 			log("starting the backend");
 			fleet.startBackend();
 			log("measuring startup and memory");
-			new StartupMeasurement(jars, fleet, logs, this.http).run((this.smoke || !this.only.isEmpty()) ? 1 : 3,
-					startup);
+			boolean quick = this.smoke || !this.only.isEmpty();
+			new StartupMeasurement(jars, fleet, logs, this.http).run(quick ? 1 : 3, !quick, startup);
 			log("starting UIs " + levels);
 			fleet.startUis(jars, levels);
 			Map<String, String> breakerUis = new LinkedHashMap<>(fleet.uiUrls());
