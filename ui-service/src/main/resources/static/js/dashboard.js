@@ -119,7 +119,8 @@
         b.failureRate >= b.failureRateThreshold);
       set(column, 'slowRate', percent(b.slowCallRate) + '/' + Math.round(b.slowCallRateThreshold),
         b.slowCallRate >= b.slowCallRateThreshold);
-      set(column, 'buffered', b.bufferedCalls + '/' + b.windowSize);
+      set(column, 'buffered', b.windowUnit === 'seconds'
+        ? b.bufferedCalls + ' calls in ' + b.windowSize + ' s' : b.bufferedCalls + '/' + b.windowSize + ' calls');
       set(column, 'notPermitted', String(b.notPermittedTotal));
     }
     else {

@@ -40,13 +40,15 @@ record LevelSnapshot(String level, List<String> patterns, String lamp, @Nullable
 	 * @param slowCallDurationMs slower than this counts as slow
 	 * @param bufferedCalls calls in the window now
 	 * @param minimumCalls calls needed before a rate counts
-	 * @param windowSize the sliding window's size
+	 * @param windowSize the sliding window's size, in {@code windowUnit}
+	 * @param windowUnit {@code seconds} for a time-based window, {@code calls} for a count-based one
 	 * @param notPermitted calls refused since the breaker entered this state
 	 * @param notPermittedTotal calls refused since the UI started
 	 */
 	record Breaker(String state, long since, long timeInStateMs, @Nullable Long nextHalfOpenAt, float failureRate,
 			float failureRateThreshold, float slowCallRate, float slowCallRateThreshold, long slowCallDurationMs,
-			int bufferedCalls, int minimumCalls, int windowSize, long notPermitted, long notPermittedTotal) {
+			int bufferedCalls, int minimumCalls, int windowSize, String windowUnit, long notPermitted,
+			long notPermittedTotal) {
 	}
 
 	/**

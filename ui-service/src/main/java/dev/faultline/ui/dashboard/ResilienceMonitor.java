@@ -168,8 +168,12 @@ class ResilienceMonitor {
 		return new Breaker(current.name(), since, Math.max(0, now - since), nextHalfOpenAt, metrics.getFailureRate(),
 				config.getFailureRateThreshold(), metrics.getSlowCallRate(), config.getSlowCallRateThreshold(),
 				config.getSlowCallDurationThreshold().toMillis(), metrics.getNumberOfBufferedCalls(),
-				config.getMinimumNumberOfCalls(), config.getSlidingWindowSize(), metrics.getNumberOfNotPermittedCalls(),
-				state.notPermitted.get());
+				config.getMinimumNumberOfCalls(), config.getSlidingWindowSize(), windowUnit(config),
+				metrics.getNumberOfNotPermittedCalls(), state.notPermitted.get());
+	}
+
+	private static String windowUnit(CircuitBreakerConfig config) {
+		return (config.getSlidingWindowType() == CircuitBreakerConfig.SlidingWindowType.TIME_BASED) ? "seconds" : "calls";
 	}
 
 	private static RetryCounts retry(Retry retry, LevelState state) {

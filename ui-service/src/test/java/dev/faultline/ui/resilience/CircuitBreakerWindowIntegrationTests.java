@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The breaker judges recent calls only: failures older than its window never open it against a backend that is
  * healthy now. With a count-based window of 10, three failures from minutes ago plus two fresh successes made 60%
- * failures and opened it. The window is shortened to 2 s here so the test need not wait 10 s.
+ * failures and opened it. The window is shortened to 2 s here so the test waits as little as it can.
  */
 @TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.slidingWindowSize=2")
 class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
