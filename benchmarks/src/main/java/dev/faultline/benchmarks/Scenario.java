@@ -67,9 +67,9 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 	/** The full suite: about 13 minutes of load. */
 	public static List<Scenario> full() {
 		return List.of(healthy(15), new Scenario("healthy-fairness", "Healthy: fairness", Fault.NONE, null,
-				Load.FAIRNESS, 10, 0, 0),
+				Load.FAIRNESS, 20, 0, 0),
 				new Scenario("healthy-throughput", "Healthy: closed-model throughput", Fault.NONE, null, Load.THROUGHPUT,
-						20, 0, 0),
+						40, 0, 0),
 				chaos("latency", "Latency 2-3 s", "latency?minMs=2000&maxMs=3000"),
 				// Hang and stop last 30 s: at 10 requests/s level none then holds more requests than Tomcat's 200
 				// threads, and the cascade (its /about page waiting too) shows.

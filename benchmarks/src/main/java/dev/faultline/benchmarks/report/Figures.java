@@ -139,9 +139,12 @@ final class Figures {
 				List<Results.BreakerSample> samples = results.breakers()
 					.stream()
 					.filter((sample) -> sample.level().equals(level))
+					// Only this scenario's samples: a later scenario's OPEN is not this fault's.
+					.filter((sample) -> sample.epochMs() >= loadStart && sample.epochMs() <= loadEnd)
 					.sorted(Comparator.comparingLong(Results.BreakerSample::epochMs))
 					.toList();
-				levels.add(level(scenario, level, feed, about, samples, faultStart, healthyAt, loadEnd - loadStart));
+				levels.add(level(scenario, level, feed, about, samples, faultStart, orElse(faultEnd, loadEnd), healthyAt,
+						loadEnd - loadStart));
 			}
 			figures.add(new ScenarioFigures(scenario, levels, results.backendRequests().get(name), loadStart, loadEnd,
 					faultStart, faultEnd));
@@ -150,8 +153,8 @@ final class Figures {
 	}
 
 	private static Level level(Scenario scenario, String level, List<Results.Request> feed,
-			List<Results.Request> about, List<Results.BreakerSample> samples, Long faultStart, List<Long> healthyAt,
-			long loadMs) {
+			List<Results.Request> about, List<Results.BreakerSample> samples, Long faultStart, long faultEnd,
+			List<Long> healthyAt, long loadMs) {
 		int n = feed.size();
 		List<Long> latencies = feed.stream().map(Results.Request::latencyMs).toList();
 		long live = feed.stream().filter(Results.Request::live).count();
@@ -165,6 +168,10 @@ final class Figures {
 		long openCalls = 0;
 		long openRequests = 0;
 		for (Results.Request request : feed) {
+			// Calls per request are an outage figure: counted in the fault window only (all of a healthy scenario).
+			if (faultStart != null && (request.startEpochMs() < faultStart || request.startEpochMs() >= faultEnd)) {
+				continue;
+			}
 			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
 			Map.Entry<Long, String> state = states.floorEntry(request.startEpochMs());
 			if (hasBreaker && state != null && state.getValue().equals("OPEN")) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import dev.faultline.benchmarks.Levels;
+import dev.faultline.benchmarks.run.FeedSimulation;
 import dev.faultline.benchmarks.Scenario;
 
 import static dev.faultline.benchmarks.report.Format.decimal;
@@ -73,8 +74,8 @@ final class MarkdownReport {
 		md.append("Columns: **requests** feed requests sent; **within 2 s** answered with data (live or cache, HTTP 200) ")
 			.append("within the deadline; **live / cache / failed** how they were answered (failed: no data, an error status, ")
 			.append("or no answer); **p50 / p99 / max** latency of all of them; **÷ none** this level's p50, p99 and ")
-			.append("within-2-s share divided by level none's; **calls/req** backend calls per feed request while the ")
-			.append("breaker was closed (or half-open) / open; **open after** fault start to the breaker's first OPEN sample; ")
+			.append("within-2-s share divided by level none's; **calls/req** backend calls per feed request sent in the ")
+			.append("fault window (the whole scenario without a fault) while the breaker was closed (or half-open) / open; **open after** fault start to the breaker's first OPEN sample; ")
 			.append("**live again after** backend healthy again to the first live answer (median / max over the recoveries; ")
 			.append("– when none came before the load ended); **/about** the same UI's static page during the fault window, ")
 			.append("p50 / p99 (the cascade probe).\n\n");
@@ -131,7 +132,9 @@ final class MarkdownReport {
 				case STANDARD -> "No fault: " + scenario.totalSeconds() + " s of the standard load on every UI.";
 				case FAIRNESS -> "No fault: only the `full` and `none` UIs, 20 feed users/s each for " + scenario.totalSeconds() + " s.";
 				case THROUGHPUT -> "No fault: closed model, 4 users each sending the next request as soon as the last is answered, "
-						+ "alternating between the `full` and `none` UIs in 4 rounds of " + scenario.totalSeconds() / 4 + " s.";
+						+ "on the `full` and `none` UIs in " + FeedSimulation.THROUGHPUT_ROUNDS + " rounds of "
+						+ scenario.totalSeconds() / FeedSimulation.THROUGHPUT_ROUNDS
+						+ " s in the order full, none, none, full (so a drift in the machine's speed favours neither).";
 			};
 			case CHAOS -> "Chaos API `PUT /chaos/" + scenario.chaos() + "`: " + scenario.healthySeconds() + " s healthy, "
 					+ scenario.faultSeconds() + " s fault, " + scenario.recoverySeconds() + " s recovery (fault cleared).";

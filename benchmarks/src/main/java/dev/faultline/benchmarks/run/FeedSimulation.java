@@ -37,7 +37,7 @@ public class FeedSimulation extends Simulation {
 
 	static final int THROUGHPUT_USERS = 4;
 
-	static final int THROUGHPUT_ROUNDS = 4;
+	public static final int THROUGHPUT_ROUNDS = 8;
 
 	private final LoadPlan plan;
 
@@ -70,13 +70,16 @@ public class FeedSimulation extends Simulation {
 		this.plan.onStart().run();
 	}
 
-	/** Rounds alternating full and none, each starting when the previous one ends, so the two are interleaved. */
+	/**
+	 * Rounds of full and none in the order full, none, none, full (repeated), each starting when the previous one
+	 * ends: interleaved, and balanced so that a machine getting slower or faster during the run favours neither.
+	 */
 	private static PopulationBuilder throughputRounds(LoadPlan plan) {
 		Map<String, String> urls = fairAndNone(plan.uiUrls());
 		int roundSeconds = plan.scenario().totalSeconds() / THROUGHPUT_ROUNDS;
 		PopulationBuilder chain = null;
 		for (int round = THROUGHPUT_ROUNDS; round >= 1; round--) {
-			String level = (round % 2 == 1) ? Levels.FULL : Levels.NONE;
+			String level = ((round - 1) % 4 == 0 || (round - 1) % 4 == 3) ? Levels.FULL : Levels.NONE;
 			PopulationBuilder population = scenario("round " + round + " " + level)
 				.exec(request(plan, level, RequestRecorder.FEED))
 				.injectClosed(constantConcurrentUsers(THROUGHPUT_USERS).during(roundSeconds))
