@@ -56,7 +56,7 @@ final class Charts {
 			svg.append(String.format(Locale.ROOT,
 					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f4cccc\" opacity=\"0.6\"/>%n", x0, TOP,
 					Math.max(1, x1 - x0), plotHeight));
-			svg.append(text(x0 + 4, TOP + 14, "fault", "start", "#a33"));
+			svg.append(text(x0 + 4, TOP + plotHeight - 6, "fault", "start", "#a33"));
 		}
 		for (double tick = MIN_MS; tick <= MAX_MS; tick *= 10) {
 			double y = yLog(tick, plotHeight);

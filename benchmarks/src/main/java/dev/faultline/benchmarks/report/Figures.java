@@ -167,12 +167,14 @@ final class Figures {
 		long closedRequests = 0;
 		long openCalls = 0;
 		long openRequests = 0;
+		long allCalls = 0;
 		for (Results.Request request : feed) {
+			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
+			allCalls += calls;
 			// Calls per request are an outage figure: counted in the fault window only (all of a healthy scenario).
 			if (faultStart != null && (request.startEpochMs() < faultStart || request.startEpochMs() >= faultEnd)) {
 				continue;
 			}
-			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
 			Map.Entry<Long, String> state = states.floorEntry(request.startEpochMs());
 			if (hasBreaker && state != null && state.getValue().equals("OPEN")) {
 				openCalls += calls;
@@ -203,7 +205,7 @@ final class Figures {
 				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
 				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
 				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99),
-				closedCalls + openCalls, (seconds > 0) ? n / seconds : 0);
+				allCalls, (seconds > 0) ? n / seconds : 0);
 	}
 
 	private static long orElse(Long value, long fallback) {

@@ -29,11 +29,11 @@ class FiguresTests {
 		assertThat(full.cache()).isEqualTo(0.5);
 		assertThat(full.p50()).isEqualTo(7L);
 		assertThat(full.timeToOpenMs()).isEqualTo(600L);
-		// 48 requests were sent while the last sample said OPEN (12.6 s to 17.4 s): the 44 before the fault ended made
-		// no call, the 4 after it made one each (the sampler had not yet seen the breaker close).
-		assertThat(full.callsPerRequestOpen()).isEqualTo(4.0 / 48);
-		// Closed: 20 live before the fault, 6 from the cache before the breaker opened (0 calls), 26 live after.
-		assertThat(full.callsPerRequestClosed()).isEqualTo(46.0 / 52);
+		// Calls per request count the fault window (12.0 s to 17.0 s) only: 6 requests before the OPEN sample at
+		// 12.6 s and 44 after it, all answered from the cache without a call.
+		assertThat(full.callsPerRequestClosed()).isEqualTo(0.0);
+		assertThat(full.callsPerRequestOpen()).isEqualTo(0.0);
+		// Every call of the scenario, for comparison with the backend's own count: 50 live answers, one call each.
 		assertThat(full.backendCalls()).isEqualTo(50);
 		// Backend healthy at 17.0 s; the first live answer was sent at 17.0 s and took 7 ms.
 		assertThat(full.recoveryMedianMs()).isEqualTo(7L);
