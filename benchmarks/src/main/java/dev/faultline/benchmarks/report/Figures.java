@@ -39,11 +39,14 @@ final class Figures {
 	 * @param aboutP99 {@code /about} 99th percentile during the same window
 	 * @param backendCalls the sum of the feed's {@code backendCalls}
 	 * @param perSecond feed requests answered per second of load
+	 * @param faultWithinDeadline the within-deadline share of the feed requests sent in the fault window, or
+	 * {@code null} without a fault
+	 * @param faultP99 the 99th percentile latency (ms) of those requests, or {@code null} without a fault
 	 */
 	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
 			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
 			Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99, long backendCalls,
-			double perSecond) {
+			double perSecond, Double faultWithinDeadline, Long faultP99) {
 	}
 
 	/**
@@ -167,6 +170,10 @@ final class Figures {
 		long closedRequests = 0;
 		long openCalls = 0;
 		long openRequests = 0;
+		List<Results.Request> inFault = (faultStart == null) ? List.of()
+				: feed.stream()
+					.filter((request) -> request.startEpochMs() >= faultStart && request.startEpochMs() < faultEnd)
+					.toList();
 		long allCalls = 0;
 		for (Results.Request request : feed) {
 			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
@@ -205,7 +212,11 @@ final class Figures {
 				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
 				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
 				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99),
-				allCalls, (seconds > 0) ? n / seconds : 0);
+				allCalls, (seconds > 0) ? n / seconds : 0,
+				(faultStart != null) ? Statistics.share(inFault.stream().filter(Results.Request::withinDeadline).count(),
+						inFault.size()) : null,
+				(faultStart != null) ? Statistics.percentile(inFault.stream().map(Results.Request::latencyMs).toList(), 99)
+						: null);
 	}
 
 	private static long orElse(Long value, long fallback) {
