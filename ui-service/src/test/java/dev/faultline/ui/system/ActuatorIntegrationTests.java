@@ -1,16 +1,26 @@
 package dev.faultline.ui.system;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.ResiliencePattern;
 import dev.faultline.ui.testsupport.UiIntegrationTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The resilience state is observable: actuator endpoints for every pattern, health with the breakers, and
- * Prometheus metrics per instance.
+ * Prometheus metrics per instance. Observable only: no actuator request changes a breaker's state.
  */
 class ActuatorIntegrationTests extends UiIntegrationTest {
 
@@ -66,6 +76,34 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 
 		assertThat(metrics).contains("resilience4j_circuitbreaker_state{").contains("name=\"circuit-breaker\"")
 			.contains("resilience4j_retry_calls").contains("resilience4j_bulkhead_available_concurrent_calls");
+	}
+
+	@Test
+	void breakerStateCannotBeChangedThroughActuatorEvenWithAVisitorsCsrfToken() throws Exception {
+		// What any visitor can do: open the dashboard for a session and its CSRF token, then post the write operation.
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		HttpResponse<String> dashboard = browser.send(request("/dashboard").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher token = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(dashboard.body());
+		assertThat(token.find()).as("CSRF token on the dashboard").isTrue();
+
+		for (String state : new String[] { "FORCE_OPEN", "DISABLE" }) {
+			HttpResponse<String> response = browser.send(request("/actuator/circuitbreakers/full")
+				.header("Content-Type", "application/json")
+				.header("X-CSRF-TOKEN", token.group(1))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"updateState\":\"" + state + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(state).isBetween(400, 499);
+			assertThat(breaker(ProtectionLevel.FULL).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).timeout(Duration.ofSeconds(10));
 	}
 
 }
