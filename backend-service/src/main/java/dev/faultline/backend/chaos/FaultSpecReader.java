@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -151,6 +152,10 @@ final class FaultSpecReader {
 		List<String> paths = in.strings("paths").stream().map(String::trim).toList();
 		if (in.has("paths") && (paths.isEmpty() || paths.stream().anyMatch((path) -> !path.startsWith("/")))) {
 			in.reject("paths", "pattern", "must be path patterns starting with /, such as /api/** or /api/messages/*");
+		}
+		else {
+			paths.stream().map(Scope::problemWith).filter(Objects::nonNull).findFirst()
+				.ifPresent((problem) -> in.reject("paths", "pattern", problem));
 		}
 		return new Scope(methods, paths.isEmpty() ? Scope.ALL_API.paths() : paths);
 	}

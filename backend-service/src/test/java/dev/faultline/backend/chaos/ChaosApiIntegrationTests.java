@@ -429,6 +429,8 @@ class ChaosApiIntegrationTests {
 			/chaos/error?status=500                  | {"status": 503}                     | status    | duplicate
 			/chaos/error?methods=FETCH               |                                     | methods   | one-of
 			/chaos/error?paths=api                   |                                     | paths     | pattern
+			/chaos/latency?ms=1&paths=/api/messages/%7Bid:%5B%7D |                         | paths     | pattern
+			/chaos/error?paths=/api/../**            |                                     | paths     | pattern
 			/chaos/down?everyNth=2                   |                                     | everyNth  | unknown-field
 			/chaos/flap?kind=crash                   |                                     | kind      | one-of
 			/chaos/slow-body?chunkBytes=0            |                                     | chunkBytes| range
