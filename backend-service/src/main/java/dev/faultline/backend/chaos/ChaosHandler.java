@@ -12,8 +12,10 @@ import java.util.Map;
 
 import jakarta.servlet.ServletException;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -185,6 +187,10 @@ class ChaosHandler {
 			return values;
 		}
 		Map<String, Object> fields = this.mapper.readValue(body, JSON_OBJECT);
+		if (fields == null) {
+			// The body is JSON null: valid JSON, but not the object of settings it must be.
+			throw JsonMappingException.from((JsonParser) null, "The body is JSON null, not an object of settings");
+		}
 		List<Violation> violations = new ArrayList<>();
 		fields.forEach((name, value) -> {
 			if (values.containsKey(name)) {

@@ -456,6 +456,18 @@ class ChaosApiIntegrationTests {
 	}
 
 	@Test
+	void jsonNullBodyIsA400AndInstallsNothing() throws Exception {
+		String before = read(chaos("GET", "/chaos", null)).get("faults").toString();
+
+		HttpResponse<String> answer = chaos("PUT", "/chaos/latency", "null");
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(read(answer).get("type").asText()).isEqualTo("https://faultline.dev/problems/malformed-request");
+		assertThat(read(chaos("GET", "/chaos", null)).get("faults").toString()).isEqualTo(before);
+	}
+
+	@Test
 	void bodyThatIsNotAJsonObjectIsA400() throws Exception {
 		HttpResponse<String> answer = chaos("PUT", "/chaos/latency", "[1, 2");
 
