@@ -176,7 +176,9 @@ class MessageControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"author\":", "not json", "[]", "\"text\"", "" })
+	@ValueSource(strings = { "{\"author\":", "not json", "[]", "\"text\"", "",
+			"{\"author\":\"A\",\"text\":\"x\",\"author\":\"B\"}", "{\"author\":\"A\",\"text\":\"x\"} trailing",
+			"{\"author\":\"A\",\"text\":\"x\"}{}" })
 	void rejectsBodyThatIsNotAJsonObject(String body) {
 		assertThatProblem(post(body), HttpStatus.BAD_REQUEST).extractingPath("$.title").isEqualTo("Malformed request body");
 		then(this.messages).shouldHaveNoInteractions();
