@@ -61,9 +61,11 @@ class MessageController {
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Message> create(@Valid @RequestBody NewMessage request,
-			@RequestHeader HttpHeaders headers, UriComponentsBuilder uri) {
+			@RequestHeader HttpHeaders headers) {
 		MessageService.Creation creation = this.messages.create(request, idempotencyKey(headers));
-		URI location = uri.path("/api/messages/{id}").buildAndExpand(creation.message().id()).toUri();
+		// A path, not an absolute URL built from the request's Host header, which the client controls (RFC 9110
+		// allows a relative Location): "Host: evil.example" must not send anyone to evil.example.
+		URI location = UriComponentsBuilder.fromPath("/api/messages/{id}").buildAndExpand(creation.message().id()).toUri();
 		ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
 		if (creation.replayed()) {
 			response.header(IDEMPOTENT_REPLAYED, "true");

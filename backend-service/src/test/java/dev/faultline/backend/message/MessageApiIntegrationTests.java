@@ -66,7 +66,9 @@ class MessageApiIntegrationTests {
 	void storesAPostedMessageAndServesItAtItsLocationAndFirstInTheList() throws Exception {
 		HttpResponse<String> created = post("{\"author\":\"Ada\",\"text\":\"stored for real\"}", null);
 		assertThat(created.statusCode()).isEqualTo(201);
-		URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+		// Location is a path (never built from the Host header): resolved against the address the client used.
+		URI location = URI.create("http://localhost:" + this.port)
+			.resolve(created.headers().firstValue("Location").orElseThrow());
 
 		HttpResponse<String> one = send(HttpRequest.newBuilder(location).build());
 		assertThat(this.json.readTree(one.body()).get("text").asText()).isEqualTo("stored for real");

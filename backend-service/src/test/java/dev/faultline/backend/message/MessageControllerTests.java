@@ -89,9 +89,22 @@ class MessageControllerTests {
 			.willReturn(new MessageService.Creation(ADA, false));
 		MvcTestResult result = post("{\"author\":\"Ada\",\"text\":\"Hello\"}");
 		assertThat(result).hasStatus(HttpStatus.CREATED)
-			.hasHeader("Location", "http://localhost/api/messages/7")
+			.hasHeader("Location", "/api/messages/7")
 			.doesNotContainHeader(MessageController.IDEMPOTENT_REPLAYED);
 		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(7);
+	}
+
+	@Test
+	void locationNeverFollowsTheHostHeader() {
+		given(this.messages.create(eq(new NewMessage("Ada", "Hello")), isNull()))
+			.willReturn(new MessageService.Creation(ADA, false));
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.header("Host", "evil.example")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"author\":\"Ada\",\"text\":\"Hello\"}")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/messages/7");
 	}
 
 	@Test
