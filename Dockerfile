@@ -12,19 +12,22 @@ WORKDIR /workspace
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
+COPY message-text/pom.xml message-text/
 COPY backend-service/pom.xml backend-service/
 COPY ui-service/pom.xml ui-service/
 COPY deployment-tests/pom.xml deployment-tests/
-RUN ./mvnw -B -q -pl backend-service,ui-service dependency:go-offline
+RUN ./mvnw -B -q -pl backend-service,ui-service -am dependency:go-offline
 
 # One layer per module: a change to the UI does not recompile the backend. The jar is renamed first,
 # because extract names the launcher jar after it, and the runtime stage starts application.jar.
+# message-text holds the author and text rules both services apply; -am builds it along with each service.
+COPY message-text/src/ message-text/src/
 COPY backend-service/src/ backend-service/src/
-RUN ./mvnw -B -q -pl backend-service -DskipTests package \
+RUN ./mvnw -B -q -pl backend-service -am -DskipTests package \
 	&& cp backend-service/target/backend-service-*.jar /tmp/application.jar \
 	&& java -Djarmode=tools -jar /tmp/application.jar extract --layers --destination /layers/backend-service
 COPY ui-service/src/ ui-service/src/
-RUN ./mvnw -B -q -pl ui-service -DskipTests package \
+RUN ./mvnw -B -q -pl ui-service -am -DskipTests package \
 	&& cp ui-service/target/ui-service-*.jar /tmp/application.jar \
 	&& java -Djarmode=tools -jar /tmp/application.jar extract --layers --destination /layers/ui-service
 

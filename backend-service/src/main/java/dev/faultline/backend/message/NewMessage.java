@@ -1,31 +1,27 @@
 package dev.faultline.backend.message;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+
+import dev.faultline.text.MaxCodePoints;
+import dev.faultline.text.MessageText;
+import dev.faultline.text.PlainText;
+import dev.faultline.text.Visible;
 
 /**
- * The body of {@code POST /api/messages}. Both fields are trimmed before they are validated, so
- * {@code "  "} is empty and {@code " Ada "} is stored as {@code "Ada"}.
+ * The body of {@code POST /api/messages}. Both fields are trimmed of Unicode white space before they are
+ * validated, so {@code " Ada "} is stored as {@code "Ada"}; the rules are {@link MessageText}'s, the same the UI
+ * checks its form with.
  *
- * @param author who writes, 1 to 40 characters after trimming, no control characters
- * @param text what they write, 1 to 280 characters after trimming, no control characters
+ * @param author who writes: visible, 1 to 40 characters (code points) after trimming, plain text
+ * @param text what they write: visible, 1 to 280 characters (code points) after trimming, plain text
  */
 record NewMessage(
-		@NotNull(message = "is required")
-		@Size(min = 1, max = 40, message = "must be 1 to 40 characters after trimming")
-		@Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-		String author,
-		@NotNull(message = "is required")
-		@Size(min = 1, max = 280, message = "must be 1 to 280 characters after trimming")
-		@Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-		String text) {
-
-	static final String NO_CONTROL_CHARACTERS = "\\P{Cc}*";
+		@NotNull(message = "is required") @Visible @MaxCodePoints(MessageText.AUTHOR_MAX) @PlainText String author,
+		@NotNull(message = "is required") @Visible @MaxCodePoints(MessageText.TEXT_MAX) @PlainText String text) {
 
 	NewMessage {
-		author = (author != null) ? author.strip() : null;
-		text = (text != null) ? text.strip() : null;
+		author = MessageText.trim(author);
+		text = MessageText.trim(text);
 	}
 
 }

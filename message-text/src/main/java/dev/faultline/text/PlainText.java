@@ -1,0 +1,40 @@
+package dev.faultline.text;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * The string contains no code point that {@link MessageText#isForbidden} refuses: control characters, bidirectional
+ * controls, unpaired surrogates, U+FFFD and noncharacters. {@code null} is valid.
+ */
+@Documented
+@Constraint(validatedBy = PlainText.Validator.class)
+@Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PlainText {
+
+	String message() default "must not contain control characters, bidi controls, unpaired surrogates, U+FFFD or noncharacters";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	/** Checks {@link PlainText}. */
+	class Validator implements ConstraintValidator<PlainText, String> {
+
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			return value == null || MessageText.firstForbidden(value) == -1;
+		}
+
+	}
+
+}
