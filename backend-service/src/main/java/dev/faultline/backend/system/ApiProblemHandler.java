@@ -83,10 +83,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		ProblemDetail problem;
-		HttpStatus answer = HttpStatus.BAD_REQUEST;
-		if (cause instanceof PayloadTooLargeException) {
-			answer = HttpStatus.PAYLOAD_TOO_LARGE;
-			problem = RequestBodyLimitFilter.tooLarge(((PayloadTooLargeException) cause).limit());
+		if (StrictJson.duplicateField(cause).isPresent()) {
+			problem = invalid(List.of(StrictJson.duplicate(StrictJson.duplicateField(cause).get())));
 		}
 		else if (cause instanceof UnrecognizedPropertyException unknown) {
 			String allowed = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
@@ -107,7 +105,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
 					"A JSON object is required as the request body.");
 		}
-		return handleExceptionInternal(ex, problem, headers, answer, request);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	/** The last line of defence: a real server fault, logged here with its stack trace and never sent out. */

@@ -161,6 +161,23 @@ class MessageApiIntegrationTests {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void errorPathAskedForDirectlyIsA404ProblemNotStatus999() throws Exception {
+		HttpResponse<String> answer = get("/error");
+
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(answer.body()).get("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void healthShowsEachComponentButNoDetailsThatNameTheDatabaseOrItsDirectory() throws Exception {
+		HttpResponse<String> health = management("/actuator/health");
+
+		assertThat(this.json.readTree(health.body()).get("components").get("db").get("status").asText()).isEqualTo("UP");
+		assertThat(health.body()).doesNotContain("H2").doesNotContain(dataDir.toString()).doesNotContain("details");
+	}
+
 	private long rowsWithText(String text) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM messages WHERE text = ?").param(text).query(Long.class).single();
 	}

@@ -64,6 +64,29 @@ class MessageControllerTests {
 		then(this.messages).should(never()).newest(any(Integer.class));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0x10", "+5", "%D9%A5", "5%20", "1e1", "99999999999999999999" })
+	void acceptsOnlyPlainAsciiDecimalLimits(String limit) {
+		MvcTestResult result = this.mvc.get().uri("/api/messages?limit=" + limit).exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("limit");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo("type");
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsAParameterGivenTwiceInsteadOfTakingTheFirst() {
+		MvcTestResult result = this.mvc.get().uri("/api/messages?limit=5&limit=abc").exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("limit");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo("single-value");
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void answersWithNoSniffSoThatNoBrowserGuessesTheType() {
+		given(this.messages.newest(20)).willReturn(List.of(ADA));
+		assertThat(this.mvc.get().uri("/api/messages")).hasHeader("X-Content-Type-Options", "nosniff");
+	}
+
 	@Test
 	void returnsOneMessageById() {
 		given(this.messages.find(7L)).willReturn(ADA);
@@ -77,10 +100,12 @@ class MessageControllerTests {
 		assertThatProblem(result, HttpStatus.NOT_FOUND).extractingPath("$.detail").asString().contains("404");
 	}
 
-	@Test
-	void rejectsNonNumericIdNamingTheField() {
-		MvcTestResult result = this.mvc.get().uri("/api/messages/seven").exchange();
+	@ParameterizedTest
+	@ValueSource(strings = { "seven", "0x1", "+1", "%D9%A1", "1.0" })
+	void rejectsAnIdThatIsNotAPlainDecimalNamingTheField(String id) {
+		MvcTestResult result = this.mvc.get().uri("/api/messages/" + id).exchange();
 		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("id");
+		then(this.messages).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -113,6 +138,37 @@ class MessageControllerTests {
 			.willReturn(new MessageService.Creation(ADA, false));
 		assertThat(post("{\"author\":\"  Ada \",\"text\":\"\\tHello  \"}")).hasStatus(HttpStatus.CREATED);
 		then(this.messages).should().create(new NewMessage("Ada", "Hello"), null);
+	}
+
+	@Test
+	void countsLengthInCodePointsSoFortyEmojiAreAValidAuthor() {
+		String emoji = "\uD83D\uDE00".repeat(40);
+		given(this.messages.create(eq(new NewMessage(emoji, "Hello")), isNull()))
+			.willReturn(new MessageService.Creation(ADA, false));
+		assertThat(post("{\"author\":\"" + emoji + "\",\"text\":\"Hello\"}")).hasStatus(HttpStatus.CREATED);
+		then(this.messages).should().create(new NewMessage(emoji, "Hello"), null);
+	}
+
+	@Test
+	void trimsUnicodeWhiteSpaceSuchAsTheNoBreakSpace() {
+		given(this.messages.create(eq(new NewMessage("Ada", "Hello")), isNull()))
+			.willReturn(new MessageService.Creation(ADA, false));
+		assertThat(post("{\"author\":\"\u00A0Ada\u3000\",\"text\":\"Hello\"}")).hasStatus(HttpStatus.CREATED);
+		then(this.messages).should().create(new NewMessage("Ada", "Hello"), null);
+	}
+
+	@Test
+	void rejectsABodyThatIsNotValidUtf8SuchAsAnOverlongSlash() {
+		byte[] overlong = "{\"author\":\"A\",\"text\":\"x?\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		int at = new String(overlong, java.nio.charset.StandardCharsets.US_ASCII).indexOf('?');
+		byte[] body = new byte[overlong.length + 1];
+		System.arraycopy(overlong, 0, body, 0, at);
+		body[at] = (byte) 0xC0;
+		body[at + 1] = (byte) 0xAF;
+		System.arraycopy(overlong, at + 1, body, at + 2, overlong.length - at - 1);
+		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.detail").asString().contains("UTF-8");
+		then(this.messages).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -157,12 +213,16 @@ class MessageControllerTests {
 	@ParameterizedTest(name = "{0} -> {1}/{2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			{"text":"Hello"}                                  | author | not-null
-			{"author":"   ","text":"Hello"}                   | author | size
-			{"author":"12345678901234567890123456789012345678901","text":"Hello"} | author | size
-			{"author":"Ada\\u0007","text":"Hello"}             | author | pattern
+			{"author":"   ","text":"Hello"}                   | author | visible
+			{"author":"\\u200B\\u00A0","text":"Hello"}        | author | visible
+			{"author":"12345678901234567890123456789012345678901","text":"Hello"} | author | max-code-points
+			{"author":"Ada\\u0007","text":"Hello"}             | author | plain-text
+			{"author":"\\u202Eevil","text":"Hello"}            | author | plain-text
+			{"author":"Ada\\ud800","text":"Hello"}             | author | plain-text
 			{"author":"Ada"}                                  | text   | not-null
-			{"author":"Ada","text":""}                        | text   | size
-			{"author":"Ada","text":"line\\nbreak"}             | text   | pattern
+			{"author":"Ada","text":""}                        | text   | visible
+			{"author":"Ada","text":"line\\nbreak"}             | text   | plain-text
+			{"author":"A","text":"x","author":"B"}            | author | duplicate
 			{"author":42,"text":"Hello"}                      | author | type
 			{"author":"Ada","text":["Hello"]}                  | text   | type
 			{"author":"Ada","text":"Hello","mood":"happy"}    | mood   | unknown-field
@@ -190,7 +250,7 @@ class MessageControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"author\":", "not json", "[]", "\"text\"", "",
-			"{\"author\":\"A\",\"text\":\"x\",\"author\":\"B\"}", "{\"author\":\"A\",\"text\":\"x\"} trailing",
+			"{\"author\":\"A\",\"text\":\"x\"} trailing",
 			"{\"author\":\"A\",\"text\":\"x\"}{}" })
 	void rejectsBodyThatIsNotAJsonObject(String body) {
 		assertThatProblem(post(body), HttpStatus.BAD_REQUEST).extractingPath("$.title").isEqualTo("Malformed request body");
