@@ -2,7 +2,6 @@ package dev.faultline.backend.chaos;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -75,21 +74,14 @@ final class ActiveFault {
 		this.injected++;
 	}
 
-	synchronized Map<String, Object> view(Instant now) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("fault", fault().id());
-		view.put("settings", this.spec.settings());
-		if (fault().perRequest() && actsPerRequest()) {
-			view.put("selector", this.spec.selector().settings());
-			view.put("scope", Map.of("methods", this.spec.scope().methods(), "paths", this.spec.scope().paths()));
-			view.put("summary", fault().id() + " on " + this.spec.selector().describe() + " to " + this.spec.scope().describe());
-			view.put("requestsSeen", this.seen);
-		}
-		view.put("faultsInjected", this.injected);
-		view.put("installedAt", this.installedAt);
-		view.put("expiresAt", this.expiresAt);
-		view.put("remainingSeconds", Math.max(0, Duration.between(now, this.expiresAt).toSeconds()));
-		return view;
+	synchronized ChaosState.Active view(Instant now) {
+		boolean perRequest = fault().perRequest() && actsPerRequest();
+		return new ChaosState.Active(fault().id(), this.spec.settings(), perRequest ? this.spec.selector() : null,
+				perRequest ? this.spec.scope() : null,
+				perRequest ? fault().id() + " on " + this.spec.selector().describe() + " to " + this.spec.scope().describe()
+						: null,
+				perRequest ? this.seen : null, this.injected, this.installedAt, this.expiresAt,
+				Math.max(0, Duration.between(now, this.expiresAt).toSeconds()));
 	}
 
 	private boolean actsPerRequest() {

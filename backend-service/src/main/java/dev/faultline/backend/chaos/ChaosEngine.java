@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -221,22 +220,21 @@ class ChaosEngine {
 	}
 
 	/** The state for {@code GET /chaos}: every active fault with its settings, remaining time and counters. */
-	Map<String, Object> state() {
+	ChaosState state() {
 		sweep();
 		Instant now = this.clock.instant();
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("apiPort", this.port.refusing() ? "refusing connections" : "accepting connections");
-		state.put("readiness", this.notReady ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC);
+		List<ChaosState.Active> active;
 		this.lock.lock();
 		try {
-			state.put("faults", this.faults.values().stream().map((fault) -> fault.view(now)).toList());
+			active = this.faults.values().stream().map((fault) -> fault.view(now)).toList();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		state.put("order", Fault.ids(List.of(Fault.DOWN, Fault.RESET, Fault.HANG, Fault.LATENCY, Fault.ERROR,
-				Fault.TRUNCATE, Fault.MALFORMED, Fault.SLOW_BODY)));
-		return state;
+		return new ChaosState(this.port.refusing() ? "refusing connections" : "accepting connections",
+				this.notReady ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC, active,
+				Fault.ids(List.of(Fault.DOWN, Fault.RESET, Fault.HANG, Fault.LATENCY, Fault.ERROR, Fault.TRUNCATE,
+						Fault.MALFORMED, Fault.SLOW_BODY)));
 	}
 
 	/** The latest injections, newest first. */

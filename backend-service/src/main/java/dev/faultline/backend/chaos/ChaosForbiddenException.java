@@ -1,13 +1,17 @@
 package dev.faultline.backend.chaos;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 /**
  * A fault that configuration does not allow, such as {@code crash} without
- * {@code faultline.chaos.allow-crash=true}. Answered with a 403 problem; nothing was changed.
+ * {@code faultline.chaos.allow-crash=true}: a 403 problem; nothing was changed.
  */
-class ChaosForbiddenException extends RuntimeException {
+class ChaosForbiddenException extends ErrorResponseException {
 
 	ChaosForbiddenException(String message) {
-		super(message);
+		super(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message), null);
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,12 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.faultline.backend.system.ProblemResponses;
+import dev.faultline.backend.system.RequestBodies;
+import dev.faultline.backend.system.StrictJson;
 import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.Violation;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -36,6 +42,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * problem+json answer. A rejected request changes nothing, because it is fully validated first.
  */
 class ChaosHandler {
+
+	/** The largest JSON body of settings: a few hundred bytes are enough for any fault. */
+	static final long MAX_BODY_BYTES = 16 * 1024;
 
 	private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
@@ -64,7 +73,8 @@ class ChaosHandler {
 
 	ServerResponse install(ServerRequest request) throws IOException, ServletException {
 		Fault fault = fault(request.pathVariable("fault"));
-		this.engine.install(this.reader.read(fault, values(request)));
+		Settings settings = settings(request);
+		this.engine.install(this.reader.read(fault, settings.values(), settings.fromQuery()));
 		return state(request);
 	}
 
@@ -79,20 +89,11 @@ class ChaosHandler {
 	}
 
 	ServerResponse events(ServerRequest request) throws JsonProcessingException {
-		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, Map.of("events", this.engine.events()));
+		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, new ChaosState.Events(this.engine.events()));
 	}
 
 	ServerResponse scenarios(ServerRequest request) throws JsonProcessingException {
-		List<Map<String, Object>> scenarios = Arrays.stream(Scenario.values()).map((scenario) -> {
-			Map<String, Object> view = new LinkedHashMap<>();
-			view.put("name", scenario.id());
-			view.put("description", scenario.description());
-			view.put("faults", scenario.steps().stream()
-				.map((step) -> Map.of("fault", step.fault().id(), "settings", step.settings()))
-				.toList());
-			return view;
-		}).toList();
-		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, Map.of("scenarios", scenarios));
+		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, ChaosState.Scenarios.all());
 	}
 
 	/** Installs a scenario in place of every active fault; {@code duration} is the one setting it takes. */
@@ -101,17 +102,17 @@ class ChaosHandler {
 		Scenario scenario = Scenario.of(name).orElseThrow(() -> new UnknownChaosNameException("There is no scenario '"
 				+ name + "'; scenarios: " + String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::id).toList())
 				+ "."));
-		Map<String, Object> values = values(request);
+		Settings given = settings(request);
 		List<Violation> violations = new ArrayList<>();
-		values.keySet().stream().filter((key) -> !key.equals("duration")).sorted().forEach((key) -> violations
+		given.values().keySet().stream().filter((key) -> !key.equals("duration")).sorted().forEach((key) -> violations
 			.add(new Violation(key, "unknown-field", "is not a setting of a scenario; allowed: duration")));
 		if (!violations.isEmpty()) {
 			throw new InvalidChaosRequestException(violations);
 		}
 		List<FaultSpec> specs = scenario.steps().stream().map((step) -> {
 			Map<String, Object> settings = new LinkedHashMap<>(step.settings());
-			settings.putAll(values);
-			return this.reader.read(step.fault(), settings);
+			settings.putAll(given.values());
+			return this.reader.read(step.fault(), settings, given.fromQuery());
 		}).toList();
 		this.engine.installAll(specs, true);
 		return state(request);
@@ -133,21 +134,17 @@ class ChaosHandler {
 
 	/** Whether an error raised by a handler is the caller's; anything else is a server fault, answered as such. */
 	static boolean isClientError(Throwable error) {
-		return error instanceof InvalidChaosRequestException || error instanceof UnknownChaosNameException
-				|| error instanceof ChaosForbiddenException || error instanceof JsonProcessingException;
+		return error instanceof ErrorResponseException || error instanceof JsonProcessingException;
 	}
 
-	/** Answers a client error with a problem. */
+	/** Answers a client error with its problem. */
 	ServerResponse handleError(Throwable error, ServerRequest request) {
 		ProblemDetail problem;
-		if (error instanceof InvalidChaosRequestException invalid) {
-			problem = ProblemResponses.invalid(invalid.violations());
+		if (error instanceof ErrorResponseException response) {
+			problem = response.getBody();
 		}
-		else if (error instanceof UnknownChaosNameException unknown) {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-		}
-		else if (error instanceof ChaosForbiddenException forbidden) {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
+		else if (StrictJson.duplicateField(error).isPresent()) {
+			problem = ProblemResponses.invalid(List.of(StrictJson.duplicate(StrictJson.duplicateField(error).get())));
 		}
 		else {
 			problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
@@ -176,15 +173,28 @@ class ChaosHandler {
 	}
 
 	/**
-	 * The settings from query parameters and the JSON body together; a name given in both is an error,
-	 * since it is not clear which one was meant.
+	 * The settings from query parameters and the JSON body together; a name given in both is an error, since it is
+	 * not clear which one was meant. A body must be a JSON object ({@code Content-Type: application/json}), at most
+	 * {@link #MAX_BODY_BYTES}, in strict UTF-8, each key once.
 	 */
-	private Map<String, Object> values(ServerRequest request) throws IOException, ServletException {
+	private Settings settings(ServerRequest request) throws IOException {
 		Map<String, Object> values = new LinkedHashMap<>();
 		request.params().forEach((name, list) -> values.put(name, (list.size() == 1) ? list.get(0) : list));
-		String body = request.body(String.class);
-		if (body == null || body.isBlank()) {
-			return values;
+		Set<String> fromQuery = Set.copyOf(values.keySet());
+		HttpServletRequest servlet = request.servletRequest();
+		if (!RequestBodies.present(servlet)) {
+			return new Settings(values, fromQuery);
+		}
+		if (!isJson(servlet.getContentType())) {
+			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+							"Settings go in the query string, or in a JSON object sent with Content-Type: "
+									+ "application/json (not " + servlet.getContentType() + ")."),
+					null);
+		}
+		String body = new String(RequestBodies.read(servlet, MAX_BODY_BYTES), StandardCharsets.UTF_8);
+		if (body.isBlank()) {
+			return new Settings(values, fromQuery);
 		}
 		Map<String, Object> fields = this.mapper.readValue(body, JSON_OBJECT);
 		if (fields == null) {
@@ -201,7 +211,26 @@ class ChaosHandler {
 		if (!violations.isEmpty()) {
 			throw new InvalidChaosRequestException(violations);
 		}
-		return values;
+		return new Settings(values, fromQuery);
+	}
+
+	private static boolean isJson(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A request's settings.
+	 *
+	 * @param values by name: query text, a list of query texts, or a JSON value
+	 * @param fromQuery the names that came from the query string
+	 */
+	private record Settings(Map<String, Object> values, Set<String> fromQuery) {
 	}
 
 }

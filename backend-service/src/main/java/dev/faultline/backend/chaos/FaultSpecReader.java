@@ -3,14 +3,13 @@ package dev.faultline.backend.chaos;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.faultline.backend.system.Violation;
 
@@ -23,6 +22,9 @@ import org.springframework.lang.Nullable;
  */
 final class FaultSpecReader {
 
+	/** The shortest a fault may stay: anything shorter is gone before anyone could see it. */
+	static final Duration MIN_DURATION = Duration.ofSeconds(1);
+
 	/** The longest a fault may stay. */
 	static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -30,6 +32,10 @@ final class FaultSpecReader {
 	static final long MAX_WAIT_MS = 600_000;
 
 	private static final long MAX_PHASE_MS = MAX_DURATION.toMillis();
+
+	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}");
+
+	private static final Pattern DECIMAL_FRACTION = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
 
 	private static final Set<String> SELECTORS = Set.of("rate", "everyNth", "firstN");
 
@@ -50,7 +56,16 @@ final class FaultSpecReader {
 	 * JSON value
 	 */
 	FaultSpec read(Fault fault, Map<String, Object> values) {
-		Input in = new Input(values);
+		return read(fault, values, Set.of());
+	}
+
+	/**
+	 * Reads one fault whose settings came partly from the query string.
+	 * @param fromQuery the names whose values are query text, parsed as such; every other value must already
+	 * have its JSON type ({@code "3000"} is not a number)
+	 */
+	FaultSpec read(Fault fault, Map<String, Object> values, Set<String> fromQuery) {
+		Input in = new Input(values, fromQuery);
 		Fault kind = (fault == Fault.FLAP) ? in.kind() : fault;
 		boolean perRequest = fault.perRequest() && kind.perRequest();
 		Set<String> allowed = new TreeSet<>(fault.settings());
@@ -146,11 +161,15 @@ final class FaultSpecReader {
 	}
 
 	private static Scope scope(Input in) {
-		List<String> methods = in.strings("methods").stream().map((method) -> method.trim().toUpperCase(Locale.ROOT)).toList();
+		int before = in.violations.size();
+		List<String> methods = in.strings("methods");
 		methods.stream().filter((method) -> !METHODS.contains(method)).findFirst().ifPresent((method) -> in.reject(
-				"methods", "one-of", "must be HTTP methods among " + String.join(", ", METHODS)));
-		List<String> paths = in.strings("paths").stream().map(String::trim).toList();
-		if (in.has("paths") && (paths.isEmpty() || paths.stream().anyMatch((path) -> !path.startsWith("/")))) {
+				"methods", "one-of", "must be HTTP methods in capitals among " + String.join(", ", METHODS)));
+		List<String> paths = in.strings("paths");
+		if (in.violations.size() > before) {
+			return Scope.ALL_API;
+		}
+		if (in.has("paths") && paths.stream().anyMatch((path) -> !path.startsWith("/"))) {
 			in.reject("paths", "pattern", "must be path patterns starting with /, such as /api/** or /api/messages/*");
 		}
 		else {
@@ -167,15 +186,15 @@ final class FaultSpecReader {
 		}
 		Duration duration;
 		try {
-			duration = (value instanceof Number number) ? Duration.ofSeconds(number.longValue())
-					: DurationStyle.detectAndParse(String.valueOf(value), ChronoUnit.SECONDS);
+			duration = (value instanceof Integer || value instanceof Long) ? Duration.ofSeconds(((Number) value).longValue())
+					: DurationStyle.detectAndParse((String) value, ChronoUnit.SECONDS);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | ClassCastException ex) {
 			in.reject("duration", "type", "must be a duration such as 90 (seconds), 30s, 5m or PT1H");
 			return this.defaultDuration;
 		}
-		if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
-			in.reject("duration", "range", "must be more than 0 and at most 1h");
+		if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+			in.reject("duration", "range", "must be at least 1s and at most 1h");
 		}
 		return duration;
 	}
@@ -187,8 +206,11 @@ final class FaultSpecReader {
 
 		private final List<Violation> violations = new ArrayList<>();
 
-		Input(Map<String, Object> values) {
+		private final Set<String> fromQuery;
+
+		Input(Map<String, Object> values, Set<String> fromQuery) {
 			this.values = values;
+			this.fromQuery = fromQuery;
 		}
 
 		boolean has(String name) {
@@ -217,7 +239,7 @@ final class FaultSpecReader {
 			Object value = this.values.get(name);
 			long result = defaultValue;
 			if (value != null) {
-				Long number = parseWhole(value);
+				Long number = parseWhole(value, this.fromQuery.contains(name));
 				if (number == null || number < min || number > max) {
 					reject(name, (number == null) ? "type" : "range", "must be a whole number between " + min + " and " + max);
 				}
@@ -235,14 +257,17 @@ final class FaultSpecReader {
 			Object value = this.values.get(name);
 			Double number = null;
 			try {
-				number = (value instanceof Number n) ? Double.valueOf(n.doubleValue())
-						: (value instanceof String s) ? Double.valueOf(s.trim()) : null;
+				number = (value instanceof Double || value instanceof Integer || value instanceof Long)
+						? Double.valueOf(((Number) value).doubleValue())
+						: (value instanceof String s && this.fromQuery.contains(name) && DECIMAL_FRACTION.matcher(s).matches())
+								? Double.valueOf(s) : null;
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
-			if (number == null || number.isNaN() || number < 0 || number > 1) {
-				reject(name, (number == null) ? "type" : "range", "must be a number between 0 and 1");
+			if (number == null || number.isNaN() || number <= 0 || number > 1) {
+				reject(name, (number == null) ? "type" : "range",
+						"must be a number more than 0 and at most 1 (0 would select no request)");
 				return 0;
 			}
 			return number;
@@ -260,23 +285,25 @@ final class FaultSpecReader {
 					reject(name, "type", "must be a string or a list of strings");
 					return List.of();
 				}
-				Arrays.stream(text.split(",")).filter((part) -> !part.isBlank()).forEach(strings::add);
+				for (String part : text.split(",", -1)) {
+					if (part.isBlank()) {
+						reject(name, "list", "must be a comma-separated list without empty items, such as GET,POST");
+						return List.of();
+					}
+					strings.add(part.trim());
+				}
 			}
 			return strings;
 		}
 
+		/** A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10}, {@code +5}, {@code "3000"} in JSON are not). */
 		@Nullable
-		private static Long parseWhole(Object value) {
+		private static Long parseWhole(Object value, boolean queryText) {
 			if (value instanceof Integer || value instanceof Long) {
 				return ((Number) value).longValue();
 			}
-			if (value instanceof String text) {
-				try {
-					return Long.valueOf(text.trim());
-				}
-				catch (NumberFormatException ex) {
-					return null;
-				}
+			if (queryText && value instanceof String text && DECIMAL.matcher(text).matches()) {
+				return Long.valueOf(text);
 			}
 			return null;
 		}

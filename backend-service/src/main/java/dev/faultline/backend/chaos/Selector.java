@@ -1,8 +1,8 @@
 package dev.faultline.backend.chaos;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.DoubleSupplier;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Which of the requests in a fault's scope the fault hits. Exactly one kind, or every request.
@@ -12,6 +12,7 @@ import java.util.function.DoubleSupplier;
  * @param everyNth hit calls n, 2n, 3n..., or {@code null}
  * @param firstN hit the next n calls, then stop, or {@code null}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record Selector(Double rate, Long seed, Integer everyNth, Integer firstN) {
 
 	static final Selector EVERY_REQUEST = new Selector(null, null, null, null);
@@ -33,23 +34,6 @@ record Selector(Double rate, Long seed, Integer everyNth, Integer firstN) {
 	/** Whether the selector will never hit again, so its fault can go. */
 	boolean exhausted(long hits) {
 		return this.firstN != null && hits >= this.firstN;
-	}
-
-	Map<String, Object> settings() {
-		Map<String, Object> settings = new LinkedHashMap<>();
-		if (this.rate != null) {
-			settings.put("rate", this.rate);
-		}
-		if (this.seed != null) {
-			settings.put("seed", this.seed);
-		}
-		if (this.everyNth != null) {
-			settings.put("everyNth", this.everyNth);
-		}
-		if (this.firstN != null) {
-			settings.put("firstN", this.firstN);
-		}
-		return settings;
 	}
 
 	String describe() {

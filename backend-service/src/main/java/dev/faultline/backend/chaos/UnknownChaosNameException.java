@@ -1,12 +1,16 @@
 package dev.faultline.backend.chaos;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 /**
- * A fault or scenario name that does not exist. Answered with a 404 problem listing the known names.
+ * A fault or scenario name that does not exist: a 404 problem listing the known names.
  */
-class UnknownChaosNameException extends RuntimeException {
+class UnknownChaosNameException extends ErrorResponseException {
 
 	UnknownChaosNameException(String message) {
-		super(message);
+		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message), null);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -322,7 +323,7 @@ class ChaosApiIntegrationTests {
 
 	@Test
 	void aFaultRemovesItselfWhenItsDurationIsOver() throws Exception {
-		chaos("PUT", "/chaos/error?duration=700ms", null);
+		chaos("PUT", "/chaos/error?duration=1s", null);
 		assertThat(api("/api/messages").statusCode()).isEqualTo(500);
 
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
@@ -331,7 +332,7 @@ class ChaosApiIntegrationTests {
 
 	@Test
 	void downReopensThePortWhenItExpires() throws Exception {
-		chaos("PUT", "/chaos/down?duration=700ms", null);
+		chaos("PUT", "/chaos/down?duration=1s", null);
 		assertThat(catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
 				BodyHandlers.ofString()))).isInstanceOf(ConnectException.class);
 
@@ -436,6 +437,14 @@ class ChaosApiIntegrationTests {
 			/chaos/slow-body?chunkBytes=0            |                                     | chunkBytes| range
 			/chaos/hang?maxMs=600001                 |                                     | maxMs     | range
 			/chaos/scenarios/flaky?rate=1            |                                     | rate      | unknown-field
+			/chaos/latency                           | {"ms": "3000"}                      | ms        | type
+			/chaos/latency?ms=0x10                   |                                     | ms        | type
+			/chaos/latency?ms=%2B5                   |                                     | ms        | type
+			/chaos/latency                           | {"ms": 3000, "ms": 1}               | ms        | duplicate
+			/chaos/error?methods=                    |                                     | methods   | list
+			/chaos/error?methods=GET,,POST           |                                     | methods   | list
+			/chaos/error?rate=0                      |                                     | rate      | range
+			/chaos/error?duration=PT0.0001S          |                                     | duration  | range
 			""")
 	void badInputIsA400NamingTheFieldAndChangesNothing(String path, String body, String field, String rule)
 			throws Exception {
@@ -465,6 +474,29 @@ class ChaosApiIntegrationTests {
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(read(answer).get("type").asText()).isEqualTo("https://faultline.dev/problems/malformed-request");
 		assertThat(read(chaos("GET", "/chaos", null)).get("faults").toString()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/xml", "multipart/form-data; boundary=x",
+			"application/x-www-form-urlencoded" })
+	void aBodyThatIsNotJsonIsA415AndInstallsNothing(String type) throws Exception {
+		String before = read(chaos("GET", "/chaos", null)).get("faults").toString();
+
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort
+				+ "/chaos/latency")).header("Content-Type", type).PUT(BodyPublishers.ofString("{\"ms\": 3000}")));
+
+		assertThat(answer.statusCode()).isEqualTo(415);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(read(answer).get("detail").asText()).contains("application/json");
+		assertThat(read(chaos("GET", "/chaos", null)).get("faults").toString()).isEqualTo(before);
+	}
+
+	@Test
+	void aBodyOverSixteenKilobytesIsA413() throws Exception {
+		HttpResponse<String> answer = chaos("PUT", "/chaos/latency", "{\"ms\": 1}" + " ".repeat(20_000));
+
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(read(answer).get("type").asText()).isEqualTo("https://faultline.dev/problems/payload-too-large");
 	}
 
 	@Test

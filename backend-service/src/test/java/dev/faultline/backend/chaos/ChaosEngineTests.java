@@ -37,7 +37,7 @@ class ChaosEngineTests {
 	void crashExitsThroughTheInjectedExitWhenAllowed() throws Exception {
 		ChaosEngine engine = engine(true);
 
-		engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", "0")));
+		engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", 0)));
 
 		assertThat(this.exited.get(5, TimeUnit.SECONDS)).isEqualTo(1);
 		assertThat(engine.events()).extracting(ChaosEvent::fault).containsExactly("crash");
@@ -48,10 +48,10 @@ class ChaosEngineTests {
 		ChaosEngine engine = engine(false);
 
 		assertThatExceptionOfType(ChaosForbiddenException.class)
-			.isThrownBy(() -> engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", "0"))));
+			.isThrownBy(() -> engine.install(this.reader.read(Fault.CRASH, Map.of("delayMs", 0))));
 		Thread.sleep(100);
 		assertThat(this.exited).isNotDone();
-		assertThat((List<?>) engine.state().get("faults")).isEmpty();
+		assertThat(engine.state().faults()).isEmpty();
 	}
 
 	@Test
@@ -63,7 +63,7 @@ class ChaosEngineTests {
 		this.clock.advance(Duration.ofSeconds(30));
 
 		assertThat(engine.select("GET", "/api/messages")).isEmpty();
-		assertThat((List<?>) engine.state().get("faults")).isEmpty();
+		assertThat(engine.state().faults()).isEmpty();
 	}
 
 	@Test

@@ -3,12 +3,14 @@ package dev.faultline.backend.chaos;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.faultline.backend.system.Violation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -30,7 +32,8 @@ class FaultSpecReaderTests {
 
 	@Test
 	void queryStringsAndJsonNumbersReadTheSame() {
-		FaultSpec fromQuery = this.reader.read(Fault.ERROR, Map.of("status", "503", "everyNth", "3", "duration", "90"));
+		FaultSpec fromQuery = this.reader.read(Fault.ERROR, Map.of("status", "503", "everyNth", "3", "duration", "90"),
+				Set.of("status", "everyNth", "duration"));
 		FaultSpec fromJson = this.reader.read(Fault.ERROR, Map.of("status", 503, "everyNth", 3, "duration", 90));
 
 		assertThat(fromQuery).isEqualTo(fromJson);
@@ -38,8 +41,37 @@ class FaultSpecReaderTests {
 	}
 
 	@Test
+	void jsonTextIsNotANumberAndQueryTextMustBePlainDecimal() {
+		InvalidChaosRequestException json = catchThrowableOfType(
+				() -> this.reader.read(Fault.LATENCY, Map.of("ms", "3000")), InvalidChaosRequestException.class);
+		assertThat(json.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("ms", "type"));
+
+		for (String text : List.of("0x10", "+5", "\u0665", "1e3", " 5", "")) {
+			InvalidChaosRequestException query = catchThrowableOfType(
+					() -> this.reader.read(Fault.LATENCY, Map.of("ms", text), Set.of("ms")), InvalidChaosRequestException.class);
+			assertThat(query).as(text).isNotNull();
+			assertThat(query.violations()).extracting(Violation::field).containsExactly("ms");
+		}
+	}
+
+	@Test
+	void emptyMethodOrPathItemsZeroRateAndSubSecondDurationsAreRefused() {
+		Map<String, Object> cases = Map.of("methods", "", "paths", "/api/**,,/x", "rate", 0, "duration", "PT0.0001S");
+		cases.forEach((name, value) -> {
+			InvalidChaosRequestException ex = catchThrowableOfType(() -> this.reader.read(Fault.ERROR, Map.of(name, value)),
+					InvalidChaosRequestException.class);
+			assertThat(ex).as(name).isNotNull();
+			assertThat(ex.violations()).extracting(Violation::field).containsExactly(name);
+		});
+		InvalidChaosRequestException methods = catchThrowableOfType(
+				() -> this.reader.read(Fault.ERROR, Map.of("methods", "GET,,POST")), InvalidChaosRequestException.class);
+		assertThat(methods.violations()).extracting(Violation::rule).containsExactly("list");
+	}
+
+	@Test
 	void flapTakesTheSettingsOfItsKind() {
-		FaultSpec spec = this.reader.read(Fault.FLAP, Map.of("kind", "latency", "ms", "200", "upMs", "100"));
+		FaultSpec spec = this.reader.read(Fault.FLAP, Map.of("kind", "latency", "ms", "200", "upMs", "100"),
+				Set.of("kind", "ms", "upMs"));
 
 		assertThat(spec.effect()).isEqualTo(new Effect.Flap(100, 5000, new Effect.Latency(200, 200)));
 		assertThat(spec.settings()).containsEntry("kind", "latency").containsEntry("ms", 200L);
