@@ -2,39 +2,50 @@ package dev.faultline.ui.message;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import dev.faultline.text.MaxCodePoints;
+import dev.faultline.text.MessageText;
+import dev.faultline.text.PlainText;
+import dev.faultline.text.Visible;
 import dev.faultline.ui.backend.NewMessage;
 
 /**
  * The posting form. It carries an idempotency key generated when the form is rendered, so that a retried post and
- * a double submit store the message once. The rules mirror the backend's, so most mistakes are caught here.
+ * a double submit store the message once. The author and text rules are the backend's own ({@link MessageText}), so
+ * the form and the API never disagree.
  */
 public class MessageForm {
 
-	/** Letters, digits, punctuation and spaces: no control characters, as the backend requires. */
-	static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+	/** What the backend accepts as an Idempotency-Key: 1 to 64 visible ASCII characters. */
+	static final String KEY_PATTERN = "[\\x21-\\x7E]{1,64}";
 
-	@NotBlank
-	@Size(max = 40)
-	@Pattern(regexp = NO_CONTROL_CHARACTERS, message = "{message.form.control-characters}")
+	@NotNull
+	@Visible
+	@MaxCodePoints(MessageText.AUTHOR_MAX)
+	@PlainText
 	private String author;
 
-	@NotBlank
-	@Size(max = 280)
-	@Pattern(regexp = NO_CONTROL_CHARACTERS, message = "{message.form.control-characters}")
+	@NotNull
+	@Visible
+	@MaxCodePoints(MessageText.TEXT_MAX)
+	@PlainText
 	private String text;
 
-	@Pattern(regexp = "[\\x21-\\x7E]{1,64}")
+	@Pattern(regexp = KEY_PATTERN)
 	private String idempotencyKey;
 
 	/** An empty form with a fresh idempotency key. */
 	static MessageForm blank() {
 		MessageForm form = new MessageForm();
-		form.setIdempotencyKey(UUID.randomUUID().toString());
+		form.renewIdempotencyKey();
 		return form;
+	}
+
+	/** Gives the form a new key: what it holds from now on is a new message, not a retry of the last one. */
+	void renewIdempotencyKey() {
+		this.idempotencyKey = UUID.randomUUID().toString();
 	}
 
 	NewMessage toNewMessage() {

@@ -1,14 +1,15 @@
 package dev.faultline.ui.message;
 
+import java.beans.PropertyEditorSupport;
 import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.resilience.ProtectionLevel;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,15 +36,26 @@ class MessagesController {
 
 	private static final Set<String> FORM_FIELDS = Set.of("author", "text");
 
+	private static final String KEY_FIELD = "idempotencyKey";
+
+	/** The backend names the header when it refuses a key. */
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private final FeedService feeds;
 
 	MessagesController(FeedService feeds) {
 		this.feeds = feeds;
 	}
 
+	/** Trims Unicode white space (a no-break space too) the way the backend does, so both see the same text. */
 	@InitBinder("form")
 	void trimInput(WebDataBinder binder) {
-		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+		binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+			@Override
+			public void setAsText(String text) {
+				setValue(MessageText.trim(text));
+			}
+		});
 	}
 
 	@GetMapping("/")
@@ -58,6 +70,12 @@ class MessagesController {
 	String postMessage(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		if (result.hasFieldErrors(KEY_FIELD)) {
+			// A key the backend would refuse: this form gets a good one, and the page says to post again.
+			form.renewIdempotencyKey();
+			model.addAttribute("postFailure", "key-invalid");
+			return render(level, model);
+		}
 		if (result.hasErrors()) {
 			return render(level, model);
 		}
@@ -66,14 +84,22 @@ class MessagesController {
 			posted = this.feeds.post(level, form.toNewMessage(), form.getIdempotencyKey());
 		}
 		catch (PostFailedException ex) {
-			// The form comes back as typed, with the same idempotency key: sending it again cannot store it twice.
+			if (ex.errors().stream().anyMatch((error) -> IDEMPOTENCY_KEY.equalsIgnoreCase(error.field()))) {
+				// The key went out before with another text (an answer was lost, then the text was edited): the
+				// backend keeps its first message. This edited text is a new message, so it gets a new key.
+				form.renewIdempotencyKey();
+				model.addAttribute("postFailure", "key-reused");
+				return render(level, model);
+			}
+			// Otherwise the form comes back as typed, with the same key: sending it again cannot store it twice.
 			for (BackendRejectedException.FieldError error : ex.errors()) {
 				if (FORM_FIELDS.contains(error.field())) {
 					result.rejectValue(error.field(), error.rule(), error.message());
 				}
 			}
 			boolean rejected = ex.getCause() instanceof BackendRejectedException;
-			model.addAttribute("postFailure", rejected ? "rejected" : ex.reason().name());
+			model.addAttribute("postFailure",
+					!rejected ? ex.reason().name() : (result.hasFieldErrors() ? "rejected" : "rejected-other"));
 			return render(level, model);
 		}
 		redirect.addFlashAttribute("posted", posted);

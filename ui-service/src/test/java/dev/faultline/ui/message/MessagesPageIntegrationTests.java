@@ -121,7 +121,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = submit(form);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("field-error").contains("must not be blank").contains("kept text");
+		assertThat(response.body()).contains("field-error").contains("must contain a visible character").contains("kept text");
 		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
 	}
 
@@ -164,6 +164,117 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(302);
 		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES))
 			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey"))));
+	}
+
+	@Test
+	void anAuthorOfZeroWidthAndNoBreakSpacesIsBlankAndFortyEmojiFit() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("author", "\u200B\u00A0");
+		form.put("text", "\u202Eevil");
+
+		String page = submit(form).body();
+
+		assertThat(page).contains("must contain a visible character").contains("must not contain control characters, bidi");
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+
+		Map<String, String> emoji = formOf(page);
+		emoji.put("author", "\uD83D\uDE00".repeat(40));
+		emoji.put("text", "\u00A0Hello\u3000");
+		assertThat(submit(emoji).statusCode()).isEqualTo(302);
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(
+				equalToJson("{\"author\": \"" + "\uD83D\uDE00".repeat(40) + "\", \"text\": \"Hello\"}")));
+	}
+
+	@Test
+	void aKeyReusedWithAnEditedTextLeadsTheUserOutWithANewKey() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(422)
+				.withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"status\":422,\"errors\":[{\"field\":\"Idempotency-Key\",\"rule\":\"same-request\","
+						+ "\"message\":\"was used for a different request\"}]}"))
+			.willSetStateTo("new key"));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer").whenScenarioStateIs("new key")
+			.willReturn(created()));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("author", "Grace");
+		form.put("text", "edited after a lost answer");
+
+		HttpResponse<String> refused = submit(form);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("already sent once with a different text").contains("edited after a lost answer");
+		Map<String, String> again = formOf(refused.body());
+		assertThat(again.get("idempotencyKey")).isNotEqualTo(form.get("idempotencyKey"));
+		again.put("author", "Grace");
+		again.put("text", "edited after a lost answer");
+		assertThat(submit(again).statusCode()).isEqualTo(302);
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withHeader("Idempotency-Key", equalTo(again.get("idempotencyKey"))));
+	}
+
+	@Test
+	void aBrokenIdempotencyKeyFieldIsExplainedAndReplaced() throws Exception {
+		backend.stubFor(messageList().willReturn(messages("hello")));
+		Map<String, String> form = formOf(open("/").body());
+		form.put("idempotencyKey", "not a key");
+		form.put("author", "Grace");
+		form.put("text", "Hello");
+
+		HttpResponse<String> response = submit(form);
+
+		assertThat(response.body()).contains("broken submission key, so it has a new one").contains("Hello");
+		assertThat(formOf(response.body()).get("idempotencyKey")).isNotEqualTo("not a key").matches("[\\x21-\\x7E]{1,64}");
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void aMultipartPostIsA415AndAnOversizedFormA413NotACsrfRefusal() throws Exception {
+		Map<String, String> form = formOf(open("/").body());
+		HttpRequest multipart = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
+			.header("Content-Type", "multipart/form-data; boundary=x")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+					+ form.get("_csrf") + "\r\n--x--\r\n"))
+			.build();
+		HttpResponse<String> unsupported = this.browser.send(multipart, HttpResponse.BodyHandlers.ofString());
+		assertThat(unsupported.statusCode()).isEqualTo(415);
+		assertThat(unsupported.body()).contains("not an upload");
+
+		form.put("author", "Grace");
+		form.put("text", "x".repeat(3 * 1024 * 1024));
+		HttpResponse<String> tooLarge = submit(form);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("too much to post");
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void theCsrfRefusalPageExplainsAndItsLinksCarryNoSessionId() throws Exception {
+		open("/");
+		HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("author=Mallory&text=forged"))
+			.build();
+
+		HttpResponse<String> refused = this.browser.send(forged, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("security token was missing").doesNotContain("jsessionid");
+	}
+
+	@Test
+	void pagesSendAContentSecurityPolicyAReferrerPolicyAndASameSiteSessionCookie() throws Exception {
+		HttpResponse<String> page = open("/");
+
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(csp) -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).contains("JSESSIONID").contains("SameSite=Lax"));
 	}
 
 	private static ResponseDefinitionBuilder created() {
