@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -97,7 +97,7 @@ public final class RequestBodies {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
 		}
-		catch (InvalidMimeTypeException ex) {
+		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
 	}
