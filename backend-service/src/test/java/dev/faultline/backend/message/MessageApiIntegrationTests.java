@@ -171,6 +171,15 @@ class MessageApiIntegrationTests {
 	}
 
 	@Test
+	void anUnknownActuatorPathOnTheManagementPortIsAProblemNotABare404() throws Exception {
+		HttpResponse<String> answer = management("/actuator/health/nope");
+
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(answer.body()).get("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
 	void healthShowsEachComponentButNoDetailsThatNameTheDatabaseOrItsDirectory() throws Exception {
 		HttpResponse<String> health = management("/actuator/health");
 

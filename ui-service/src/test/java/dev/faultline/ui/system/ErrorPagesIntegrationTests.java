@@ -28,7 +28,7 @@ class ErrorPagesIntegrationTests extends UiIntegrationTest {
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource({ "GET, /api/nothing-here, 404", "DELETE, /api/feed, 403", "GET, /dashboard/nothing-here, 404",
 			"GET, /dashboard/chaos/hang, 405", "POST, /dashboard/traffic?rate=1, 403", "POST, /dashboard/chaos/hang, 403",
-			"GET, /actuator/nothing-here, 404", "POST, /actuator/circuitbreakers/full, 403", "GET, /error, 404" })
+			"GET, /actuator/nothing-here, 404", "GET, /actuator/metrics/nope, 404", "POST, /actuator/circuitbreakers/full, 403", "GET, /error, 404" })
 	void errorsUnderTheProgrammaticPathsAreProblemJsonEvenForABrowser(String method, String path, int status)
 			throws Exception {
 		HttpResponse<String> answer = send(method, path, "text/html,*/*;q=0.8");
