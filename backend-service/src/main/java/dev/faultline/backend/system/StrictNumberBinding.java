@@ -47,7 +47,10 @@ class StrictNumberBinding {
 				throw new IllegalArgumentException("Not a plain decimal whole number");
 			}
 			long value = Long.parseLong(text);
-			setValue(this.asInt ? Integer.valueOf(Math.toIntExact(value)) : Long.valueOf(value));
+			if (this.asInt && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+				throw new IllegalArgumentException("Out of the range of a whole number parameter");
+			}
+			setValue(this.asInt ? Integer.valueOf((int) value) : Long.valueOf(value));
 		}
 
 	}

@@ -171,6 +171,19 @@ class MessageApiIntegrationTests {
 	}
 
 	@Test
+	void rawBracketsInTheQueryReachTheApiAndGetItsProblemNotTomcatsHtmlPage() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("GET /api/messages?limit=[5] HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+			assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+				.contains("\"field\":\"limit\"");
+		}
+	}
+
+	@Test
 	void anUnknownActuatorPathOnTheManagementPortIsAProblemNotABare404() throws Exception {
 		HttpResponse<String> answer = management("/actuator/health/nope");
 

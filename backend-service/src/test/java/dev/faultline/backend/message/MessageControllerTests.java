@@ -65,7 +65,7 @@ class MessageControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0x10", "+5", "%D9%A5", "5%20", "1e1", "99999999999999999999" })
+	@ValueSource(strings = { "0x10", "+5", "%D9%A5", "5%20", "1e1", "99999999999", "99999999999999999999" })
 	void acceptsOnlyPlainAsciiDecimalLimits(String limit) {
 		MvcTestResult result = this.mvc.get().uri("/api/messages?limit=" + limit).exchange();
 		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.errors[0].field").isEqualTo("limit");

@@ -59,6 +59,18 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 	}
 
 	@Test
+	void aLongMessageListStillRendersTheFormWithItsCsrfToken() throws Exception {
+		String[] long280 = new String[20];
+		java.util.Arrays.fill(long280, "m".repeat(280));
+		backend.stubFor(messageList().willReturn(messages(long280)));
+
+		HttpResponse<String> page = open("/");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(formOf(page.body())).containsKey("_csrf");
+	}
+
+	@Test
 	void statesTheCacheAgeAndReasonWhenServedFromCache() throws Exception {
 		backend.stubFor(messageList().willReturn(messages("remembered")));
 		open("/?level=full");
