@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,10 +60,10 @@ class ChaosHandler {
 
 	private final ObjectMapper mapper;
 
-	ChaosHandler(ChaosEngine engine, ChaosProperties properties, ObjectMapper mapper) {
+	ChaosHandler(ChaosEngine engine, ChaosProperties properties, ObjectMapper mapper, Validator validator) {
 		this.engine = engine;
 		this.properties = properties;
-		this.reader = new FaultSpecReader(properties.defaultDuration());
+		this.reader = new FaultSpecReader(properties.defaultDuration(), validator);
 		this.mapper = mapper;
 		this.json = mapper.writerWithDefaultPrettyPrinter();
 	}

@@ -1,6 +1,7 @@
 package dev.faultline.backend.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -26,8 +27,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 class ChaosManagementConfiguration {
 
 	@Bean
-	RouterFunction<ServerResponse> chaosRoutes(ChaosEngine engine, ChaosProperties properties, ObjectMapper json) {
-		ChaosHandler chaos = new ChaosHandler(engine, properties, json);
+	RouterFunction<ServerResponse> chaosRoutes(ChaosEngine engine, ChaosProperties properties, ObjectMapper json,
+			Validator validator) {
+		ChaosHandler chaos = new ChaosHandler(engine, properties, json, validator);
 		return RouterFunctions.route()
 			.GET("/chaos", chaos::state)
 			.DELETE("/chaos", chaos::clear)

@@ -24,7 +24,7 @@ record ChaosProperties(@DefaultValue("true") boolean enabled, String token, bool
 
 	ChaosProperties {
 		if (defaultDuration.isNegative() || defaultDuration.isZero()
-				|| defaultDuration.compareTo(FaultSpecReader.MAX_DURATION) > 0) {
+				|| defaultDuration.compareTo(FaultSettings.MAX_DURATION) > 0) {
 			throw new IllegalArgumentException("faultline.chaos.default-duration must be more than 0 and at most 1h");
 		}
 	}

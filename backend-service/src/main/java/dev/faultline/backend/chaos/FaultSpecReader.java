@@ -1,15 +1,23 @@
 package dev.faultline.backend.chaos;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import dev.faultline.backend.system.Violation;
 
@@ -17,21 +25,12 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.lang.Nullable;
 
 /**
- * Reads a fault's settings from query parameters and JSON alike, checks every rule, and either returns a
- * {@link FaultSpec} or throws one {@link InvalidChaosRequestException} naming every broken rule.
+ * Reads a fault's settings from query parameters and JSON alike: binds them into the typed records of
+ * {@link FaultSettings} (every value must have its type: plain decimals in the query, JSON numbers in the body),
+ * validates those with Bean Validation, checks how the settings combine, and either returns a {@link FaultSpec} or
+ * throws one {@link InvalidChaosRequestException} naming every broken rule.
  */
 final class FaultSpecReader {
-
-	/** The shortest a fault may stay: anything shorter is gone before anyone could see it. */
-	static final Duration MIN_DURATION = Duration.ofSeconds(1);
-
-	/** The longest a fault may stay. */
-	static final Duration MAX_DURATION = Duration.ofHours(1);
-
-	/** The longest a single request may be held or delayed: 10 minutes. */
-	static final long MAX_WAIT_MS = 600_000;
-
-	private static final long MAX_PHASE_MS = MAX_DURATION.toMillis();
 
 	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}");
 
@@ -39,21 +38,21 @@ final class FaultSpecReader {
 
 	private static final Set<String> SELECTORS = Set.of("rate", "everyNth", "firstN");
 
-	private static final Set<String> SELECTION = Set.of("rate", "seed", "everyNth", "firstN", "methods", "paths");
-
-	private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+	private static final Set<String> SELECTION = names(FaultSettings.Selection.class);
 
 	private final Duration defaultDuration;
 
-	FaultSpecReader(Duration defaultDuration) {
+	private final Validator validator;
+
+	FaultSpecReader(Duration defaultDuration, Validator validator) {
 		this.defaultDuration = defaultDuration;
+		this.validator = validator;
 	}
 
 	/**
-	 * Reads one fault.
+	 * Reads one fault whose settings all have their JSON types (a scenario's, or a test's).
 	 * @param fault the fault named in the path
-	 * @param values the settings, each a string (query), a list of strings (repeated query parameter) or a
-	 * JSON value
+	 * @param values the settings
 	 */
 	FaultSpec read(Fault fault, Map<String, Object> values) {
 		return read(fault, values, Set.of());
@@ -61,8 +60,10 @@ final class FaultSpecReader {
 
 	/**
 	 * Reads one fault whose settings came partly from the query string.
-	 * @param fromQuery the names whose values are query text, parsed as such; every other value must already
-	 * have its JSON type ({@code "3000"} is not a number)
+	 * @param fault the fault named in the path
+	 * @param values the settings, each query text, a list of query texts (a repeated parameter) or a JSON value
+	 * @param fromQuery the names whose values are query text, parsed as such; every other value must already have
+	 * its JSON type ({@code "3000"} is not a number)
 	 */
 	FaultSpec read(Fault fault, Map<String, Object> values, Set<String> fromQuery) {
 		Input in = new Input(values, fromQuery);
@@ -78,9 +79,15 @@ final class FaultSpecReader {
 				"unknown-field", "is not a setting of " + fault.id() + "; allowed: " + String.join(", ", allowed)));
 		Map<String, Object> shown = new LinkedHashMap<>();
 		Effect effect = effect(fault, kind, in, shown);
-		Selector selector = perRequest ? selector(in) : Selector.EVERY_REQUEST;
-		Scope scope = perRequest ? scope(in) : Scope.ALL_API;
-		Duration duration = duration(in);
+		Selector selector = Selector.EVERY_REQUEST;
+		Scope scope = Scope.ALL_API;
+		if (perRequest) {
+			FaultSettings.Selection selection = bind(FaultSettings.Selection.class, in);
+			selector = selector(selection, in);
+			scope = new Scope((selection.methods() != null) ? selection.methods() : List.of(),
+					(selection.paths() != null) ? selection.paths() : Scope.ALL_API.paths());
+		}
+		Duration duration = or(bind(FaultSettings.Lifetime.class, in).duration(), this.defaultDuration);
 		if (!in.violations.isEmpty()) {
 			throw new InvalidChaosRequestException(in.violations);
 		}
@@ -94,47 +101,52 @@ final class FaultSpecReader {
 			case TRUNCATE -> new Effect.Truncate();
 			case MALFORMED -> new Effect.Malformed();
 			case READINESS -> new Effect.Readiness();
-			case HANG -> new Effect.Hang(in.whole("maxMs", 1, MAX_WAIT_MS, MAX_WAIT_MS, shown));
-			case LATENCY -> latency(in, shown);
-			case ERROR -> error(in, shown);
-			case SLOW_BODY -> new Effect.SlowBody((int) in.whole("chunkBytes", 1, 65_536, 16, shown),
-					in.whole("chunkDelayMs", 1, 60_000, 500, shown));
-			case CRASH -> new Effect.Crash(in.whole("delayMs", 0, 60_000, 1_000, shown));
+			case HANG -> new Effect.Hang(show(shown, "maxMs",
+					or(bind(FaultSettings.Hang.class, in).maxMs(), FaultSettings.MAX_WAIT_MS)));
+			case LATENCY -> latency(bind(FaultSettings.Latency.class, in), in, shown);
+			case ERROR -> error(bind(FaultSettings.Error.class, in), in, shown);
+			case SLOW_BODY -> {
+				FaultSettings.SlowBody slow = bind(FaultSettings.SlowBody.class, in);
+				yield new Effect.SlowBody((int) show(shown, "chunkBytes", or(slow.chunkBytes(), 16L)),
+						show(shown, "chunkDelayMs", or(slow.chunkDelayMs(), 500L)));
+			}
+			case CRASH -> new Effect.Crash(show(shown, "delayMs", or(bind(FaultSettings.Crash.class, in).delayMs(), 1_000L)));
 			case FLAP -> {
-				long upMs = in.whole("upMs", 1, MAX_PHASE_MS, 5_000, shown);
-				long downMs = in.whole("downMs", 1, MAX_PHASE_MS, 5_000, shown);
+				FaultSettings.Flap flap = bind(FaultSettings.Flap.class, in);
+				long upMs = show(shown, "upMs", or(flap.upMs(), 5_000L));
+				long downMs = show(shown, "downMs", or(flap.downMs(), 5_000L));
 				shown.put("kind", kind.id());
 				yield new Effect.Flap(upMs, downMs, effect(kind, kind, in, shown));
 			}
 		};
 	}
 
-	private static Effect latency(Input in, Map<String, Object> shown) {
+	private static Effect latency(FaultSettings.Latency latency, Input in, Map<String, Object> shown) {
 		if (in.has("ms")) {
 			if (in.has("minMs") || in.has("maxMs")) {
 				in.reject("ms", "one-of", "give either ms, or minMs and maxMs, not both");
 			}
-			long ms = in.whole("ms", 0, MAX_WAIT_MS, 0, shown);
+			long ms = show(shown, "ms", or(latency.ms(), 0L));
 			return new Effect.Latency(ms, ms);
 		}
 		if (!in.has("minMs") || !in.has("maxMs")) {
 			in.reject(in.has("minMs") ? "maxMs" : (in.has("maxMs") ? "minMs" : "ms"), "required",
-					"latency needs ms (0.." + MAX_WAIT_MS + "), or both minMs and maxMs");
+					"latency needs ms (0.." + FaultSettings.MAX_WAIT_MS + "), or both minMs and maxMs");
 			return new Effect.Latency(0, 0);
 		}
-		long min = in.whole("minMs", 0, MAX_WAIT_MS, 0, shown);
-		long max = in.whole("maxMs", 0, MAX_WAIT_MS, 0, shown);
+		long min = show(shown, "minMs", or(latency.minMs(), 0L));
+		long max = show(shown, "maxMs", or(latency.maxMs(), 0L));
 		if (min > max) {
 			in.reject("minMs", "not-greater-than-max", "must not be greater than maxMs (" + max + ")");
 		}
 		return new Effect.Latency(min, max);
 	}
 
-	private static Effect error(Input in, Map<String, Object> shown) {
-		int status = (int) in.whole("status", 400, 599, 500, shown);
+	private static Effect error(FaultSettings.Error error, Input in, Map<String, Object> shown) {
+		int status = (int) show(shown, "status", or(error.status(), 500L));
 		Integer retryAfter = null;
-		if (in.has("retryAfter")) {
-			retryAfter = (int) in.whole("retryAfter", 0, 86_400, 0, shown);
+		if (error.retryAfter() != null) {
+			retryAfter = (int) show(shown, "retryAfter", error.retryAfter());
 			if (status != 429 && status != 503) {
 				in.reject("retryAfter", "requires", "only with status 429 or 503");
 			}
@@ -142,61 +154,76 @@ final class FaultSpecReader {
 		return new Effect.Error(status, retryAfter);
 	}
 
-	private static Selector selector(Input in) {
+	private static Selector selector(FaultSettings.Selection selection, Input in) {
 		List<String> given = SELECTORS.stream().filter(in::has).sorted().toList();
 		if (given.size() > 1) {
 			given.forEach((name) -> in.reject(name, "one-selector", "only one of everyNth, firstN, rate may be given"));
 		}
-		Double rate = in.has("rate") ? in.fraction("rate") : null;
-		Long seed = null;
-		if (in.has("seed")) {
-			seed = in.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, null);
-			if (rate == null) {
-				in.reject("seed", "requires", "only with rate");
-			}
+		if (in.has("seed") && !in.has("rate")) {
+			in.reject("seed", "requires", "only with rate");
 		}
-		Integer everyNth = in.has("everyNth") ? (int) in.whole("everyNth", 1, 1_000_000, 1, null) : null;
-		Integer firstN = in.has("firstN") ? (int) in.whole("firstN", 1, 1_000_000, 1, null) : null;
-		return new Selector(rate, seed, everyNth, firstN);
+		return new Selector(selection.rate(), selection.seed(), count(selection.everyNth()), count(selection.firstN()));
 	}
 
-	private static Scope scope(Input in) {
-		int before = in.violations.size();
-		List<String> methods = in.strings("methods");
-		methods.stream().filter((method) -> !METHODS.contains(method)).findFirst().ifPresent((method) -> in.reject(
-				"methods", "one-of", "must be HTTP methods in capitals among " + String.join(", ", METHODS)));
-		List<String> paths = in.strings("paths");
-		if (in.violations.size() > before) {
-			return Scope.ALL_API;
-		}
-		if (in.has("paths") && paths.stream().anyMatch((path) -> !path.startsWith("/"))) {
-			in.reject("paths", "pattern", "must be path patterns starting with /, such as /api/** or /api/messages/*");
-		}
-		else {
-			paths.stream().map(Scope::problemWith).filter(Objects::nonNull).findFirst()
-				.ifPresent((problem) -> in.reject("paths", "pattern", problem));
-		}
-		return new Scope(methods, paths.isEmpty() ? Scope.ALL_API.paths() : paths);
+	/** A count as an int; one out of range has been refused already, so clamping it never reaches a fault. */
+	@Nullable
+	private static Integer count(@Nullable Long value) {
+		return (value != null) ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)) : null;
 	}
 
-	private Duration duration(Input in) {
-		Object value = in.values.get("duration");
-		if (value == null) {
-			return this.defaultDuration;
+	/**
+	 * Binds the values into a settings record, each by its component's type, and validates it; every value of the
+	 * wrong type and every broken constraint is recorded as a violation. The record always comes back, with
+	 * {@code null} for what is absent or unusable, so that every rule is checked in one pass.
+	 */
+	private <R extends Record> R bind(Class<R> type, Input in) {
+		RecordComponent[] components = type.getRecordComponents();
+		Object[] values = new Object[components.length];
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			values[i] = in.typed(components[i].getName(), components[i].getGenericType());
+			types[i] = components[i].getType();
 		}
-		Duration duration;
+		R settings;
 		try {
-			duration = (value instanceof Integer || value instanceof Long) ? Duration.ofSeconds(((Number) value).longValue())
-					: DurationStyle.detectAndParse((String) value, ChronoUnit.SECONDS);
+			Constructor<R> constructor = type.getDeclaredConstructor(types);
+			constructor.setAccessible(true);
+			settings = constructor.newInstance(values);
 		}
-		catch (IllegalArgumentException | ClassCastException ex) {
-			in.reject("duration", "type", "must be a duration such as 90 (seconds), 30s, 5m or PT1H");
-			return this.defaultDuration;
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot create " + type.getSimpleName(), ex);
 		}
-		if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-			in.reject("duration", "range", "must be at least 1s and at most 1h");
+		for (ConstraintViolation<R> violation : this.validator.validate(settings)) {
+			in.reject(field(violation.getPropertyPath()), rule(violation), violation.getMessage());
 		}
-		return duration;
+		return settings;
+	}
+
+	/** The setting a violation is about: the first node of its path ({@code methods[1].<list element>} is methods). */
+	private static String field(Path path) {
+		return path.iterator().next().getName();
+	}
+
+	/** The README's rule names: every bound is a {@code range}; a method list {@code one-of}; a path {@code pattern}. */
+	private static String rule(ConstraintViolation<?> violation) {
+		return switch (violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+			case "Pattern" -> "one-of";
+			case "PathPattern" -> "pattern";
+			default -> "range";
+		};
+	}
+
+	private static long show(Map<String, Object> shown, String name, long value) {
+		shown.put(name, value);
+		return value;
+	}
+
+	private static <T> T or(@Nullable T value, T defaultValue) {
+		return (value != null) ? value : defaultValue;
+	}
+
+	private static Set<String> names(Class<? extends Record> type) {
+		return Set.copyOf(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
 	}
 
 	/** The raw values with the violations found so far. */
@@ -204,9 +231,9 @@ final class FaultSpecReader {
 
 		private final Map<String, Object> values;
 
-		private final List<Violation> violations = new ArrayList<>();
-
 		private final Set<String> fromQuery;
+
+		private final List<Violation> violations = new ArrayList<>();
 
 		Input(Map<String, Object> values, Set<String> fromQuery) {
 			this.values = values;
@@ -234,71 +261,40 @@ final class FaultSpecReader {
 			return kind;
 		}
 
-		/** A whole number in min..max, or the default when absent; shown with its name if {@code shown} is given. */
-		long whole(String name, long min, long max, long defaultValue, @Nullable Map<String, Object> shown) {
-			Object value = this.values.get(name);
-			long result = defaultValue;
-			if (value != null) {
-				Long number = parseWhole(value, this.fromQuery.contains(name));
-				if (number == null || number < min || number > max) {
-					reject(name, (number == null) ? "type" : "range", "must be a whole number between " + min + " and " + max);
-				}
-				else {
-					result = number;
-				}
-			}
-			if (shown != null) {
-				shown.put(name, result);
-			}
-			return result;
-		}
-
-		double fraction(String name) {
-			Object value = this.values.get(name);
-			Double number = null;
-			try {
-				number = (value instanceof Double || value instanceof Integer || value instanceof Long)
-						? Double.valueOf(((Number) value).doubleValue())
-						: (value instanceof String s && this.fromQuery.contains(name) && DECIMAL_FRACTION.matcher(s).matches())
-								? Double.valueOf(s) : null;
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			if (number == null || number.isNaN() || number <= 0 || number > 1) {
-				reject(name, (number == null) ? "type" : "range",
-						"must be a number more than 0 and at most 1 (0 would select no request)");
-				return 0;
-			}
-			return number;
-		}
-
-		List<String> strings(String name) {
-			Object value = this.values.get(name);
-			if (value == null) {
-				return List.of();
-			}
-			List<?> items = (value instanceof List<?> list) ? list : List.of(value);
-			List<String> strings = new ArrayList<>();
-			for (Object item : items) {
-				if (!(item instanceof String text)) {
-					reject(name, "type", "must be a string or a list of strings");
-					return List.of();
-				}
-				for (String part : text.split(",", -1)) {
-					if (part.isBlank()) {
-						reject(name, "list", "must be a comma-separated list without empty items, such as GET,POST");
-						return List.of();
-					}
-					strings.add(part.trim());
-				}
-			}
-			return strings;
-		}
-
-		/** A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10}, {@code +5}, {@code "3000"} in JSON are not). */
+		/** The value as the type, {@code null} when absent; a value of another type is recorded as a violation. */
 		@Nullable
-		private static Long parseWhole(Object value, boolean queryText) {
+		Object typed(String name, Type type) {
+			if (!has(name)) {
+				return null;
+			}
+			Object value = this.values.get(name);
+			boolean query = this.fromQuery.contains(name);
+			if (type == Long.class) {
+				return typeChecked(name, whole(value, query), "must be a whole number");
+			}
+			if (type == Double.class) {
+				return typeChecked(name, fraction(value, query), "must be a number");
+			}
+			if (type == Duration.class) {
+				return typeChecked(name, duration(value), "must be a duration such as 90 (seconds), 30s, 5m or PT1H");
+			}
+			if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+				return strings(name, value);
+			}
+			return typeChecked(name, (value instanceof String text) ? text : null, "must be a string");
+		}
+
+		@Nullable
+		private Object typeChecked(String name, @Nullable Object value, String message) {
+			if (value == null) {
+				reject(name, "type", message);
+			}
+			return value;
+		}
+
+		/** A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10}, {@code +5}, JSON {@code "3000"} are not). */
+		@Nullable
+		private static Long whole(Object value, boolean queryText) {
 			if (value instanceof Integer || value instanceof Long) {
 				return ((Number) value).longValue();
 			}
@@ -306,6 +302,53 @@ final class FaultSpecReader {
 				return Long.valueOf(text);
 			}
 			return null;
+		}
+
+		@Nullable
+		private static Double fraction(Object value, boolean queryText) {
+			if (value instanceof Double || value instanceof Integer || value instanceof Long) {
+				double number = ((Number) value).doubleValue();
+				return Double.isFinite(number) ? number : null;
+			}
+			if (queryText && value instanceof String text && DECIMAL_FRACTION.matcher(text).matches()) {
+				return Double.valueOf(text);
+			}
+			return null;
+		}
+
+		/** A whole number of seconds, or text such as {@code 30s}, {@code 5m} or {@code PT1H}. */
+		@Nullable
+		private static Duration duration(Object value) {
+			try {
+				if (value instanceof Integer || value instanceof Long) {
+					return Duration.ofSeconds(((Number) value).longValue());
+				}
+				return (value instanceof String text) ? DurationStyle.detectAndParse(text, ChronoUnit.SECONDS) : null;
+			}
+			catch (IllegalArgumentException | ArithmeticException ex) {
+				return null;
+			}
+		}
+
+		/** A comma-separated list, or a JSON list of strings; an empty item is an error, not something to skip. */
+		@Nullable
+		private List<String> strings(String name, Object value) {
+			List<?> items = (value instanceof List<?> list) ? list : List.of(value);
+			List<String> strings = new ArrayList<>();
+			for (Object item : items) {
+				if (!(item instanceof String text)) {
+					reject(name, "type", "must be a string or a list of strings");
+					return null;
+				}
+				for (String part : text.split(",", -1)) {
+					if (part.isBlank()) {
+						reject(name, "list", "must be a comma-separated list without empty items, such as GET,POST");
+						return null;
+					}
+					strings.add(part.trim());
+				}
+			}
+			return strings;
 		}
 
 	}

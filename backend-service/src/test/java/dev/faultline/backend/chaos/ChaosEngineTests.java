@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.validation.Validation;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,8 @@ class ChaosEngineTests {
 
 	private final CompletableFuture<Integer> exited = new CompletableFuture<>();
 
-	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5));
+	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5),
+			Validation.buildDefaultValidatorFactory().getValidator());
 
 	@Test
 	void crashExitsThroughTheInjectedExitWhenAllowed() throws Exception {

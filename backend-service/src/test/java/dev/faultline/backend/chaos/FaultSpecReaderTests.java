@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Validation;
+
 import org.junit.jupiter.api.Test;
 
 import dev.faultline.backend.system.Violation;
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class FaultSpecReaderTests {
 
-	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5));
+	private final FaultSpecReader reader = new FaultSpecReader(Duration.ofMinutes(5),
+			Validation.buildDefaultValidatorFactory().getValidator());
 
 	@Test
 	void defaultsApplyWhenNothingIsGiven() {
@@ -66,6 +69,24 @@ class FaultSpecReaderTests {
 		InvalidChaosRequestException methods = catchThrowableOfType(
 				() -> this.reader.read(Fault.ERROR, Map.of("methods", "GET,,POST")), InvalidChaosRequestException.class);
 		assertThat(methods.violations()).extracting(Violation::rule).containsExactly("list");
+	}
+
+	@Test
+	void aCountBeyondAnyIntIsARangeViolationNotAnOverflow() {
+		InvalidChaosRequestException ex = catchThrowableOfType(
+				() -> this.reader.read(Fault.ERROR, Map.of("firstN", Long.MAX_VALUE)), InvalidChaosRequestException.class);
+
+		assertThat(ex.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("firstN", "range"));
+	}
+
+	@Test
+	void aPathPatternThatDoesNotCompileNamesPathsWithTheReason() {
+		InvalidChaosRequestException ex = catchThrowableOfType(
+				() -> this.reader.read(Fault.LATENCY, Map.of("ms", 1, "paths", "/api/messages/{id:[}")),
+				InvalidChaosRequestException.class);
+
+		assertThat(ex.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("paths", "pattern"));
+		assertThat(ex.violations().get(0).message()).isNotBlank();
 	}
 
 	@Test
