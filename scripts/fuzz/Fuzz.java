@@ -359,7 +359,7 @@ public final class Fuzz {
 						{ "application/xml", Validity.INVALID }, { "multipart/form-data; boundary=fuzz", Validity.INVALID },
 						{ "application/x-www-form-urlencoded", Validity.INVALID },
 						{ "application/json; charset=utf-8", Validity.VALID }, { "APPLICATION/JSON", Validity.VALID },
-						{ "application/json;charset=ISO-8859-1", Validity.UNSURE },
+						{ "application/json;charset=ISO-8859-1", Validity.INVALID },
 						{ "application/vnd.api+json", Validity.UNSURE }, { "application/*", Validity.UNSURE },
 						{ "", Validity.UNSURE } });
 				probe.body((String) type[0], body.bytes());

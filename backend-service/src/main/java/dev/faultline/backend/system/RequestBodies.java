@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
 import org.springframework.web.ErrorResponseException;
 
@@ -42,6 +43,16 @@ public final class RequestBodies {
 		if (request.getContentLengthLong() > limit) {
 			throw tooLarge(limit);
 		}
+		MediaType type = mediaType(request.getContentType());
+		boolean json = type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
+		if (json && type.getParameter("charset") != null && !"utf-8".equalsIgnoreCase(type.getParameter("charset"))) {
+			// Decoding as the declared charset would store other characters than a UTF-8 client sent: JSON is UTF-8.
+			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+							"JSON is UTF-8 (RFC 8259): send Content-Type: application/json, without a charset or with "
+									+ "charset=utf-8 (not " + type.getParameter("charset") + ")."),
+					null);
+		}
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try (InputStream in = request.getInputStream()) {
 			byte[] buffer = new byte[8192];
@@ -53,7 +64,7 @@ public final class RequestBodies {
 			}
 		}
 		byte[] bytes = body.toByteArray();
-		if (isJson(request.getContentType())) {
+		if (json) {
 			int invalidAt = firstInvalidUtf8Byte(bytes);
 			if (invalidAt >= 0) {
 				throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
@@ -89,16 +100,16 @@ public final class RequestBodies {
 		return result.isError() ? in.position() : -1;
 	}
 
-	private static boolean isJson(@Nullable String contentType) {
+	@Nullable
+	private static MediaType mediaType(@Nullable String contentType) {
 		if (contentType == null) {
-			return false;
+			return null;
 		}
 		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+			return MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
-			return false;
+			return null;
 		}
 	}
 

@@ -264,6 +264,15 @@ class MessageControllerTests {
 	}
 
 	@Test
+	void refusesAJsonBodyDeclaredInAnotherCharsetInsteadOfStoringOtherCharacters() {
+		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType("application/json;charset=ISO-8859-1")
+			.content("{\"author\":\"Ngũgĩ\",\"text\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.exchange();
+		assertThatProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE).extractingPath("$.detail").asString().contains("UTF-8");
+		then(this.messages).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void rejectsWrongMethodWithMethodNotAllowed() {
 		assertThatProblem(this.mvc.delete().uri("/api/messages/7").exchange(), HttpStatus.METHOD_NOT_ALLOWED);
 	}
