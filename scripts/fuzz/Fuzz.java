@@ -1732,8 +1732,9 @@ public final class Fuzz {
 			return this.defects.values().stream().mapToInt(Integer::intValue).sum();
 		}
 
+		/** 1 for any defect, timeout, unanswered request or failed check (a hang must not pass); 2 for our own bug. */
 		int exitStatus() {
-			if (total() > 0) {
+			if (total() > 0 || this.timeouts > 0 || this.noAnswers > 0 || this.oracleFailures > 0) {
 				return 1;
 			}
 			return (this.harnessErrors > 0) ? 2 : 0;
@@ -2369,7 +2370,7 @@ public final class Fuzz {
 		static Validity classify(String value, int max) {
 			String trimmed = trim(value);
 			boolean visible = trimmed.codePoints().anyMatch((cp) -> !WHITE_SPACE.matcher(Character.toString(cp)).matches()
-					&& Character.getType(cp) != Character.FORMAT);
+					&& Character.getType(cp) != Character.FORMAT && !BLANK_LETTERS.contains(cp));
 			boolean forbidden = trimmed.codePoints().anyMatch((cp) -> Character.getType(cp) == Character.CONTROL
 					|| Character.getType(cp) == Character.SURROGATE || cp == 0x061C || cp == 0x200E || cp == 0x200F
 					|| (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFD
@@ -2382,6 +2383,9 @@ public final class Fuzz {
 		static String trim(String value) {
 			return EDGES.matcher(value).replaceAll("");
 		}
+
+		/** Letters that render blank: the Hangul fillers and the blank Braille pattern. */
+		private static final Set<Integer> BLANK_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
 		private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
 

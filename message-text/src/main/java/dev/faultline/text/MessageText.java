@@ -1,6 +1,6 @@
 package dev.faultline.text;
 
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The rules for a message's author and text, written once for both services: the backend applies them before it
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * <li><b>Trimmed</b> of Unicode white space at both ends (the {@code White_Space} property, so a no-break space
  * too), before any other rule.</li>
  * <li><b>Counted in code points</b>, as a reader counts characters: an emoji is one, not two UTF-16 units.</li>
- * <li><b>Visible</b>: not only white space and invisible format characters such as U+200B ZERO WIDTH SPACE.</li>
+ * <li><b>Visible</b>: not only white space, invisible format characters such as U+200B ZERO WIDTH SPACE, and letters
+ * that render blank (the Hangul fillers, the blank Braille pattern).</li>
  * <li><b>Plain</b>: no control characters (newlines included), no bidirectional controls (they make text read
  * differently from what is stored), no unpaired surrogate, no U+FFFD (what an invalid byte sequence decodes to),
  * no noncharacter.</li>
@@ -23,14 +24,26 @@ public final class MessageText {
 	/** The longest text, in code points. */
 	public static final int TEXT_MAX = 280;
 
-	private static final Pattern EDGE_WHITE_SPACE = Pattern.compile("^\\p{IsWhite_Space}+|\\p{IsWhite_Space}+$");
+	/** Letters that render as nothing: HANGUL CHOSEONG and JUNGSEONG FILLER, HANGUL (HALFWIDTH) FILLER, BRAILLE BLANK. */
+	private static final Set<Integer> BLANK_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
 	private MessageText() {
 	}
 
 	/** The value without Unicode white space at either end; {@code null} stays {@code null}. */
 	public static String trim(String value) {
-		return (value != null) ? EDGE_WHITE_SPACE.matcher(value).replaceAll("") : null;
+		if (value == null) {
+			return null;
+		}
+		int start = 0;
+		while (start < value.length() && isWhiteSpace(value.codePointAt(start))) {
+			start += Character.charCount(value.codePointAt(start));
+		}
+		int end = value.length();
+		while (end > start && isWhiteSpace(value.codePointBefore(end))) {
+			end -= Character.charCount(value.codePointBefore(end));
+		}
+		return value.substring(start, end);
 	}
 
 	/** The length a reader sees: code points, not UTF-16 units. */
@@ -38,9 +51,13 @@ public final class MessageText {
 		return value.codePointCount(0, value.length());
 	}
 
-	/** Whether the value shows anything: a code point that is neither white space nor an invisible format character. */
+	/**
+	 * Whether the value shows anything: a code point that is not white space, not an invisible format character and
+	 * not one of the letters that render as blank (the Hangul fillers, the blank Braille pattern).
+	 */
 	public static boolean isVisible(String value) {
-		return value.codePoints().anyMatch((cp) -> !isWhiteSpace(cp) && Character.getType(cp) != Character.FORMAT);
+		return value.codePoints()
+			.anyMatch((cp) -> !isWhiteSpace(cp) && Character.getType(cp) != Character.FORMAT && !BLANK_LETTERS.contains(cp));
 	}
 
 	/** The first code point the plain-text rule refuses, or -1 when there is none. */
@@ -54,8 +71,12 @@ public final class MessageText {
 				|| isBidiControl(cp) || cp == 0xFFFD || isNoncharacter(cp);
 	}
 
+	/**
+	 * Unicode's {@code White_Space}: Java's two definitions together (one leaves out the no-break spaces, the other the
+	 * ASCII controls such as tab), plus U+0085 NEXT LINE, which neither has.
+	 */
 	private static boolean isWhiteSpace(int cp) {
-		return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+		return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x0085;
 	}
 
 	/** ALM, LRM, RLM, the embeddings and overrides (U+202A..U+202E) and the isolates (U+2066..U+2069). */

@@ -39,6 +39,11 @@ class MessageTextTests {
 		factory.close();
 	}
 
+	/**
+	 * What the constraints are tried on.
+	 *
+	 * @param name the value under test
+	 */
 	record Author(@Visible @MaxCodePoints(MessageText.AUTHOR_MAX) @PlainText String name) {
 	}
 
@@ -52,6 +57,13 @@ class MessageTextTests {
 	}
 
 	@Example
+	void trimmingTakesLinearTimeOnALongInnerRunOfSpaces() {
+		String spaced = "a" + " ".repeat(200_000) + "b";
+		assertThat(MessageText.trim(spaced)).isEqualTo(spaced);
+		assertThat(MessageText.trim("\u0085x\u0085")).isEqualTo("x");
+	}
+
+	@Example
 	void trimmingRemovesUnicodeWhiteSpaceIncludingNoBreakSpace() {
 		assertThat(MessageText.trim("\u00A0\u2003 Ada \u3000\t")).isEqualTo("Ada");
 		assertThat(MessageText.trim("A d a")).isEqualTo("A d a");
@@ -60,7 +72,8 @@ class MessageTextTests {
 
 	@Example
 	void invisibleValuesAreNotVisible() {
-		for (String invisible : new String[] { "", "\u200B", "\u00A0", "\u200B\u2060\uFEFF", "\u3000 \u200D" }) {
+		for (String invisible : new String[] { "", "\u200B", "\u00A0", "\u200B\u2060\uFEFF", "\u3000 \u200D", "\u3164",
+				"\u2800\u115F" }) {
 			assertThat(violations(invisible)).as("%s", invisible.codePoints().boxed().toList()).contains("Visible");
 		}
 		assertThat(violations("\u200BAda")).isEmpty();
@@ -101,7 +114,7 @@ class MessageTextTests {
 	Arbitrary<String> unicode() {
 		Arbitrary<Character> any = Arbitraries.chars().all();
 		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\uD83D', '\uDE00', '\uFFFD', ' ', '\n',
-				'a', '\u2066', '\uFEFF');
+				'a', '\u2066', '\uFEFF', '\u0085', '\u3164', '\t');
 		return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(2, tricky))
 			.list()
 			.ofMaxSize(50)

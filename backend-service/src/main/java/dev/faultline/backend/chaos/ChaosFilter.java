@@ -20,6 +20,7 @@ import dev.faultline.backend.system.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -79,10 +80,12 @@ class ChaosFilter extends OncePerRequestFilter {
 
 	private void answerError(HttpServletRequest request, HttpServletResponse response, Effect.Error error)
 			throws IOException {
-		HttpStatus status = HttpStatus.valueOf(error.status());
-		ProblemDetail problem = ProblemResponses.problem(status, ProblemTypes.CHAOS_INJECTED,
-				"Injected failure: " + status.getReasonPhrase(),
+		// Any code 400..599 may be asked for, also one without a name (450): HttpStatusCode, not HttpStatus.
+		HttpStatus named = HttpStatus.resolve(error.status());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(error.status()),
 				"This " + error.status() + " was injected by the Faultline chaos API; the request was not processed.");
+		problem.setType(ProblemTypes.CHAOS_INJECTED);
+		problem.setTitle("Injected failure: " + ((named != null) ? named.getReasonPhrase() : "status " + error.status()));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		if (error.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfter()));

@@ -15,17 +15,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.faultline.backend.system.ProblemResponses;
+import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.RequestBodies;
 import dev.faultline.backend.system.StrictJson;
-import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.Violation;
 
 import org.springframework.http.HttpStatus;
@@ -135,24 +133,13 @@ class ChaosHandler {
 
 	/** Whether an error raised by a handler is the caller's; anything else is a server fault, answered as such. */
 	static boolean isClientError(Throwable error) {
-		return error instanceof ErrorResponseException || error instanceof JsonProcessingException;
+		return error instanceof ErrorResponseException;
 	}
 
 	/** Answers a client error with its problem. */
 	ServerResponse handleError(Throwable error, ServerRequest request) {
-		ProblemDetail problem;
-		if (error instanceof ErrorResponseException response) {
-			problem = response.getBody();
-		}
-		else if (StrictJson.duplicateField(error).isPresent()) {
-			problem = ProblemResponses.invalid(List.of(StrictJson.duplicate(StrictJson.duplicateField(error).get())));
-		}
-		else {
-			problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
-					"The request body must be a JSON object of settings, such as {\"ms\": 3000}.");
-		}
 		try {
-			return problem(request, problem);
+			return problem(request, ((ErrorResponseException) error).getBody());
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -180,7 +167,17 @@ class ChaosHandler {
 	 */
 	private Settings settings(ServerRequest request) throws IOException {
 		Map<String, Object> values = new LinkedHashMap<>();
-		request.params().forEach((name, list) -> values.put(name, (list.size() == 1) ? list.get(0) : list));
+		List<Violation> repeated = new ArrayList<>();
+		request.params().forEach((name, list) -> {
+			if (list.size() > 1) {
+				repeated.add(new Violation(name, "single-value",
+						"is given more than once; give it once (a list as one comma-separated value: methods=GET,POST)"));
+			}
+			values.put(name, list.get(0));
+		});
+		if (!repeated.isEmpty()) {
+			throw new InvalidChaosRequestException(repeated);
+		}
 		Set<String> fromQuery = Set.copyOf(values.keySet());
 		HttpServletRequest servlet = request.servletRequest();
 		if (!RequestBodies.present(servlet)) {
@@ -197,11 +194,7 @@ class ChaosHandler {
 		if (body.isBlank()) {
 			return new Settings(values, fromQuery);
 		}
-		Map<String, Object> fields = this.mapper.readValue(body, JSON_OBJECT);
-		if (fields == null) {
-			// The body is JSON null: valid JSON, but not the object of settings it must be.
-			throw JsonMappingException.from((JsonParser) null, "The body is JSON null, not an object of settings");
-		}
+		Map<String, Object> fields = jsonObject(body);
 		List<Violation> violations = new ArrayList<>();
 		fields.forEach((name, value) -> {
 			if (values.containsKey(name)) {
@@ -213,6 +206,33 @@ class ChaosHandler {
 			throw new InvalidChaosRequestException(violations);
 		}
 		return new Settings(values, fromQuery);
+	}
+
+	/** The body as a JSON object; anything else (malformed, JSON null, a key given twice) is the client's error. */
+	private Map<String, Object> jsonObject(String body) {
+		Map<String, Object> fields;
+		try {
+			fields = this.mapper.readValue(body, JSON_OBJECT);
+		}
+		catch (JsonProcessingException ex) {
+			String duplicate = StrictJson.duplicateField(ex).orElse(null);
+			if (duplicate != null) {
+				throw new InvalidChaosRequestException(List.of(StrictJson.duplicate(duplicate)));
+			}
+			throw malformed();
+		}
+		if (fields == null) {
+			// The body is JSON null: valid JSON, but not the object of settings it must be.
+			throw malformed();
+		}
+		return fields;
+	}
+
+	private static ErrorResponseException malformed() {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
+						"The request body must be a JSON object of settings, such as {\"ms\": 3000}."),
+				null);
 	}
 
 	private static boolean isJson(String contentType) {

@@ -1,6 +1,7 @@
 package dev.faultline.backend.chaos;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ record ChaosState(String apiPort, ReadinessState readiness, List<Active> faults,
 	record Scenarios(List<Preset> scenarios) {
 
 		static Scenarios all() {
-			return new Scenarios(java.util.Arrays.stream(Scenario.values())
+			return new Scenarios(Arrays.stream(Scenario.values())
 				.map((scenario) -> new Preset(scenario.id(), scenario.description(),
 						scenario.steps().stream().map((step) -> new Step(step.fault().id(), step.settings())).toList()))
 				.toList());

@@ -8,7 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The management server's share of the problem+json story: its actuator errors get a body too. Added to the
+ * The management server's share of the API's answers: its actuator errors get a problem body too, and every answer
+ * {@code nosniff}. Added to the
  * management child context through
  * {@code META-INF/spring/org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration.imports},
  * and not annotated {@code @Configuration}, so that component scanning leaves it out of the API server.
@@ -19,6 +20,11 @@ class ManagementProblemConfiguration {
 	@Bean
 	FilterRegistrationBean<BodilessErrorFilter> bodilessErrorFilter(ObjectMapper json) {
 		return new FilterRegistrationBean<>(new BodilessErrorFilter(json));
+	}
+
+	@Bean
+	FilterRegistrationBean<NoSniffFilter> managementNoSniffFilter() {
+		return new FilterRegistrationBean<>(new NoSniffFilter());
 	}
 
 }

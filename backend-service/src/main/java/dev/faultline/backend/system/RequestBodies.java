@@ -45,7 +45,7 @@ public final class RequestBodies {
 		}
 		MediaType type = mediaType(request.getContentType());
 		boolean json = type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
-		if (json && type.getParameter("charset") != null && !"utf-8".equalsIgnoreCase(type.getParameter("charset"))) {
+		if (json && type.getParameter("charset") != null && !isUtf8(type)) {
 			// Decoding as the declared charset would store other characters than a UTF-8 client sent: JSON is UTF-8.
 			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -78,7 +78,7 @@ public final class RequestBodies {
 	}
 
 	/** The 413 problem for a body over the limit. */
-	public static ErrorResponseException tooLarge(long limit) {
+	private static ErrorResponseException tooLarge(long limit) {
 		return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE,
 				ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.TOO_LARGE, "Request body too large",
 						"The request body must not be larger than " + limit + " bytes."),
@@ -86,7 +86,7 @@ public final class RequestBodies {
 	}
 
 	/** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
-	static int firstInvalidUtf8Byte(byte[] bytes) {
+	private static int firstInvalidUtf8Byte(byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -98,6 +98,16 @@ public final class RequestBodies {
 		}
 		result = decoder.flush(out);
 		return result.isError() ? in.position() : -1;
+	}
+
+	/** Whether the declared charset is UTF-8, quoted or not; an unknown charset is not. */
+	private static boolean isUtf8(MediaType type) {
+		try {
+			return StandardCharsets.UTF_8.equals(type.getCharset());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@Nullable

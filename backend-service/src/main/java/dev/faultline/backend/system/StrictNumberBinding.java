@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Whole numbers in paths and query parameters are plain ASCII decimals: {@code 5}, {@code 05} or {@code -1}, never
- * {@code 0x10}, {@code +5}, {@code 1e3} or digits of other scripts, all of which Spring's default number editor
+ * {@code 0x10}, {@code #10}, {@code +5} or digits of other scripts, all of which Spring's default number editor
  * accepts. Anything else is a type error, answered as a 400 naming the parameter.
  * <p>
  * A property editor, not a {@code Converter}: when a converter fails, Spring falls back to its lenient default

@@ -82,6 +82,16 @@ class ChaosApiIntegrationTests {
 	}
 
 	@Test
+	void anErrorStatusWithoutANameIsInjectedAsAsked() throws Exception {
+		chaos("PUT", "/chaos/error?status=450", null);
+
+		HttpResponse<String> answer = api("/api/messages");
+
+		assertThat(answer.statusCode()).isEqualTo(450);
+		assertThat(read(answer).get("title").asText()).isEqualTo("Injected failure: status 450");
+	}
+
+	@Test
 	void faultsNeverTouchTheManagementPort() throws Exception {
 		chaos("PUT", "/chaos/error?status=500&paths=/**", null);
 
@@ -323,7 +333,7 @@ class ChaosApiIntegrationTests {
 
 	@Test
 	void aFaultRemovesItselfWhenItsDurationIsOver() throws Exception {
-		chaos("PUT", "/chaos/error?duration=1s", null);
+		chaos("PUT", "/chaos/error?duration=2s", null);
 		assertThat(api("/api/messages").statusCode()).isEqualTo(500);
 
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
@@ -444,6 +454,8 @@ class ChaosApiIntegrationTests {
 			/chaos/error?methods=                    |                                     | methods   | list
 			/chaos/error?methods=GET,,POST           |                                     | methods   | list
 			/chaos/error?rate=0                      |                                     | rate      | range
+			/chaos/error?status=500&status=503       |                                     | status    | single-value
+			/chaos/error?methods=GET&methods=POST    |                                     | methods   | single-value
 			/chaos/error?duration=PT0.0001S          |                                     | duration  | range
 			""")
 	void badInputIsA400NamingTheFieldAndChangesNothing(String path, String body, String field, String rule)

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,6 +59,25 @@ final class HostileInput {
 				Arbitraries.of("0x10", "+5", "\u0665", "\uFF15", "1e3", "5.0", " 5", "5 ", "", "99999999999999999999", "-0",
 						"007", "NaN", "Infinity", "%", "../1", "1;2"),
 				Arbitraries.strings().all().ofMaxLength(12));
+	}
+
+	/** Bodies the rules accept: visible text in many scripts, emoji, up to the limits, with white space at the edges. */
+	static Arbitrary<Body> validBodies() {
+		Arbitrary<String> letters = Arbitraries.of("a", "Z", "ü", "ß", "Д", "李", "م", "ก", "\uD83D\uDE00", "\uD83D\uDC69\u200D\uD83D\uDCBB",
+				"7", "!", "<", "&", "\"", "\\", " ", "\u00A0")
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(30)
+			.map((parts) -> String.join("", parts))
+			.filter((text) -> MessageText.isVisible(text));
+		Arbitrary<String> edges = Arbitraries.of("", " ", "\u00A0", "\u3000", "\t ");
+		Arbitrary<String> author = Combinators.combine(edges, letters, edges).as((a, b, c) -> a + b + c)
+			.filter((text) -> MessageText.length(MessageText.trim(text)) <= MessageText.AUTHOR_MAX);
+		Arbitrary<String> text = Arbitraries.oneOf(author, Arbitraries.integers().between(1, 280).map("x"::repeat),
+				Arbitraries.integers().between(1, 280).map("\uD83D\uDE00"::repeat));
+		return Combinators.combine(author, text, Arbitraries.of(true, false))
+			.as((a, t, escaped) -> new Body(a, t, ("{" + field("author", a, escaped) + "," + field("text", t, escaped) + "}")
+				.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** Message bodies: mostly JSON objects with hostile values, some malformed or not JSON at all. */

@@ -8,9 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.backend.testsupport.ErrorLog;
+import dev.faultline.backend.testsupport.BackendFuzzing;
 import dev.faultline.backend.testsupport.ProblemAnswers;
-import dev.faultline.backend.testsupport.RunningBackend;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,9 +18,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,33 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (trimmed) or refused with a problem naming the field, and stores nothing then; no input gets a 5xx or logs an
  * ERROR. Seeded, so a failure is reproducible.
  */
-class MessageApiFuzzIntegrationTests {
+class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** A key shared by some posts, so replays and reuse with another body are fuzzed too. */
 	private static final String SHARED_KEY = "fuzz-shared-key";
-
-	private static RunningBackend backend;
-
-	private static ErrorLog errorLog;
-
-	@BeforeContainer
-	static void startBackend() throws Exception {
-		backend = RunningBackend.start();
-		errorLog = ErrorLog.open();
-	}
-
-	@AfterContainer
-	static void stopBackend() throws Exception {
-		errorLog.close();
-		backend.close();
-	}
-
-	@BeforeTry
-	void noErrorSoFar() {
-		assertThat(errorLog.errors()).isEmpty();
-	}
 
 	@Property(tries = 400, seed = "20261129")
 	void everyPostIsStoredAsSentOrRefusedWithAProblemAndNothingStored(@ForAll("posts") Post post) throws Exception {
@@ -91,6 +66,25 @@ class MessageApiFuzzIntegrationTests {
 			assertThat(rows()).as("nothing stored by a refused %s", post).isEqualTo(before);
 		}
 		assertThat(errorLog.errors()).as(post.toString()).isEmpty();
+	}
+
+	/** The other side: every post the rules allow, in any script and up to the limits, is stored exactly, trimmed. */
+	@Property(tries = 150, seed = "20261129")
+	void everyValidPostIsStoredAsSentTrimmed(@ForAll("validPosts") HostileInput.Body body) throws Exception {
+		HttpResponse<String> answer = backend.send(HttpRequest.newBuilder(backend.api("/api/messages"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+
+		assertThat(answer.statusCode()).as("%s: %s", body.author(), answer.body()).isEqualTo(201);
+		JsonNode created = JSON.readTree(answer.body());
+		assertThat(created.get("author").asText()).isEqualTo(MessageText.trim(body.author()));
+		assertThat(created.get("text").asText()).isEqualTo(MessageText.trim(body.text()));
+		assertThat(errorLog.errors()).isEmpty();
+	}
+
+	@Provide
+	Arbitrary<HostileInput.Body> validPosts() {
+		return HostileInput.validBodies();
 	}
 
 	@Property(tries = 300, seed = "20261129")

@@ -27,12 +27,24 @@ public final class ErrorLog implements AutoCloseable {
 		return new ErrorLog();
 	}
 
-	/** The ERROR lines so far, each as logger and message. */
-	public synchronized List<String> errors() {
-		return List.copyOf(this.appender.list).stream()
+	/** The ERROR lines since the last {@link #clear()}, each as logger and message. */
+	public List<String> errors() {
+		List<ILoggingEvent> events;
+		// The appender adds to its list under its own lock, from whichever thread logs.
+		synchronized (this.appender) {
+			events = List.copyOf(this.appender.list);
+		}
+		return events.stream()
 			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
 			.map((event) -> event.getLoggerName() + ": " + event.getFormattedMessage())
 			.toList();
+	}
+
+	/** Forgets what was logged so far, so that each check sees only its own lines. */
+	public void clear() {
+		synchronized (this.appender) {
+			this.appender.list.clear();
+		}
 	}
 
 	@Override

@@ -33,6 +33,7 @@ public class MessageForm {
 	@PlainText
 	private String text;
 
+	@NotNull
 	@Pattern(regexp = KEY_PATTERN)
 	private String idempotencyKey;
 

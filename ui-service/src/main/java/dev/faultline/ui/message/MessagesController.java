@@ -41,6 +41,9 @@ class MessagesController {
 	/** The backend names the header when it refuses a key. */
 	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** The backend's rule for a key that came back with another request. */
+	private static final String SAME_REQUEST = "same-request";
+
 	private final FeedService feeds;
 
 	MessagesController(FeedService feeds) {
@@ -84,7 +87,8 @@ class MessagesController {
 			posted = this.feeds.post(level, form.toNewMessage(), form.getIdempotencyKey());
 		}
 		catch (PostFailedException ex) {
-			if (ex.errors().stream().anyMatch((error) -> IDEMPOTENCY_KEY.equalsIgnoreCase(error.field()))) {
+			if (ex.errors().stream().anyMatch((error) -> IDEMPOTENCY_KEY.equalsIgnoreCase(error.field())
+					|| SAME_REQUEST.equals(error.rule()))) {
 				// The key went out before with another text (an answer was lost, then the text was edited): the
 				// backend keeps its first message. This edited text is a new message, so it gets a new key.
 				form.renewIdempotencyKey();

@@ -8,12 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is wrong: a body that is not a URL-encoded form is a 415 (a multipart post used to be parsed and fail with two
  * ERROR stack traces), one over {@code server.tomcat.max-http-form-post-size} a 413 (Tomcat used to drop its
  * parameters silently, which then looked like a missing CSRF token: 403). The answer comes from {@link ErrorPages}.
+ * It runs inside Spring Security's chain, just before the CSRF check, so that these answers carry the same browser
+ * headers as every page ({@link SecurityConfiguration}).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FormRequestFilter extends OncePerRequestFilter {
 
 	/** Set by Tomcat when it could not read a request's parameters. */

@@ -1,5 +1,6 @@
 package dev.faultline.ui.system;
 
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -28,8 +30,9 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain publicPagesWithCsrf(HttpSecurity http) throws Exception {
+	SecurityFilterChain publicPagesWithCsrf(HttpSecurity http, ServerProperties server) throws Exception {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.addFilterBefore(new FormRequestFilter(server), CsrfFilter.class)
 			.csrf(Customizer.withDefaults())
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

@@ -254,9 +254,11 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> unsupported = this.browser.send(multipart, HttpResponse.BodyHandlers.ofString());
 		assertThat(unsupported.statusCode()).isEqualTo(415);
 		assertThat(unsupported.body()).contains("not an upload");
+		assertThat(unsupported.headers().firstValue("Content-Security-Policy")).as("browser headers on the refusal too")
+			.isPresent();
 
 		form.put("author", "Grace");
-		form.put("text", "x".repeat(3 * 1024 * 1024));
+		form.put("text", "x".repeat(64 * 1024));
 		HttpResponse<String> tooLarge = submit(form);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("too much to post");

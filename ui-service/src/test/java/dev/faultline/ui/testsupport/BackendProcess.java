@@ -110,6 +110,11 @@ public final class BackendProcess implements AutoCloseable {
 		startProcess();
 	}
 
+	/** The backend's log file (its standard output and error). */
+	public Path log() {
+		return this.log;
+	}
+
 	/** The API root, for {@code faultline.backend.base-url}. */
 	public String apiUrl() {
 		return "http://localhost:" + this.apiPort;
