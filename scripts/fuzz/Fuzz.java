@@ -2153,9 +2153,14 @@ public final class Fuzz {
 			HttpRequest request = builder.build();
 			if (probe.stream) {
 				HttpResponse<InputStream> response = await(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()));
+				boolean endless = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
 				try (InputStream in = response.body()) {
 					byte[] first = await(CompletableFuture.supplyAsync(() -> {
 						try {
+							if (!endless) {
+								// Refused: an ordinary answer, read whole (at most 1 MiB), so that it can be judged.
+								return in.readNBytes(1 << 20);
+							}
 							byte[] buffer = new byte[4096];
 							int n = in.read(buffer);
 							return Arrays.copyOf(buffer, Math.max(n, 0));

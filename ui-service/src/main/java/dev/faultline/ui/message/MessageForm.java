@@ -33,7 +33,7 @@ public class MessageForm {
 	@PlainText
 	private String text;
 
-	@NotNull
+	/** Optional (a post without one works, it is just not safe to retry); when given, one the backend accepts. */
 	@Pattern(regexp = KEY_PATTERN)
 	private String idempotencyKey;
 
