@@ -2,6 +2,8 @@ package dev.faultline.ui.backend;
 
 import java.util.List;
 
+import dev.faultline.ui.system.Violation;
+
 /**
  * The backend answered with a 4xx status: the request itself is wrong, so repeating it can never help and the
  * backend is healthy (the circuit breaker ignores it).
@@ -12,9 +14,9 @@ public class BackendRejectedException extends BackendException {
 
 	private final int status;
 
-	private final List<FieldError> errors;
+	private final List<Violation> errors;
 
-	BackendRejectedException(int status, List<FieldError> errors) {
+	BackendRejectedException(int status, List<Violation> errors) {
 		super("Backend rejected the request with " + status, FailureReason.BACKEND_ERROR, false, null);
 		this.status = status;
 		this.errors = List.copyOf(errors);
@@ -26,18 +28,8 @@ public class BackendRejectedException extends BackendException {
 	}
 
 	/** The broken rules the backend listed, possibly none. */
-	public List<FieldError> errors() {
+	public List<Violation> errors() {
 		return this.errors;
-	}
-
-	/**
-	 * One entry of the backend's problem+json {@code errors} list.
-	 *
-	 * @param field the field that broke a rule
-	 * @param rule the rule's short name
-	 * @param message what the rule requires
-	 */
-	public record FieldError(String field, String rule, String message) {
 	}
 
 }

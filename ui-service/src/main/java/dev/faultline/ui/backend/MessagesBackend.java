@@ -3,6 +3,8 @@ package dev.faultline.ui.backend;
 import java.io.IOException;
 import java.util.List;
 
+import dev.faultline.ui.system.Violation;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
@@ -106,7 +108,7 @@ public class MessagesBackend implements AutoCloseable {
 		}
 	}
 
-	private static List<BackendRejectedException.FieldError> errorsOf(ConvertibleClientHttpResponse response) {
+	private static List<Violation> errorsOf(ConvertibleClientHttpResponse response) {
 		try {
 			Problem problem = response.bodyTo(Problem.class);
 			return (problem != null && problem.errors() != null) ? problem.errors() : List.of();
@@ -118,7 +120,7 @@ public class MessagesBackend implements AutoCloseable {
 	}
 
 	/** The part of the backend's problem+json answer the UI uses. */
-	private record Problem(@Nullable List<BackendRejectedException.FieldError> errors) {
+	private record Problem(@Nullable List<Violation> errors) {
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.faultline.ui.resilience.Delivery;
 import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.MessageClients;
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.system.Violation;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
@@ -76,7 +77,7 @@ class FeedService {
 		}
 		catch (ExecutionException | RuntimeException ex) {
 			Throwable failure = FailureReasons.unwrap(ex);
-			List<BackendRejectedException.FieldError> errors = (failure instanceof BackendRejectedException rejected)
+			List<Violation> errors = (failure instanceof BackendRejectedException rejected)
 					? rejected.errors() : List.of();
 			throw new PostFailedException(FailureReasons.of(failure), errors, failure);
 		}

@@ -9,6 +9,7 @@ import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.system.Violation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -96,7 +97,7 @@ class MessagesController {
 				return render(level, model);
 			}
 			// Otherwise the form comes back as typed, with the same key: sending it again cannot store it twice.
-			for (BackendRejectedException.FieldError error : ex.errors()) {
+			for (Violation error : ex.errors()) {
 				if (FORM_FIELDS.contains(error.field())) {
 					result.rejectValue(error.field(), error.rule(), error.message());
 				}

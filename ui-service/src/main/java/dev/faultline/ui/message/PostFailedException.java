@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.FailureReason;
+import dev.faultline.ui.system.Violation;
 
 /**
  * Posting a message failed; the form comes back filled in, with the reason and any rule the backend named.
@@ -12,9 +13,9 @@ class PostFailedException extends RuntimeException {
 
 	private final FailureReason reason;
 
-	private final List<BackendRejectedException.FieldError> errors;
+	private final List<Violation> errors;
 
-	PostFailedException(FailureReason reason, List<BackendRejectedException.FieldError> errors, Throwable cause) {
+	PostFailedException(FailureReason reason, List<Violation> errors, Throwable cause) {
 		super("Posting failed: " + reason.label(), cause);
 		this.reason = reason;
 		this.errors = List.copyOf(errors);
@@ -25,7 +26,7 @@ class PostFailedException extends RuntimeException {
 	}
 
 	/** The rules the backend said the message breaks; empty unless it answered 400. */
-	List<BackendRejectedException.FieldError> errors() {
+	List<Violation> errors() {
 		return this.errors;
 	}
 
