@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The backend of the Faultline demo: stores messages and serves them over a REST API on port 8081,
- * with actuator on the separate management port 9081.
+ * The backend of the Faultline demo: stores messages and serves them over a REST API on
+ * port 8081, with actuator on the separate management port 9081.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

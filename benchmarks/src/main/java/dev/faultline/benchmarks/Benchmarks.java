@@ -14,9 +14,10 @@ import dev.faultline.benchmarks.report.ResultsCheck;
 import dev.faultline.benchmarks.run.SuiteRunner;
 
 /**
- * The benchmark suite's entry point, run by {@code scripts/benchmark}: runs the suite (full or {@code --smoke}) and
- * writes its report, or only regenerates a report ({@code --report-only DIR}), or only checks a results directory
- * ({@code --check DIR}). Exits non-zero when the run or the check fails.
+ * The benchmark suite's entry point, run by {@code scripts/benchmark}: runs the suite
+ * (full or {@code --smoke}) and writes its report, or only regenerates a report
+ * ({@code --report-only DIR}), or only checks a results directory ({@code --check DIR}).
+ * Exits non-zero when the run or the check fails.
  */
 public final class Benchmarks {
 
@@ -44,9 +45,8 @@ public final class Benchmarks {
 		}
 		Path results = options.reportOnly();
 		if (results == null) {
-			results = (options.out() != null) ? options.out()
-					: root.resolve("benchmarks/target/results")
-						.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+			results = (options.out() != null) ? options.out() : root.resolve("benchmarks/target/results")
+				.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 			new SuiteRunner(root, results, options.smoke(), options.scenarios()).run(options.command());
 			if (options.micro() != null && Files.isRegularFile(options.micro())) {
 				Files.copy(options.micro(), results.resolve("micro.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -59,7 +59,8 @@ public final class Benchmarks {
 				&& options.scenarios().isEmpty()) {
 			report.publish(root.resolve("docs"));
 		}
-		// Every run ends with the check (CI relies on it for --smoke); it never judges a timing.
+		// Every run ends with the check (CI relies on it for --smoke); it never judges a
+		// timing.
 		return check(results);
 	}
 
@@ -85,9 +86,11 @@ public final class Benchmarks {
 	 * @param out the results directory, or {@code null} for the default
 	 * @param reportOnly a results directory to report on without running, or {@code null}
 	 * @param check a results directory to check, or {@code null}
-	 * @param scenarios only these scenarios of the full suite (for trying one out), or empty for all
+	 * @param scenarios only these scenarios of the full suite (for trying one out), or
+	 * empty for all
 	 * @param command the command as typed, for the report
-	 * @param micro the JMH result of {@code scripts/microbenchmark} to include in the report, or {@code null}
+	 * @param micro the JMH result of {@code scripts/microbenchmark} to include in the
+	 * report, or {@code null}
 	 */
 	record Options(boolean smoke, Path out, Path reportOnly, Path check, List<String> scenarios, String command,
 			Path micro) {
@@ -110,7 +113,8 @@ public final class Benchmarks {
 					case "--report-only" -> reportOnly = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--check" -> check = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
-					// Passed by scripts/benchmark itself, not typed: kept out of the command shown in the report.
+					// Passed by scripts/benchmark itself, not typed: kept out of the
+					// command shown in the report.
 					case "--micro" -> micro = Paths.get(value(args, ++i, arg)).toAbsolutePath();
 					default -> throw new IllegalArgumentException("Unknown argument: " + arg);
 				}

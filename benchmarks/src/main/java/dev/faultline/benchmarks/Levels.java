@@ -15,7 +15,9 @@ public final class Levels {
 	/** The levels that have a circuit breaker (named after the level). */
 	public static final List<String> WITH_BREAKER = List.of("circuit-breaker", "fallback", FULL);
 
-	/** The protected levels' deadline: an answer later than this counts as not within it. */
+	/**
+	 * The protected levels' deadline: an answer later than this counts as not within it.
+	 */
 	public static final long DEADLINE_MS = 2000;
 
 	private Levels() {

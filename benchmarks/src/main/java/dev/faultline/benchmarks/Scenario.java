@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One step of the suite: a few seconds healthy, then a fault for {@code faultSeconds}, then a recovery window with
- * the fault cleared, under a given load. Scenarios without a fault are the healthy baseline and its two extra
- * phases (fairness and closed-model throughput).
+ * One step of the suite: a few seconds healthy, then a fault for {@code faultSeconds},
+ * then a recovery window with the fault cleared, under a given load. Scenarios without a
+ * fault are the healthy baseline and its two extra phases (fairness and closed-model
+ * throughput).
  *
  * @param name the id used in every CSV and file name
  * @param title what the report calls it
  * @param fault how the backend is broken
- * @param chaos for {@link Fault#CHAOS}, the chaos API call after {@code /chaos/} (without {@code duration})
+ * @param chaos for {@link Fault#CHAOS}, the chaos API call after {@code /chaos/} (without
+ * {@code duration})
  * @param load which load the UIs get
  * @param healthySeconds before the fault
  * @param faultSeconds the fault window
@@ -25,7 +27,9 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 
 		/** Nothing. */
 		NONE,
-		/** A chaos API fault, installed at the start of the window and removed at its end. */
+		/**
+		 * A chaos API fault, installed at the start of the window and removed at its end.
+		 */
 		CHAOS,
 		/** {@code kill -STOP} for the window, then {@code kill -CONT}. */
 		SIGSTOP,
@@ -41,7 +45,10 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 		STANDARD,
 		/** Only the full and none UIs, 20 feed users/s each. */
 		FAIRNESS,
-		/** Closed model: 4 users looping, alternating between the full and none UIs in rounds. */
+		/**
+		 * Closed model: 4 users looping, alternating between the full and none UIs in
+		 * rounds.
+		 */
 		THROUGHPUT
 
 	}
@@ -66,12 +73,13 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 
 	/** The full suite: about 13 minutes of load. */
 	public static List<Scenario> full() {
-		return List.of(healthy(15), new Scenario("healthy-fairness", "Healthy: fairness", Fault.NONE, null,
-				Load.FAIRNESS, 20, 0, 0),
-				new Scenario("healthy-throughput", "Healthy: closed-model throughput", Fault.NONE, null, Load.THROUGHPUT,
-						40, 0, 0),
+		return List.of(healthy(15),
+				new Scenario("healthy-fairness", "Healthy: fairness", Fault.NONE, null, Load.FAIRNESS, 20, 0, 0),
+				new Scenario("healthy-throughput", "Healthy: closed-model throughput", Fault.NONE, null,
+						Load.THROUGHPUT, 40, 0, 0),
 				chaos("latency", "Latency 2-3 s", "latency?minMs=2000&maxMs=3000"),
-				// Hang and stop last 30 s: at 10 requests/s level none then holds more requests than Tomcat's 200
+				// Hang and stop last 30 s: at 10 requests/s level none then holds more
+				// requests than Tomcat's 200
 				// threads, and the cascade (its /about page waiting too) shows.
 				new Scenario("hang", "Hang", Fault.CHAOS, "hang?maxMs=60000", Load.STANDARD, 5, 30, 15),
 				chaos("refused", "Refused (port down)", "down"),
@@ -86,16 +94,22 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 
 	/** The smoke run for CI: a few seconds healthy, a few seconds refused. */
 	public static List<Scenario> smoke() {
-		return List.of(healthy(4), new Scenario("refused", "Refused (port down)", Fault.CHAOS, "down", Load.STANDARD, 2,
-				5, 3));
+		return List.of(healthy(4),
+				new Scenario("refused", "Refused (port down)", Fault.CHAOS, "down", Load.STANDARD, 2, 5, 3));
 	}
 
-	/** Load before the suite's scenarios, to warm the JVMs up; its rows are in the CSV files but not in the report. */
+	/**
+	 * Load before the suite's scenarios, to warm the JVMs up; its rows are in the CSV
+	 * files but not in the report.
+	 */
 	public static Scenario warmUp(int seconds) {
 		return new Scenario("warm-up", "Warm-up", Fault.NONE, null, Load.STANDARD, seconds, 0, 0);
 	}
 
-	/** The flap period's up and down phases, if this is a flapping scenario: {downMs, upMs}. */
+	/**
+	 * The flap period's up and down phases, if this is a flapping scenario: {downMs,
+	 * upMs}.
+	 */
 	public Optional<long[]> flapPhases() {
 		if (this.chaos == null || !this.chaos.startsWith("flap")) {
 			return Optional.empty();
@@ -114,7 +128,10 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 		return Optional.of(new long[] { down, up });
 	}
 
-	/** A scenario of the given name from the catalog of that mode ({@code smoke} or {@code full}). */
+	/**
+	 * A scenario of the given name from the catalog of that mode ({@code smoke} or
+	 * {@code full}).
+	 */
 	public static Optional<Scenario> named(String name, String mode) {
 		return ("smoke".equals(mode) ? smoke() : full()).stream()
 			.filter((scenario) -> scenario.name().equals(name))

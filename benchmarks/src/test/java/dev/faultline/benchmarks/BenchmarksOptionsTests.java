@@ -26,8 +26,8 @@ class BenchmarksOptionsTests {
 		assertThat(options.smoke()).isTrue();
 		assertThat(options.out()).isEqualTo(Paths.get("/tmp/x"));
 		assertThat(options.command()).isEqualTo("scripts/benchmark --smoke --out /tmp/x");
-		assertThat(Benchmarks.Options.parse(List.of("--scenarios", "hang,killed")).scenarios())
-			.containsExactly("hang", "killed");
+		assertThat(Benchmarks.Options.parse(List.of("--scenarios", "hang,killed")).scenarios()).containsExactly("hang",
+				"killed");
 		assertThat(Benchmarks.Options.parse(List.of("--check", "/tmp/r")).check()).isEqualTo(Paths.get("/tmp/r"));
 	}
 

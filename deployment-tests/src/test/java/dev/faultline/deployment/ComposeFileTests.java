@@ -14,8 +14,9 @@ import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker-compose.yml}: the demo's ports, health checks that call the services' readiness groups with
- * nothing but the JRE, restarts for auto-healing, persistent messages, and an opt-in observability profile.
+ * {@code docker-compose.yml}: the demo's ports, health checks that call the services'
+ * readiness groups with nothing but the JRE, restarts for auto-healing, persistent
+ * messages, and an opt-in observability profile.
  */
 class ComposeFileTests {
 
@@ -43,7 +44,8 @@ class ComposeFileTests {
 			assertThat(uri.getPort()).as(name + " health check port").isEqualTo(endpoints.managementPort());
 			assertThat(uri.getPath()).as(name + " health check path").isEqualTo(endpoints.readinessPath());
 			assertThat(endpoints.probesEnabled())
-				.as(endpoints.module() + " needs management.endpoint.health.probes.enabled=true for its readiness group")
+				.as(endpoints.module()
+						+ " needs management.endpoint.health.probes.enabled=true for its readiness group")
 				.isTrue();
 		}
 	}

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared {@code Dockerfile} and {@code .dockerignore}: the build stage sees every module the reactor
- * needs, and the runtime stage is the non-root, JRE-only, extracted-layers image the compose file expects.
+ * The shared {@code Dockerfile} and {@code .dockerignore}: the build stage sees every
+ * module the reactor needs, and the runtime stage is the non-root, JRE-only,
+ * extracted-layers image the compose file expects.
  */
 class DockerfileTests {
 
@@ -20,7 +21,8 @@ class DockerfileTests {
 	@Test
 	void buildStageCopiesEveryModulePomSoTheReactorResolves() {
 		List<String> modules = new ArrayList<>();
-		// Modules in profiles (the benchmarks) are not part of the image build, which runs without profiles.
+		// Modules in profiles (the benchmarks) are not part of the image build, which
+		// runs without profiles.
 		String reactor = Repository.read("pom.xml").replaceAll("(?s)<profiles>.*</profiles>", "");
 		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(reactor);
 		while (module.find()) {
@@ -49,7 +51,8 @@ class DockerfileTests {
 		assertThat(runtime).contains("-XX:ArchiveClassesAtExit=application.jsa")
 			.contains("-Dspring.context.exit=onRefresh")
 			.contains("\"-XX:SharedArchiveFile=application.jsa\"");
-		// Trained as root before the switch to the non-root user, which then only reads it.
+		// Trained as root before the switch to the non-root user, which then only reads
+		// it.
 		assertThat(runtime.indexOf("ArchiveClassesAtExit")).isLessThan(runtime.indexOf("\nUSER faultline"));
 	}
 

@@ -22,23 +22,29 @@ import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Faultline Grafana dashboard and its provisioning: it loads from where compose mounts it, queries the
- * provisioned Prometheus, uses only metrics the services publish, tells the talk's story panel by panel, and
- * draws the breaker thresholds the UI is really configured with.
+ * The Faultline Grafana dashboard and its provisioning: it loads from where compose
+ * mounts it, queries the provisioned Prometheus, uses only metrics the services publish,
+ * tells the talk's story panel by panel, and draws the breaker thresholds the UI is
+ * really configured with.
  */
 class GrafanaDashboardTests {
 
 	private static final String DASHBOARDS = "observability/grafana/dashboards";
 
-	/** Metrics the dashboard may use: Resilience4j's Micrometer binders, Spring MVC's timer, Prometheus' own up. */
+	/**
+	 * Metrics the dashboard may use: Resilience4j's Micrometer binders, Spring MVC's
+	 * timer, Prometheus' own up.
+	 */
 	private static final Set<String> PUBLISHED_METRICS = Set.of("up", "resilience4j_circuitbreaker_state",
 			"resilience4j_circuitbreaker_failure_rate", "resilience4j_circuitbreaker_slow_call_rate",
 			"resilience4j_circuitbreaker_calls_seconds_count", "resilience4j_circuitbreaker_not_permitted_calls_total",
 			"resilience4j_retry_calls_total", "resilience4j_bulkhead_available_concurrent_calls",
 			"resilience4j_bulkhead_max_allowed_concurrent_calls", "resilience4j_timelimiter_calls_total",
-			"http_server_requests_seconds_count", "http_server_requests_seconds_sum", "http_server_requests_seconds_max");
+			"http_server_requests_seconds_count", "http_server_requests_seconds_sum",
+			"http_server_requests_seconds_max");
 
-	private static final Pattern METRIC = Pattern.compile("\\b(up|resilience4j_\\w+|http_\\w+|jvm_\\w+|process_\\w+)\\b");
+	private static final Pattern METRIC = Pattern
+		.compile("\\b(up|resilience4j_\\w+|http_\\w+|jvm_\\w+|process_\\w+)\\b");
 
 	private final JsonNode dashboard = readDashboard();
 
@@ -52,13 +58,15 @@ class GrafanaDashboardTests {
 	@Test
 	void everyPanelQueriesTheProvisionedPrometheus() {
 		Map<String, Object> datasource = maps(
-				Repository.yaml("observability/grafana/provisioning/datasources/prometheus.yml"), "datasources").get(0);
+				Repository.yaml("observability/grafana/provisioning/datasources/prometheus.yml"), "datasources")
+			.get(0);
 		assertThat(string(datasource, "url")).isEqualTo("http://prometheus:9090");
 		assertThat(strings(ComposeFileTests.service("prometheus"), "ports")).contains("9090:9090");
 		assertThat(queryPanels()).isNotEmpty().allSatisfy(panel -> {
 			assertThat(panel.path("datasource").path("uid").asText()).isEqualTo(string(datasource, "uid"));
 			assertThat(panel.path("targets")).isNotEmpty()
-				.allSatisfy(target -> assertThat(target.path("expr").asText()).as(panel.path("title").asText()).isNotBlank());
+				.allSatisfy(target -> assertThat(target.path("expr").asText()).as(panel.path("title").asText())
+					.isNotBlank());
 		});
 	}
 
@@ -97,7 +105,8 @@ class GrafanaDashboardTests {
 	void thresholdLinesAreTheUiBreakerSettings() {
 		// Resilience4j's defaults apply while the UI does not set them.
 		assertThat(thresholdLine("Failure rate vs threshold")).isEqualTo(uiBreakerSetting("failureratethreshold", 50));
-		assertThat(thresholdLine("Slow-call rate vs threshold")).isEqualTo(uiBreakerSetting("slowcallratethreshold", 100));
+		assertThat(thresholdLine("Slow-call rate vs threshold"))
+			.isEqualTo(uiBreakerSetting("slowcallratethreshold", 100));
 	}
 
 	@Test
@@ -113,7 +122,8 @@ class GrafanaDashboardTests {
 						&& b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
 						&& a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
 						&& b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
-				assertThat(overlap).as(panels.get(i).path("title") + " overlaps " + panels.get(j).path("title")).isFalse();
+				assertThat(overlap).as(panels.get(i).path("title") + " overlaps " + panels.get(j).path("title"))
+					.isFalse();
 			}
 		}
 	}
@@ -127,9 +137,11 @@ class GrafanaDashboardTests {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("grafana does not mount ./" + DASHBOARDS));
 		Map<String, Object> provider = maps(
-				Repository.yaml("observability/grafana/provisioning/dashboards/faultline.yml"), "providers").get(0);
+				Repository.yaml("observability/grafana/provisioning/dashboards/faultline.yml"), "providers")
+			.get(0);
 		assertThat(string(provider, "options", "path")).isEqualTo(mounted);
-		assertThat(strings(grafana, "volumes")).contains("./observability/grafana/provisioning:/etc/grafana/provisioning:ro");
+		assertThat(strings(grafana, "volumes"))
+			.contains("./observability/grafana/provisioning:/etc/grafana/provisioning:ro");
 		Map<String, Object> environment = map(grafana, "environment");
 		assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
 			.containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
@@ -166,7 +178,9 @@ class GrafanaDashboardTests {
 	}
 
 	private List<JsonNode> queryPanels() {
-		return allPanels().stream().filter(panel -> !panel.path("type").asText().equals("row")).collect(Collectors.toList());
+		return allPanels().stream()
+			.filter(panel -> !panel.path("type").asText().equals("row"))
+			.collect(Collectors.toList());
 	}
 
 	private List<JsonNode> allPanels() {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker/HealthCheck.java}, the container health check the images run with nothing but a JRE: compiled
- * as the Dockerfile compiles it, then pointed at a real HTTP server.
+ * {@code docker/HealthCheck.java}, the container health check the images run with nothing
+ * but a JRE: compiled as the Dockerfile compiles it, then pointed at a real HTTP server.
  */
 class HealthCheckTests {
 
@@ -97,7 +97,8 @@ class HealthCheckTests {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+	private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+			throws IOException {
 		byte[] bytes = body.getBytes();
 		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);

@@ -21,8 +21,9 @@ import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the port the service
- * really serves it on, Services route to declared ports, and the replica counts and storage match the design.
+ * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the
+ * port the service really serves it on, Services route to declared ports, and the replica
+ * counts and storage match the design.
  */
 class KubernetesManifestsTests {
 
@@ -53,8 +54,10 @@ class KubernetesManifestsTests {
 					if (container.containsKey(probe)) {
 						Map<String, Object> httpGet = map(container, probe, "httpGet");
 						String port = string(httpGet, "port");
-						assertThat(string(httpGet, "path")).as(service.module() + " " + probe + " path").isEqualTo(path);
-						assertThat(ports.getOrDefault(port, parsePort(port))).as(service.module() + " " + probe + " port")
+						assertThat(string(httpGet, "path")).as(service.module() + " " + probe + " path")
+							.isEqualTo(path);
+						assertThat(ports.getOrDefault(port, parsePort(port)))
+							.as(service.module() + " " + probe + " port")
 							.isEqualTo(service.managementPort());
 						checked.add(service.module() + " " + probe);
 					}
@@ -100,16 +103,19 @@ class KubernetesManifestsTests {
 	void oneBackendOwnsItsVolumeAndThreeUiReplicasShareTheLoad() {
 		Map<String, Object> backend = deploymentOf("backend-service");
 		assertThat(integer(backend, "spec", "replicas")).isEqualTo(1);
-		assertThat(string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2").isEqualTo("Recreate");
+		assertThat(string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2")
+			.isEqualTo("Recreate");
 		Map<String, Object> container = containers(backend).get(0);
 		String dataDir = env(container).get("FAULTLINE_DATA_DIR");
-		assertThat(maps(container, "volumeMounts")).anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", dataDir));
+		assertThat(maps(container, "volumeMounts"))
+			.anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", dataDir));
 		String claim = maps(backend, "spec", "template", "spec", "volumes").stream()
 			.filter(volume -> has(volume, "persistentVolumeClaim"))
 			.map(volume -> string(volume, "persistentVolumeClaim", "claimName"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("backend has no persistentVolumeClaim volume"));
-		assertThat(resources("PersistentVolumeClaim")).extracting(pvc -> string(pvc, "metadata", "name")).contains(claim);
+		assertThat(resources("PersistentVolumeClaim")).extracting(pvc -> string(pvc, "metadata", "name"))
+			.contains(claim);
 
 		Map<String, Object> ui = deploymentOf("ui-service");
 		assertThat(integer(ui, "spec", "replicas")).isEqualTo(3);
@@ -117,7 +123,8 @@ class KubernetesManifestsTests {
 		String backendService = resources("Service").stream()
 			.filter(service -> map(service, "spec", "selector").entrySet()
 				.stream()
-				.allMatch(label -> label.getValue().equals(map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
+				.allMatch(label -> label.getValue()
+					.equals(map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
 			.map(service -> string(service, "metadata", "name"))
 			.findFirst()
 			.orElseThrow();
@@ -128,7 +135,8 @@ class KubernetesManifestsTests {
 	@Test
 	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
-			assertThat(map(deployment, "spec", "template", "spec", "securityContext")).containsEntry("runAsNonRoot", true);
+			assertThat(map(deployment, "spec", "template", "spec", "securityContext")).containsEntry("runAsNonRoot",
+					true);
 			for (Map<String, Object> container : containers(deployment)) {
 				assertThat(map(container, "resources", "requests")).containsKeys("cpu", "memory");
 				assertThat(map(container, "resources", "limits")).containsKey("memory");

@@ -13,9 +13,10 @@ import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code observability/prometheus.yml} scrapes every compose service that runs our code, every 2 s, on the port
- * and path where that service exposes its Prometheus endpoint. ({@code promtool check config} checks the
- * syntax; it runs in {@code scripts/check-config.sh}.)
+ * {@code observability/prometheus.yml} scrapes every compose service that runs our code,
+ * every 2 s, on the port and path where that service exposes its Prometheus endpoint.
+ * ({@code promtool check config} checks the syntax; it runs in
+ * {@code scripts/check-config.sh}.)
  */
 class PrometheusConfigTests {
 
@@ -24,7 +25,8 @@ class PrometheusConfigTests {
 	@Test
 	void scrapesEveryTwoSecondsSoTheDashboardFollowsTheDemo() {
 		assertThat(string(PROMETHEUS, "global", "scrape_interval")).isEqualTo("2s");
-		assertThat(maps(PROMETHEUS, "scrape_configs")).allSatisfy(job -> assertThat(job).doesNotContainKey("scrape_interval"));
+		assertThat(maps(PROMETHEUS, "scrape_configs"))
+			.allSatisfy(job -> assertThat(job).doesNotContainKey("scrape_interval"));
 	}
 
 	@Test
@@ -53,7 +55,8 @@ class PrometheusConfigTests {
 	@Test
 	void everyScrapedServiceExposesItsPrometheusEndpoint() {
 		for (String module : ServiceEndpoints.MODULES) {
-			assertThat(ServiceEndpoints.of(module).exposedEndpoints()).as(module + " management.endpoints.web.exposure.include")
+			assertThat(ServiceEndpoints.of(module).exposedEndpoints())
+				.as(module + " management.endpoints.web.exposure.include")
 				.contains("prometheus");
 			assertThat(Repository.read(module + "/pom.xml")).as(module + " needs the Prometheus registry")
 				.contains("<artifactId>micrometer-registry-prometheus</artifactId>");

@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Finds files in the repository (the tests run from the module's folder) and reads YAML from them.
+ * Finds files in the repository (the tests run from the module's folder) and reads YAML
+ * from them.
  */
 final class Repository {
 
@@ -40,7 +41,8 @@ final class Repository {
 	static Map<String, Object> yaml(String relativePath) {
 		List<Map<String, Object>> documents = yamlDocuments(relativePath);
 		if (documents.size() != 1) {
-			throw new IllegalStateException(relativePath + " holds " + documents.size() + " YAML documents, expected 1");
+			throw new IllegalStateException(
+					relativePath + " holds " + documents.size() + " YAML documents, expected 1");
 		}
 		return documents.get(0);
 	}

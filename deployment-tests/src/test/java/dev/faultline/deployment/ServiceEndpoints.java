@@ -10,15 +10,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The ports and actuator paths a service exposes, read from its {@code application.yml} with Spring Boot's
- * defaults: the contract every health check, probe and scrape target must match.
+ * The ports and actuator paths a service exposes, read from its {@code application.yml}
+ * with Spring Boot's defaults: the contract every health check, probe and scrape target
+ * must match.
+ *
  * @param module the Maven module, also the image name ({@code faultline/<module>})
  * @param serverPort {@code server.port}
  * @param managementPort {@code management.server.port}, or the server port when not set
- * @param actuatorBasePath {@code management.endpoints.web.base-path}, {@code /actuator} by default
+ * @param actuatorBasePath {@code management.endpoints.web.base-path}, {@code /actuator}
+ * by default
  * @param exposedEndpoints {@code management.endpoints.web.exposure.include}
- * @param probesEnabled {@code management.endpoint.health.probes.enabled}: the liveness and readiness groups
- * exist outside Kubernetes only when it is true
+ * @param probesEnabled {@code management.endpoint.health.probes.enabled}: the liveness
+ * and readiness groups exist outside Kubernetes only when it is true
  * @param properties every property of the default profile, flattened to dotted keys
  */
 record ServiceEndpoints(String module, int serverPort, int managementPort, String actuatorBasePath,
@@ -38,13 +41,15 @@ record ServiceEndpoints(String module, int serverPort, int managementPort, Strin
 			}
 		}
 		int serverPort = Integer.parseInt(properties.getOrDefault("server.port", "8080"));
-		int managementPort = Integer.parseInt(properties.getOrDefault("management.server.port", String.valueOf(serverPort)));
+		int managementPort = Integer
+			.parseInt(properties.getOrDefault("management.server.port", String.valueOf(serverPort)));
 		String basePath = properties.getOrDefault("management.endpoints.web.base-path", "/actuator");
-		Set<String> exposed = Arrays.stream(properties.getOrDefault("management.endpoints.web.exposure.include", "health")
-			.split(","))
+		Set<String> exposed = Arrays
+			.stream(properties.getOrDefault("management.endpoints.web.exposure.include", "health").split(","))
 			.map(String::trim)
 			.collect(Collectors.toSet());
-		boolean probes = Boolean.parseBoolean(properties.getOrDefault("management.endpoint.health.probes.enabled", "false"));
+		boolean probes = Boolean
+			.parseBoolean(properties.getOrDefault("management.endpoint.health.probes.enabled", "false"));
 		return new ServiceEndpoints(module, serverPort, managementPort, basePath, exposed, probes, properties);
 	}
 
@@ -70,7 +75,8 @@ record ServiceEndpoints(String module, int serverPort, int managementPort, Strin
 
 	private static void flatten(String prefix, Object node, Map<String, String> into) {
 		if (node instanceof Map<?, ?> map) {
-			map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
+			map.forEach(
+					(key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
 		}
 		else if (node instanceof List<?> list) {
 			into.put(prefix, list.stream().map(String::valueOf).collect(Collectors.joining(",")));

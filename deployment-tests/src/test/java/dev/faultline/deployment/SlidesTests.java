@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the talk honest: the deck ({@code slides/index.html}) and its run-book ({@code slides/README.md}) only
- * use chaos commands that {@code scripts/chaos} accepts, show images that exist, name files that exist, and quote
- * the resilience settings that ui-service really runs with.
+ * Keeps the talk honest: the deck ({@code slides/index.html}) and its run-book
+ * ({@code slides/README.md}) only use chaos commands that {@code scripts/chaos} accepts,
+ * show images that exist, name files that exist, and quote the resilience settings that
+ * ui-service really runs with.
  */
 class SlidesTests {
 
@@ -37,11 +38,16 @@ class SlidesTests {
 	/** A chaos command as typed on stage: {@code scripts/chaos every-third}. */
 	private static final Pattern CHAOS_COMMAND = Pattern.compile("scripts/chaos\\s+([a-z][a-z-]*)");
 
-	/** An element whose text is a setting: {@code <span data-config="a.b.c">10 s</span>}. */
+	/**
+	 * An element whose text is a setting: {@code <span data-config="a.b.c">10 s</span>}.
+	 */
 	private static final Pattern CONFIG_VALUE = Pattern
 		.compile("<(\\w+)[^>]*\\bdata-config=\"([^\"]+)\"[^>]*>([^<]*)</\\1>");
 
-	/** A repository path in text: at least one folder and a known extension, not inside a URL or another path. */
+	/**
+	 * A repository path in text: at least one folder and a known extension, not inside a
+	 * URL or another path.
+	 */
 	private static final Pattern REPOSITORY_PATH = Pattern
 		.compile("(?<![\\w/.:…-])((?:[\\w.-]+/)+[\\w.-]+\\.(?:java|ya?ml|md|sh|png|html|properties|json))\\b");
 
@@ -54,7 +60,10 @@ class SlidesTests {
 
 	private static final Pattern MARKDOWN_LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
 
-	/** The circuit breaker's numbers the talk explains; each must be on a slide, marked with its key. */
+	/**
+	 * The circuit breaker's numbers the talk explains; each must be on a slide, marked
+	 * with its key.
+	 */
 	private static final List<String> CIRCUIT_BREAKER_SETTINGS = Stream
 		.of("slidingWindowSize", "minimumNumberOfCalls", "failureRateThreshold", "slowCallRateThreshold",
 				"slowCallDurationThreshold", "waitDurationInOpenState", "permittedNumberOfCallsInHalfOpenState")
@@ -69,8 +78,7 @@ class SlidesTests {
 			Set<String> used = matches(CHAOS_COMMAND, Repository.read(path));
 			assertThat(used).as("the demo commands in " + path)
 				.contains("every-third", "hang-all", "down", "off", "crash");
-			assertThat(accepted).as("commands scripts/chaos accepts, against those used in " + path)
-				.containsAll(used);
+			assertThat(accepted).as("commands scripts/chaos accepts, against those used in " + path).containsAll(used);
 		}
 	}
 
@@ -102,7 +110,8 @@ class SlidesTests {
 		Set<String> javaFiles = javaFileNames();
 		for (String text : List.of(withoutTags(DECK), RUN_BOOK)) {
 			for (String path : matches(REPOSITORY_PATH, text)) {
-				// Both files live in slides/: a path may be written from the repository root or from there.
+				// Both files live in slides/: a path may be written from the repository
+				// root or from there.
 				if (!Files.exists(Repository.file(path)) && !Files.exists(Repository.file("slides").resolve(path))) {
 					missing.add("path " + path);
 				}
@@ -141,7 +150,10 @@ class SlidesTests {
 		assertThat(count(Pattern.compile("<section class=\"slide\\b"), DECK)).isBetween(16, 20);
 	}
 
-	/** The labels of the script's top-level {@code case "${command}" in}, such as {@code flaky | every-third}. */
+	/**
+	 * The labels of the script's top-level {@code case "${command}" in}, such as
+	 * {@code flaky | every-third}.
+	 */
 	private static Set<String> chaosScriptCommands() {
 		String script = Repository.read("scripts/chaos");
 		String commands = script.substring(script.indexOf("case \"${command}\" in"));
@@ -182,7 +194,10 @@ class SlidesTests {
 		return (int) pattern.matcher(text).results().count();
 	}
 
-	/** The deck's text: tags dropped, so that attributes (image sources, links) are not read as text. */
+	/**
+	 * The deck's text: tags dropped, so that attributes (image sources, links) are not
+	 * read as text.
+	 */
 	private static String withoutTags(String html) {
 		return html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->", " ").replaceAll("<[^>]+>", " ");
 	}

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Typed access into parsed YAML: {@code Yamls.map(deployment, "spec", "template", "spec")}. A missing key fails
- * with the path that was asked for, which is the message a broken manifest deserves.
+ * Typed access into parsed YAML:
+ * {@code Yamls.map(deployment, "spec", "template", "spec")}. A missing key fails with the
+ * path that was asked for, which is the message a broken manifest deserves.
  */
 final class Yamls {
 

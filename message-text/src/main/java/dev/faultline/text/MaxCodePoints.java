@@ -12,8 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The string has at most {@link #value()} characters, counted as a reader counts them: in Unicode code points
- * ({@link MessageText#length}), so 40 emoji are 40, not 80. {@code null} is valid.
+ * The string has at most {@link #value()} characters, counted as a reader counts them: in
+ * Unicode code points ({@link MessageText#length}), so 40 emoji are 40, not 80.
+ * {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = MaxCodePoints.Validator.class)

@@ -12,8 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The string contains no code point that {@link MessageText#isForbidden} refuses: control characters, bidirectional
- * controls, unpaired surrogates, U+FFFD and noncharacters. {@code null} is valid.
+ * The string contains no code point that {@link MessageText#isForbidden} refuses: control
+ * characters, bidirectional controls, unpaired surrogates, U+FFFD and noncharacters.
+ * {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)

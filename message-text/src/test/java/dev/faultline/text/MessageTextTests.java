@@ -81,8 +81,8 @@ class MessageTextTests {
 
 	@Example
 	void controlBidiUnpairedSurrogateReplacementAndNoncharactersAreRefused() {
-		for (String bad : new String[] { "a\nb", "a\u0000", "\u202Eevil", "a\u2066b\u2069", "\u200Fx", "\uD800", "x\uDC00",
-				"\uFFFD", "\uFFFF", "\uFDD0", "\uD83F\uDFFE" }) {
+		for (String bad : new String[] { "a\nb", "a\u0000", "\u202Eevil", "a\u2066b\u2069", "\u200Fx", "\uD800",
+				"x\uDC00", "\uFFFD", "\uFFFF", "\uFDD0", "\uD83F\uDFFE" }) {
 			assertThat(violations(bad)).as("%s", bad.chars().boxed().toList()).contains("PlainText");
 		}
 	}
@@ -102,7 +102,10 @@ class MessageTextTests {
 		assertThat(MessageText.isVisible(trimmed)).isEqualTo(MessageText.isVisible(value));
 	}
 
-	/** A value is plain exactly when none of its code points is forbidden, whichever plane they come from. */
+	/**
+	 * A value is plain exactly when none of its code points is forbidden, whichever plane
+	 * they come from.
+	 */
 	@Property(tries = 500, seed = "20261129")
 	void plainTextAgreesWithTheCodePointRule(@ForAll("unicode") String value) {
 		boolean forbidden = value.codePoints().anyMatch(MessageText::isForbidden);
@@ -113,8 +116,8 @@ class MessageTextTests {
 	@Provide
 	Arbitrary<String> unicode() {
 		Arbitrary<Character> any = Arbitraries.chars().all();
-		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\uD83D', '\uDE00', '\uFFFD', ' ', '\n',
-				'a', '\u2066', '\uFEFF', '\u0085', '\u3164', '\t');
+		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\uD83D', '\uDE00', '\uFFFD', ' ',
+				'\n', 'a', '\u2066', '\uFEFF', '\u0085', '\u3164', '\t');
 		return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(2, tricky))
 			.list()
 			.ofMaxSize(50)

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The UI of the Faultline demo: renders the backend's messages on port 8080 through Resilience4j-protected clients.
+ * The UI of the Faultline demo: renders the backend's messages on port 8080 through
+ * Resilience4j-protected clients.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

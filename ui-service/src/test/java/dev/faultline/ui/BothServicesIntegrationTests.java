@@ -38,12 +38,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * End to end with both real services: the backend's fat jar runs as a child process ({@link BackendProcess}) and
- * this UI runs on a random port, pointed at it. Live data, a stopped backend, and the backend's chaos API.
+ * End to end with both real services: the backend's fat jar runs as a child process
+ * ({@link BackendProcess}) and this UI runs on a random port, pointed at it. Live data, a
+ * stopped backend, and the backend's chaos API.
  *
- * <p>The chaos tests are tagged {@code needs-chaos} and skipped, with the reason, when the backend has no chaos
- * API ({@code GET /chaos} on its management port does not answer 200); the whole class is skipped when the
- * backend jar has not been built.
+ * <p>
+ * The chaos tests are tagged {@code needs-chaos} and skipped, with the reason, when the
+ * backend has no chaos API ({@code GET /chaos} on its management port does not answer
+ * 200); the whole class is skipped when the backend jar has not been built.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -109,7 +111,8 @@ class BothServicesIntegrationTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"author\": \"E2E\", \"text\": \"" + text + "\"}"))
 			.build();
-		assertThat(HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(201);
+		assertThat(HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.discarding()).statusCode())
+			.isEqualTo(201);
 
 		FeedJson feed = feed(ProtectionLevel.FULL);
 		String page = this.rest.getForObject("/?level=full", String.class);
@@ -175,9 +178,11 @@ class BothServicesIntegrationTests {
 		assertThat(breaker(ProtectionLevel.FULL).getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
 		assertThat(backend.management("DELETE", "/chaos")).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(15)).until(() -> breaker(ProtectionLevel.FULL).getState() == CircuitBreaker.State.HALF_OPEN);
-		await().atMost(Duration.ofSeconds(15)).until(() -> "live".equals(feed(ProtectionLevel.FULL).source())
-				&& breaker(ProtectionLevel.FULL).getState() == CircuitBreaker.State.CLOSED);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> breaker(ProtectionLevel.FULL).getState() == CircuitBreaker.State.HALF_OPEN);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "live".equals(feed(ProtectionLevel.FULL).source())
+					&& breaker(ProtectionLevel.FULL).getState() == CircuitBreaker.State.CLOSED);
 	}
 
 	@Test
@@ -191,7 +196,8 @@ class BothServicesIntegrationTests {
 
 		assertThat(feed.source()).isEqualTo("cache");
 		assertThat(feed.reason()).isEqualTo("refused");
-		// By now the breaker may have opened from the refused attempts: then that is the reason the page gives.
+		// By now the breaker may have opened from the refused attempts: then that is the
+		// reason the page gives.
 		assertThat(page).contains("Served from cache").containsPattern("because: (refused|circuit open)");
 		assertThat(this.rest.getForEntity("/api/feed?level=none", String.class).getStatusCode().value()).isEqualTo(502);
 	}

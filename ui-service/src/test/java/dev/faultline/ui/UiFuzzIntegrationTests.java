@@ -47,10 +47,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the UI's inputs over real HTTP, with the real backend behind it: the posting form (hostile text, broken
- * keys, missing tokens, wrong body types, unknown levels), the feed and the page, and the dashboard controls. No
- * input gets a 5xx or logs an ERROR; a programmatic path answers a 4xx with problem+json naming the field; a
- * refused post stores nothing, an accepted one stores exactly the trimmed text. Seeded.
+ * Fuzzes the UI's inputs over real HTTP, with the real backend behind it: the posting
+ * form (hostile text, broken keys, missing tokens, wrong body types, unknown levels), the
+ * feed and the page, and the dashboard controls. No input gets a 5xx or logs an ERROR; a
+ * programmatic path answers a 4xx with problem+json naming the field; a refused post
+ * stores nothing, an accepted one stores exactly the trimmed text. Seeded.
  */
 class UiFuzzIntegrationTests {
 
@@ -80,7 +81,8 @@ class UiFuzzIntegrationTests {
 	@BeforeContainer
 	static void startBothServices() throws Exception {
 		Path jar = BackendProcess.findJar()
-			.orElseThrow(() -> new TestAbortedException("backend jar not built: run ./mvnw verify from the repository root"));
+			.orElseThrow(() -> new TestAbortedException(
+					"backend jar not built: run ./mvnw verify from the repository root"));
 		backend = BackendProcess.start(jar);
 		backendLogStart = Files.size(backend.log());
 		ui = new SpringApplicationBuilder(UiApplication.class).profiles("test")
@@ -97,12 +99,14 @@ class UiFuzzIntegrationTests {
 			errorLog.close();
 		}
 		if (backend != null) {
-			// The backend is a process of its own: its ERROR lines are in its log file, which other tests' backends
+			// The backend is a process of its own: its ERROR lines are in its log file,
+			// which other tests' backends
 			// append to as well, so only what was written while this class ran counts.
 			byte[] log = Files.readAllBytes(backend.log());
 			String ours = new String(log, (int) Math.min(backendLogStart, log.length),
 					(int) Math.max(0, log.length - backendLogStart), StandardCharsets.UTF_8);
-			assertThat(ours.lines().filter((line) -> line.contains(" ERROR ")).toList()).as("backend ERROR lines").isEmpty();
+			assertThat(ours.lines().filter((line) -> line.contains(" ERROR ")).toList()).as("backend ERROR lines")
+				.isEmpty();
 		}
 		if (ui != null) {
 			ui.close();
@@ -112,7 +116,10 @@ class UiFuzzIntegrationTests {
 		}
 	}
 
-	/** Each try sees only the ERROR lines it caused itself; the property asserts there are none. */
+	/**
+	 * Each try sees only the ERROR lines it caused itself; the property asserts there are
+	 * none.
+	 */
 	@BeforeTry
 	void forgetEarlierLines() {
 		errorLog.clear();
@@ -129,12 +136,14 @@ class UiFuzzIntegrationTests {
 				fields.put(name, value);
 			}
 		});
-		String body = fields.entrySet().stream()
+		String body = fields.entrySet()
+			.stream()
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		long before = newestId();
 
-		HttpResponse<String> answer = send("POST", "/messages?level=" + post.level(), body, post.contentType(), "text/html");
+		HttpResponse<String> answer = send("POST", "/messages?level=" + post.level(), body, post.contentType(),
+				"text/html");
 
 		assertThat(answer.statusCode()).as("%s: %s", post, answer.body()).isLessThan(500);
 		if (answer.statusCode() == 302) {
@@ -146,10 +155,12 @@ class UiFuzzIntegrationTests {
 			}
 		}
 		else if (!answer.body().contains(OUTCOME_UNKNOWN)) {
-			// A timed-out post may still be stored after the UI gave up: that is what its key is for, and why the page
+			// A timed-out post may still be stored after the UI gave up: that is what its
+			// key is for, and why the page
 			// says so. Every other refusal stored nothing.
 			assertThat(newestId()).as("nothing stored by a refused %s", post).isEqualTo(before);
-			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(post.toString()).startsWith("text/html");
+			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(post.toString())
+				.startsWith("text/html");
 		}
 		assertThat(errorLog.errors()).as(post.toString()).isEmpty();
 	}
@@ -183,17 +194,20 @@ class UiFuzzIntegrationTests {
 
 	@Provide
 	Arbitrary<FormPost> forms() {
-		Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(' ')
-			.ofMinLength(1).ofMaxLength(30)), Tuple.of(4, texts()), Tuple.of(1, Arbitraries.just((String) null)));
+		Arbitrary<String> text = Arbitraries.frequencyOf(
+				Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(1).ofMaxLength(30)),
+				Tuple.of(4, texts()), Tuple.of(1, Arbitraries.just((String) null)));
 		Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(KEEP)),
 				Tuple.of(2, Arbitraries.of("", " ", "not a key", "x".repeat(65), "\u00e4")),
 				Tuple.of(1, Arbitraries.just((String) null)));
 		Arbitrary<String> csrf = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(KEEP)),
 				Tuple.of(1, Arbitraries.of("", "forged")), Tuple.of(1, Arbitraries.just((String) null)));
-		Arbitrary<String> level = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("full", "none", "retry", "fallback")),
+		Arbitrary<String> level = Arbitraries.frequencyOf(
+				Tuple.of(8, Arbitraries.of("full", "none", "retry", "fallback")),
 				Tuple.of(2, Arbitraries.of("", "bogus", "FULL", "full&level=none", "%00", "circuit%20breaker")));
-		Arbitrary<String> type = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just("application/x-www-form-urlencoded")),
-				Tuple.of(1, Arbitraries.of("text/plain", "multipart/form-data; boundary=x", "application/json", "a/b/c")));
+		Arbitrary<String> type = Arbitraries
+			.frequencyOf(Tuple.of(9, Arbitraries.just("application/x-www-form-urlencoded")), Tuple.of(1,
+					Arbitraries.of("text/plain", "multipart/form-data; boundary=x", "application/json", "a/b/c")));
 		return Combinators.combine(text, text, key, csrf, level, type).as((author, message, k, c, l, t) -> {
 			Map<String, String> fields = new LinkedHashMap<>();
 			fields.put("author", author);
@@ -212,7 +226,8 @@ class UiFuzzIntegrationTests {
 	Arbitrary<String> reads() {
 		Arbitrary<String> level = Arbitraries.oneOf(Arbitraries.of("full", "none", "timeout", "circuit-breaker"),
 				texts().map((text) -> URLEncoder.encode(text, StandardCharsets.UTF_8)));
-		return Combinators.combine(Arbitraries.of("/api/feed", "/", "/about"), level, Arbitraries.integers().between(0, 3))
+		return Combinators
+			.combine(Arbitraries.of("/api/feed", "/", "/about"), level, Arbitraries.integers().between(0, 3))
 			.as((path, l, shape) -> switch (shape) {
 				case 0 -> path;
 				case 1 -> path + "?level=" + l + "&level=full";
@@ -222,12 +237,14 @@ class UiFuzzIntegrationTests {
 
 	@Provide
 	Arbitrary<Control> controls() {
-		Arbitrary<String> action = Arbitraries.oneOf(Arbitraries.of("latency", "errors", "every-third", "hang", "down",
-				"flapping", "off"), Arbitraries.of("", "HANG", "crash", "%20", "..", "a%3Bb"));
+		Arbitrary<String> action = Arbitraries.oneOf(
+				Arbitraries.of("latency", "errors", "every-third", "hang", "down", "flapping", "off"),
+				Arbitraries.of("", "HANG", "crash", "%20", "..", "a%3Bb"));
 		Arbitrary<String> rate = Arbitraries.oneOf(Arbitraries.of("5", "20", "50"),
 				Arbitraries.of("0", "-5", "1000", "5.0", "0x14", "", "abc", "99999999999"));
 		Arbitrary<String> level = Arbitraries.of("full", "none", "bogus", "");
-		return Combinators.combine(Arbitraries.integers().between(0, 4), action, rate, level, Arbitraries.of(true, true, true, false))
+		return Combinators
+			.combine(Arbitraries.integers().between(0, 4), action, rate, level, Arbitraries.of(true, true, true, false))
 			.as((shape, a, r, l, token) -> switch (shape) {
 				case 0, 1 -> new Control("POST", "/dashboard/chaos/" + a, token);
 				case 2 -> new Control("POST", "/dashboard/traffic?rate=" + r + "&level=" + l, token);
@@ -236,12 +253,18 @@ class UiFuzzIntegrationTests {
 			});
 	}
 
-	/** Strings that test the text rules: tricky code points, white space, lengths around the limits. */
+	/**
+	 * Strings that test the text rules: tricky code points, white space, lengths around
+	 * the limits.
+	 */
 	private static Arbitrary<String> texts() {
-		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD83D', '\uDE00', '\uFFFD',
-				'\uFEFF', '\u0000', '\n', ' ', '\u3000', 'a', '<', '&', '%', '+');
-		return Arbitraries.oneOf(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.chars().all()), Tuple.of(2, tricky))
-			.list().ofMaxSize(45).map((chars) -> chars.stream().map(String::valueOf).collect(Collectors.joining())),
+		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD83D', '\uDE00',
+				'\uFFFD', '\uFEFF', '\u0000', '\n', ' ', '\u3000', 'a', '<', '&', '%', '+');
+		return Arbitraries.oneOf(
+				Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.chars().all()), Tuple.of(2, tricky))
+					.list()
+					.ofMaxSize(45)
+					.map((chars) -> chars.stream().map(String::valueOf).collect(Collectors.joining())),
 				Arbitraries.integers().between(38, 42).map("\uD83D\uDE00"::repeat),
 				Arbitraries.integers().between(278, 282).map("y"::repeat));
 	}
@@ -249,7 +272,10 @@ class UiFuzzIntegrationTests {
 	/** Marks a hidden field that keeps the page's own value. */
 	private static final String KEEP = "\u0001keep";
 
-	/** What the server decodes from a value the client URL-encoded (an unpaired surrogate becomes "?"). */
+	/**
+	 * What the server decodes from a value the client URL-encoded (an unpaired surrogate
+	 * becomes "?").
+	 */
 	private static String sent(String value) {
 		return URLDecoder.decode(URLEncoder.encode(value, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 	}
@@ -265,7 +291,8 @@ class UiFuzzIntegrationTests {
 	}
 
 	private static String tokenFromDashboard() throws Exception {
-		Matcher token = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(send("GET", "/dashboard", null, null, "text/html").body());
+		Matcher token = Pattern.compile("data-csrf=\"([^\"]+)\"")
+			.matcher(send("GET", "/dashboard", null, null, "text/html").body());
 		assertThat(token.find()).isTrue();
 		return token.group(1);
 	}
@@ -302,7 +329,8 @@ class UiFuzzIntegrationTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
 			.timeout(Duration.ofSeconds(10))
 			.header("Accept", accept)
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

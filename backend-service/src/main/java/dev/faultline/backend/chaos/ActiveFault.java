@@ -42,7 +42,10 @@ final class ActiveFault {
 		return !now.isBefore(this.expiresAt) || this.spec.selector().exhausted(this.injected);
 	}
 
-	/** The effect acting now: the fault's own, or for a flap the failure in a failing phase, or none. */
+	/**
+	 * The effect acting now: the fault's own, or for a flap the failure in a failing
+	 * phase, or none.
+	 */
 	Effect actingAt(Instant now) {
 		if (this.spec.effect() instanceof Effect.Flap flap) {
 			return flap.failingAfter(Duration.between(this.installedAt, now).toMillis()) ? flap.failure() : null;
@@ -50,7 +53,9 @@ final class ActiveFault {
 		return this.spec.effect();
 	}
 
-	/** How much is left of a flap's current failing phase; unlimited for any other fault. */
+	/**
+	 * How much is left of a flap's current failing phase; unlimited for any other fault.
+	 */
 	long failingMsLeftAt(Instant now) {
 		if (this.spec.effect() instanceof Effect.Flap flap) {
 			long intoCycle = Duration.between(this.installedAt, now).toMillis() % (flap.upMs() + flap.downMs());
@@ -59,7 +64,10 @@ final class ActiveFault {
 		return Long.MAX_VALUE;
 	}
 
-	/** Counts a request in scope and tells whether the selector hits it; a hit counts as injected. */
+	/**
+	 * Counts a request in scope and tells whether the selector hits it; a hit counts as
+	 * injected.
+	 */
 	synchronized boolean select() {
 		this.seen++;
 		boolean hit = this.spec.selector().hits(this.seen, this.injected, this.random::nextDouble);
@@ -69,7 +77,9 @@ final class ActiveFault {
 		return hit;
 	}
 
-	/** Counts an injection of a fault that acts without a request, such as a closed port. */
+	/**
+	 * Counts an injection of a fault that acts without a request, such as a closed port.
+	 */
 	synchronized void countInjection() {
 		this.injected++;
 	}
@@ -78,8 +88,8 @@ final class ActiveFault {
 		boolean perRequest = fault().perRequest() && actsPerRequest();
 		return new ChaosState.Active(fault().id(), this.spec.settings(), perRequest ? this.spec.selector() : null,
 				perRequest ? this.spec.scope() : null,
-				perRequest ? fault().id() + " on " + this.spec.selector().describe() + " to " + this.spec.scope().describe()
-						: null,
+				perRequest ? fault().id() + " on " + this.spec.selector().describe() + " to "
+						+ this.spec.scope().describe() : null,
 				perRequest ? this.seen : null, this.injected, this.installedAt, this.expiresAt,
 				Math.max(0, Duration.between(now, this.expiresAt).toSeconds()));
 	}

@@ -10,11 +10,12 @@ import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Closes and reopens the API port for the {@code down} fault. Closing the server socket makes the
- * operating system refuse new connections at once (a paused acceptor would leave them waiting in the
- * backlog instead), while requests already in flight finish. Reopening restarts the Tomcat connector on the
- * same port, which also closes connections left over from before the outage, as a real restart would.
- * Only the API server is touched: the management server, with the chaos API, has its own.
+ * Closes and reopens the API port for the {@code down} fault. Closing the server socket
+ * makes the operating system refuse new connections at once (a paused acceptor would
+ * leave them waiting in the backlog instead), while requests already in flight finish.
+ * Reopening restarts the Tomcat connector on the same port, which also closes connections
+ * left over from before the outage, as a real restart would. Only the API server is
+ * touched: the management server, with the chaos API, has its own.
  */
 class ApiPort implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -28,7 +29,8 @@ class ApiPort implements ApplicationListener<WebServerInitializedEvent> {
 
 	@Override
 	public synchronized void onApplicationEvent(WebServerInitializedEvent event) {
-		// The management server announces itself with the namespace "management"; the API server has none.
+		// The management server announces itself with the namespace "management"; the API
+		// server has none.
 		if (event.getApplicationContext().getServerNamespace() == null
 				&& event.getWebServer() instanceof TomcatWebServer tomcat) {
 			this.connector = tomcat.getTomcat().getConnector();
@@ -41,7 +43,8 @@ class ApiPort implements ApplicationListener<WebServerInitializedEvent> {
 	}
 
 	/**
-	 * Makes the port refuse connections or accept them again; asking for the current state changes nothing.
+	 * Makes the port refuse connections or accept them again; asking for the current
+	 * state changes nothing.
 	 * @return whether the port was closed by this call
 	 */
 	synchronized boolean refuse(boolean refuse) {

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The chaos engine and the parts that inject its faults into the API server. Nothing here exists when
- * {@code faultline.chaos.enabled=false}. The control API lives in the management server:
- * see {@link ChaosManagementConfiguration}.
+ * The chaos engine and the parts that inject its faults into the API server. Nothing here
+ * exists when {@code faultline.chaos.enabled=false}. The control API lives in the
+ * management server: see {@link ChaosManagementConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "faultline.chaos.enabled", matchIfMissing = true)
@@ -35,15 +35,18 @@ class ChaosConfiguration {
 		return new ApiPort();
 	}
 
-	/** Ends the process the way Spring Boot does: close the context (shutdown hooks, logs), then exit. */
+	/**
+	 * Ends the process the way Spring Boot does: close the context (shutdown hooks,
+	 * logs), then exit.
+	 */
 	@Bean
 	ProcessExit chaosProcessExit(ApplicationContext context) {
 		return (status) -> System.exit(SpringApplication.exit(context, () -> status));
 	}
 
 	/**
-	 * Runs right after the request log, so that an injected failure is logged with its duration, and before
-	 * anything else looks at the request.
+	 * Runs right after the request log, so that an injected failure is logged with its
+	 * duration, and before anything else looks at the request.
 	 */
 	@Bean
 	FilterRegistrationBean<ChaosFilter> chaosFilter(ChaosEngine engine, ObjectMapper json) {

@@ -24,9 +24,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The chaos state: which faults are installed, which of them hit a given request, and the side effects
- * that act without a request (the API port, readiness, the process). Faults remove themselves when their
- * duration is over: checked on every request and swept on a schedule.
+ * The chaos state: which faults are installed, which of them hit a given request, and the
+ * side effects that act without a request (the API port, readiness, the process). Faults
+ * remove themselves when their duration is over: checked on every request and swept on a
+ * schedule.
  */
 class ChaosEngine {
 
@@ -37,7 +38,9 @@ class ChaosEngine {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Signalled on every change, so that held requests end as soon as their fault goes. */
+	/**
+	 * Signalled on every change, so that held requests end as soon as their fault goes.
+	 */
 	private final Condition changed = this.lock.newCondition();
 
 	private final Map<Fault, ActiveFault> faults = new EnumMap<>(Fault.class);
@@ -100,7 +103,10 @@ class ChaosEngine {
 		specs.forEach((spec) -> log.info("Chaos fault installed: {} {} for {}", spec.fault().id(), spec.settings(),
 				spec.duration()));
 		reconcile();
-		specs.stream().map(FaultSpec::effect).filter(Effect.Crash.class::isInstance).map(Effect.Crash.class::cast)
+		specs.stream()
+			.map(FaultSpec::effect)
+			.filter(Effect.Crash.class::isInstance)
+			.map(Effect.Crash.class::cast)
 			.forEach(this::crashLater);
 	}
 
@@ -136,8 +142,9 @@ class ChaosEngine {
 	}
 
 	/**
-	 * The faults that hit this request, in the order they apply. Every fault whose scope covers the request
-	 * counts it as seen; its selector decides whether it is hit, and a hit counts as injected.
+	 * The faults that hit this request, in the order they apply. Every fault whose scope
+	 * covers the request counts it as seen; its selector decides whether it is hit, and a
+	 * hit counts as injected.
 	 */
 	List<Injection> select(String method, String path) {
 		Instant now = this.clock.instant();
@@ -150,7 +157,8 @@ class ChaosEngine {
 					continue;
 				}
 				if (acting.fault() == Fault.DOWN) {
-					// The port is closed: a request on a connection opened before meets the same dead server.
+					// The port is closed: a request on a connection opened before meets
+					// the same dead server.
 					fault.countInjection();
 					injections.add(new Injection(fault, acting));
 				}
@@ -168,8 +176,8 @@ class ChaosEngine {
 	}
 
 	/**
-	 * Holds the calling request for up to {@code ms}, ending early when the fault is removed or expires, or
-	 * when the failing phase of a flap ends.
+	 * Holds the calling request for up to {@code ms}, ending early when the fault is
+	 * removed or expires, or when the failing phase of a flap ends.
 	 * @return whether the full time passed with the fault still failing
 	 */
 	boolean hold(ActiveFault fault, long ms) {
@@ -195,7 +203,9 @@ class ChaosEngine {
 		}
 	}
 
-	/** Removes expired faults and brings the port and readiness in line with what is left. */
+	/**
+	 * Removes expired faults and brings the port and readiness in line with what is left.
+	 */
 	@Scheduled(fixedDelayString = "${faultline.chaos.sweep-interval:250ms}")
 	void sweep() {
 		Instant now = this.clock.instant();
@@ -219,7 +229,10 @@ class ChaosEngine {
 		reconcile();
 	}
 
-	/** The state for {@code GET /chaos}: every active fault with its settings, remaining time and counters. */
+	/**
+	 * The state for {@code GET /chaos}: every active fault with its settings, remaining
+	 * time and counters.
+	 */
 	ChaosState state() {
 		sweep();
 		Instant now = this.clock.instant();
@@ -263,7 +276,10 @@ class ChaosEngine {
 		}
 	}
 
-	/** Applies the process-wide effects (closed port, readiness) that the installed faults want now. */
+	/**
+	 * Applies the process-wide effects (closed port, readiness) that the installed faults
+	 * want now.
+	 */
 	private void reconcile() {
 		synchronized (this.reconciling) {
 			Instant now = this.clock.instant();

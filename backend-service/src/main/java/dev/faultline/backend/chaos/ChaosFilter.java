@@ -26,10 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Applies the faults that hit a request on the API port, in {@link Fault} order: a dropped connection
- * ends the request at once; a hang and a latency delay it and let it go on; an error answers instead of
- * the API; a body fault lets the API answer and then breaks that answer. Registered in the main context
- * only, so it never touches the management port.
+ * Applies the faults that hit a request on the API port, in {@link Fault} order: a
+ * dropped connection ends the request at once; a hang and a latency delay it and let it
+ * go on; an error answers instead of the API; a body fault lets the API answer and then
+ * breaks that answer. Registered in the main context only, so it never touches the
+ * management port.
  */
 class ChaosFilter extends OncePerRequestFilter {
 
@@ -80,12 +81,14 @@ class ChaosFilter extends OncePerRequestFilter {
 
 	private void answerError(HttpServletRequest request, HttpServletResponse response, Effect.Error error)
 			throws IOException {
-		// Any code 400..599 may be asked for, also one without a name (450): HttpStatusCode, not HttpStatus.
+		// Any code 400..599 may be asked for, also one without a name (450):
+		// HttpStatusCode, not HttpStatus.
 		HttpStatus named = HttpStatus.resolve(error.status());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(error.status()),
 				"This " + error.status() + " was injected by the Faultline chaos API; the request was not processed.");
 		problem.setType(ProblemTypes.CHAOS_INJECTED);
-		problem.setTitle("Injected failure: " + ((named != null) ? named.getReasonPhrase() : "status " + error.status()));
+		problem
+			.setTitle("Injected failure: " + ((named != null) ? named.getReasonPhrase() : "status " + error.status()));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		if (error.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfter()));

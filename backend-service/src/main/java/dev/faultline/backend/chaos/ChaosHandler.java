@@ -36,13 +36,16 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The chaos control API's handlers: read the request, change the {@link ChaosEngine}, answer with the
- * resulting state as indented JSON (it is read by people, on stage), and turn every bad input into a
- * problem+json answer. A rejected request changes nothing, because it is fully validated first.
+ * The chaos control API's handlers: read the request, change the {@link ChaosEngine},
+ * answer with the resulting state as indented JSON (it is read by people, on stage), and
+ * turn every bad input into a problem+json answer. A rejected request changes nothing,
+ * because it is fully validated first.
  */
 class ChaosHandler {
 
-	/** The largest JSON body of settings: a few hundred bytes are enough for any fault. */
+	/**
+	 * The largest JSON body of settings: a few hundred bytes are enough for any fault.
+	 */
 	static final long MAX_BODY_BYTES = 16 * 1024;
 
 	private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -95,16 +98,24 @@ class ChaosHandler {
 		return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, ChaosState.Scenarios.all());
 	}
 
-	/** Installs a scenario in place of every active fault; {@code duration} is the one setting it takes. */
+	/**
+	 * Installs a scenario in place of every active fault; {@code duration} is the one
+	 * setting it takes.
+	 */
 	ServerResponse installScenario(ServerRequest request) throws IOException, ServletException {
 		String name = request.pathVariable("name");
-		Scenario scenario = Scenario.of(name).orElseThrow(() -> new UnknownChaosNameException("There is no scenario '"
-				+ name + "'; scenarios: " + String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::id).toList())
-				+ "."));
+		Scenario scenario = Scenario.of(name)
+			.orElseThrow(() -> new UnknownChaosNameException("There is no scenario '" + name + "'; scenarios: "
+					+ String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::id).toList()) + "."));
 		Settings given = settings(request);
 		List<Violation> violations = new ArrayList<>();
-		given.values().keySet().stream().filter((key) -> !key.equals("duration")).sorted().forEach((key) -> violations
-			.add(new Violation(key, "unknown-field", "is not a setting of a scenario; allowed: duration")));
+		given.values()
+			.keySet()
+			.stream()
+			.filter((key) -> !key.equals("duration"))
+			.sorted()
+			.forEach((key) -> violations
+				.add(new Violation(key, "unknown-field", "is not a setting of a scenario; allowed: duration")));
 		if (!violations.isEmpty()) {
 			throw new InvalidChaosRequestException(violations);
 		}
@@ -124,14 +135,17 @@ class ChaosHandler {
 			if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
 					this.properties.token().getBytes(StandardCharsets.UTF_8))) {
 				return problem(request, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, URI.create("about:blank"),
-						"Unauthorized", "The chaos API needs the shared token in the " + ChaosProperties.TOKEN_HEADER
-								+ " header."));
+						"Unauthorized",
+						"The chaos API needs the shared token in the " + ChaosProperties.TOKEN_HEADER + " header."));
 			}
 		}
 		return next.handle(request);
 	}
 
-	/** Whether an error raised by a handler is the caller's; anything else is a server fault, answered as such. */
+	/**
+	 * Whether an error raised by a handler is the caller's; anything else is a server
+	 * fault, answered as such.
+	 */
 	static boolean isClientError(Throwable error) {
 		return error instanceof ErrorResponseException;
 	}
@@ -156,14 +170,16 @@ class ChaosHandler {
 	}
 
 	private static Fault fault(String name) {
-		return Fault.of(name).orElseThrow(() -> new UnknownChaosNameException("There is no fault '" + name
-				+ "'; faults: " + String.join(", ", Fault.ids(List.of(Fault.values()))) + "."));
+		return Fault.of(name)
+			.orElseThrow(() -> new UnknownChaosNameException("There is no fault '" + name + "'; faults: "
+					+ String.join(", ", Fault.ids(List.of(Fault.values()))) + "."));
 	}
 
 	/**
-	 * The settings from query parameters and the JSON body together; a name given in both is an error, since it is
-	 * not clear which one was meant. A body must be a JSON object ({@code Content-Type: application/json}), at most
-	 * {@link #MAX_BODY_BYTES}, in strict UTF-8, each key once.
+	 * The settings from query parameters and the JSON body together; a name given in both
+	 * is an error, since it is not clear which one was meant. A body must be a JSON
+	 * object ({@code Content-Type: application/json}), at most {@link #MAX_BODY_BYTES},
+	 * in strict UTF-8, each key once.
 	 */
 	private Settings settings(ServerRequest request) throws IOException {
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -208,7 +224,10 @@ class ChaosHandler {
 		return new Settings(values, fromQuery);
 	}
 
-	/** The body as a JSON object; anything else (malformed, JSON null, a key given twice) is the client's error. */
+	/**
+	 * The body as a JSON object; anything else (malformed, JSON null, a key given twice)
+	 * is the client's error.
+	 */
 	private Map<String, Object> jsonObject(String body) {
 		Map<String, Object> fields;
 		try {
@@ -222,7 +241,8 @@ class ChaosHandler {
 			throw malformed();
 		}
 		if (fields == null) {
-			// The body is JSON null: valid JSON, but not the object of settings it must be.
+			// The body is JSON null: valid JSON, but not the object of settings it must
+			// be.
 			throw malformed();
 		}
 		return fields;

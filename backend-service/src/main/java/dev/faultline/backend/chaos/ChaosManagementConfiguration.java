@@ -12,15 +12,17 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves the chaos control API under {@code /chaos} on the management port only, so that it answers while
- * the API port is refusing connections or hanging.
+ * Serves the chaos control API under {@code /chaos} on the management port only, so that
+ * it answers while the API port is refusing connections or hanging.
  * <p>
- * Spring Boot adds this class to the management server's own child context, because it is listed in
+ * Spring Boot adds this class to the management server's own child context, because it is
+ * listed in
  * {@code META-INF/spring/org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration.imports}.
- * It is deliberately not annotated {@code @Configuration}: component scanning would then also add it to the
- * main context and expose {@code /chaos} on the API port. For the same reason it needs a separate
- * management port. A router function rather than a controller keeps the handlers out of component scanning
- * too. The engine it drives is a bean of the main context, which the child context sees.
+ * It is deliberately not annotated {@code @Configuration}: component scanning would then
+ * also add it to the main context and expose {@code /chaos} on the API port. For the same
+ * reason it needs a separate management port. A router function rather than a controller
+ * keeps the handlers out of component scanning too. The engine it drives is a bean of the
+ * main context, which the child context sees.
  */
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 @ConditionalOnBooleanProperty(name = "faultline.chaos.enabled", matchIfMissing = true)

@@ -8,12 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the chaos API.
  *
- * @param enabled whether the chaos API exists at all; when {@code false} its endpoints answer 404 and
- * nothing is ever injected
- * @param token a shared secret that callers must send in the {@code X-Chaos-Token} header, or empty for none
- * @param allowCrash whether the {@code crash} fault, which ends the process, may be installed
- * @param defaultDuration how long a fault stays when the request names no {@code duration}, at most 1 hour
- * @param sweepInterval how often expired faults are removed and flaps switch the port or readiness
+ * @param enabled whether the chaos API exists at all; when {@code false} its endpoints
+ * answer 404 and nothing is ever injected
+ * @param token a shared secret that callers must send in the {@code X-Chaos-Token}
+ * header, or empty for none
+ * @param allowCrash whether the {@code crash} fault, which ends the process, may be
+ * installed
+ * @param defaultDuration how long a fault stays when the request names no
+ * {@code duration}, at most 1 hour
+ * @param sweepInterval how often expired faults are removed and flaps switch the port or
+ * readiness
  */
 @ConfigurationProperties("faultline.chaos")
 record ChaosProperties(@DefaultValue("true") boolean enabled, String token, boolean allowCrash,

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.boot.availability.ReadinessState;
 
 /**
- * What {@code GET /chaos} and every change answer: the API port, readiness, each active fault, and the order in
- * which faults act on a request.
+ * What {@code GET /chaos} and every change answer: the API port, readiness, each active
+ * fault, and the order in which faults act on a request.
  *
  * @param apiPort whether the API port accepts connections
  * @param readiness what the readiness probe reports
@@ -21,8 +21,8 @@ import org.springframework.boot.availability.ReadinessState;
 record ChaosState(String apiPort, ReadinessState readiness, List<Active> faults, List<String> order) {
 
 	/**
-	 * One active fault. The selector, scope, summary and {@code requestsSeen} are there only for a fault that acts
-	 * per request.
+	 * One active fault. The selector, scope, summary and {@code requestsSeen} are there
+	 * only for a fault that acts per request.
 	 *
 	 * @param fault its name
 	 * @param settings its own settings with defaults filled in

@@ -11,9 +11,10 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 
 /**
- * Drops the connection of a request that {@link ChaosFilter} marked, without sending what is left of the
- * response. The servlet API cannot close a connection; Tomcat's {@code CLOSE_NOW} action, which Tomcat
- * itself uses to signal a broken response, can: nothing unsent goes out, and the socket is closed.
+ * Drops the connection of a request that {@link ChaosFilter} marked, without sending what
+ * is left of the response. The servlet API cannot close a connection; Tomcat's
+ * {@code CLOSE_NOW} action, which Tomcat itself uses to signal a broken response, can:
+ * nothing unsent goes out, and the socket is closed.
  */
 class ConnectionAbortValve extends ValveBase {
 
@@ -23,7 +24,9 @@ class ConnectionAbortValve extends ValveBase {
 		super(true);
 	}
 
-	/** Marks the request so that its connection is dropped once the filter chain returns. */
+	/**
+	 * Marks the request so that its connection is dropped once the filter chain returns.
+	 */
 	static void abort(ServletRequest request) {
 		request.setAttribute(ABORT, Boolean.TRUE);
 	}

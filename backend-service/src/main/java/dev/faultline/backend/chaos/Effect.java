@@ -3,14 +3,18 @@ package dev.faultline.backend.chaos;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What a fault does, with its validated settings. A flap carries the effect it alternates with.
+ * What a fault does, with its validated settings. A flap carries the effect it alternates
+ * with.
  */
 sealed interface Effect {
 
 	/** The fault this effect belongs to. */
 	Fault fault();
 
-	/** The connection-level or terminal effect a request meets when this effect is selected. */
+	/**
+	 * The connection-level or terminal effect a request meets when this effect is
+	 * selected.
+	 */
 	default Effect acting() {
 		return this;
 	}
@@ -63,7 +67,8 @@ sealed interface Effect {
 		}
 
 		long pick() {
-			return (this.minMs == this.maxMs) ? this.minMs : ThreadLocalRandom.current().nextLong(this.minMs, this.maxMs + 1);
+			return (this.minMs == this.maxMs) ? this.minMs
+					: ThreadLocalRandom.current().nextLong(this.minMs, this.maxMs + 1);
 		}
 
 	}
@@ -72,7 +77,8 @@ sealed interface Effect {
 	 * An HTTP error answer.
 	 *
 	 * @param status the status, 400..599
-	 * @param retryAfter seconds for a {@code Retry-After} header, or {@code null} for none
+	 * @param retryAfter seconds for a {@code Retry-After} header, or {@code null} for
+	 * none
 	 */
 	record Error(int status, Integer retryAfter) implements Effect {
 
@@ -157,7 +163,8 @@ sealed interface Effect {
 	/**
 	 * The process exits.
 	 *
-	 * @param delayMs the time between the call and the exit, so that the answer still goes out
+	 * @param delayMs the time between the call and the exit, so that the answer still
+	 * goes out
 	 */
 	record Crash(long delayMs) implements Effect {
 

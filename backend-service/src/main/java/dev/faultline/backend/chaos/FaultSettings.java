@@ -18,17 +18,20 @@ import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.Range;
 
 /**
- * The chaos API's settings as typed records, one per group of settings, each checked by Bean Validation: a fault's
- * own settings, which requests it selects and where, and how long it stays. {@link FaultSpecReader} binds the
- * query and body values into them (each value must have its type) and validates them; a setting that is absent is
- * {@code null} and takes its default. The README's Chaos API tables list the same ranges.
+ * The chaos API's settings as typed records, one per group of settings, each checked by
+ * Bean Validation: a fault's own settings, which requests it selects and where, and how
+ * long it stays. {@link FaultSpecReader} binds the query and body values into them (each
+ * value must have its type) and validates them; a setting that is absent is {@code null}
+ * and takes its default. The README's Chaos API tables list the same ranges.
  */
 final class FaultSettings {
 
 	/** The longest a single request may be held or delayed: 10 minutes. */
 	static final long MAX_WAIT_MS = 600_000;
 
-	/** The shortest a fault may stay: anything shorter is gone before anyone could see it. */
+	/**
+	 * The shortest a fault may stay: anything shorter is gone before anyone could see it.
+	 */
 	static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
 	/** The longest a fault may stay. */
@@ -86,8 +89,8 @@ final class FaultSettings {
 	}
 
 	/**
-	 * {@code flap}: its phases. Its {@code kind}, the fault of the failing phase, is read first, because it decides
-	 * which other settings are allowed.
+	 * {@code flap}: its phases. Its {@code kind}, the fault of the failing phase, is read
+	 * first, because it decides which other settings are allowed.
 	 *
 	 * @param upMs the healthy phase
 	 * @param downMs the failing phase
@@ -106,8 +109,9 @@ final class FaultSettings {
 	 * @param paths the path patterns in scope
 	 */
 	record Selection(
-			@DecimalMin(value = "0", inclusive = false, message = "must be more than 0 (0 would select no request)")
-			@DecimalMax(value = "1", message = "must be at most 1") Double rate,
+			@DecimalMin(value = "0", inclusive = false,
+					message = "must be more than 0 (0 would select no request)") @DecimalMax(value = "1",
+							message = "must be at most 1") Double rate,
 			Long seed, @Range(min = 1, max = 1_000_000) Long everyNth, @Range(min = 1, max = 1_000_000) Long firstN,
 			List<@Pattern(regexp = "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS",
 					message = "must be HTTP methods in capitals among GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS") String> methods,
@@ -122,7 +126,10 @@ final class FaultSettings {
 	record Lifetime(@Lasting Duration duration) {
 	}
 
-	/** A path pattern the fault's scope can use: {@link Scope#problemWith} finds nothing wrong with it. */
+	/**
+	 * A path pattern the fault's scope can use: {@link Scope#problemWith} finds nothing
+	 * wrong with it.
+	 */
 	@Documented
 	@Constraint(validatedBy = PathPattern.Validator.class)
 	@Target(ElementType.TYPE_USE)
@@ -156,7 +163,10 @@ final class FaultSettings {
 
 	}
 
-	/** A fault's duration: at least 1 second (anything shorter is gone before anyone sees it), at most 1 hour. */
+	/**
+	 * A fault's duration: at least 1 second (anything shorter is gone before anyone sees
+	 * it), at most 1 hour.
+	 */
 	@Documented
 	@Constraint(validatedBy = Lasting.Validator.class)
 	@Target({ ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER })

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One fault as asked for and validated: what it does, which requests it hits, and for how long.
+ * One fault as asked for and validated: what it does, which requests it hits, and for how
+ * long.
  *
  * @param effect what the fault does
  * @param settings the effect's settings as they apply, defaults included, for display

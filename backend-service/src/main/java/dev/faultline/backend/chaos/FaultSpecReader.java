@@ -25,10 +25,11 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.lang.Nullable;
 
 /**
- * Reads a fault's settings from query parameters and JSON alike: binds them into the typed records of
- * {@link FaultSettings} (every value must have its type: plain decimals in the query, JSON numbers in the body),
- * validates those with Bean Validation, checks how the settings combine, and either returns a {@link FaultSpec} or
- * throws one {@link InvalidChaosRequestException} naming every broken rule.
+ * Reads a fault's settings from query parameters and JSON alike: binds them into the
+ * typed records of {@link FaultSettings} (every value must have its type: plain decimals
+ * in the query, JSON numbers in the body), validates those with Bean Validation, checks
+ * how the settings combine, and either returns a {@link FaultSpec} or throws one
+ * {@link InvalidChaosRequestException} naming every broken rule.
  */
 final class FaultSpecReader {
 
@@ -50,7 +51,8 @@ final class FaultSpecReader {
 	}
 
 	/**
-	 * Reads one fault whose settings all have their JSON types (a scenario's, or a test's).
+	 * Reads one fault whose settings all have their JSON types (a scenario's, or a
+	 * test's).
 	 * @param fault the fault named in the path
 	 * @param values the settings
 	 */
@@ -61,9 +63,10 @@ final class FaultSpecReader {
 	/**
 	 * Reads one fault whose settings came partly from the query string.
 	 * @param fault the fault named in the path
-	 * @param values the settings, each query text, a list of query texts (a repeated parameter) or a JSON value
-	 * @param fromQuery the names whose values are query text, parsed as such; every other value must already have
-	 * its JSON type ({@code "3000"} is not a number)
+	 * @param values the settings, each query text, a list of query texts (a repeated
+	 * parameter) or a JSON value
+	 * @param fromQuery the names whose values are query text, parsed as such; every other
+	 * value must already have its JSON type ({@code "3000"} is not a number)
 	 */
 	FaultSpec read(Fault fault, Map<String, Object> values, Set<String> fromQuery) {
 		Input in = new Input(values, fromQuery);
@@ -75,8 +78,12 @@ final class FaultSpecReader {
 		if (perRequest) {
 			allowed.addAll(SELECTION);
 		}
-		values.keySet().stream().filter((name) -> !allowed.contains(name)).sorted().forEach((name) -> in.reject(name,
-				"unknown-field", "is not a setting of " + fault.id() + "; allowed: " + String.join(", ", allowed)));
+		values.keySet()
+			.stream()
+			.filter((name) -> !allowed.contains(name))
+			.sorted()
+			.forEach((name) -> in.reject(name, "unknown-field",
+					"is not a setting of " + fault.id() + "; allowed: " + String.join(", ", allowed)));
 		Map<String, Object> shown = new LinkedHashMap<>();
 		Effect effect = effect(fault, kind, in, shown);
 		Selector selector = Selector.EVERY_REQUEST;
@@ -101,8 +108,8 @@ final class FaultSpecReader {
 			case TRUNCATE -> new Effect.Truncate();
 			case MALFORMED -> new Effect.Malformed();
 			case READINESS -> new Effect.Readiness();
-			case HANG -> new Effect.Hang(show(shown, "maxMs",
-					or(bind(FaultSettings.Hang.class, in).maxMs(), FaultSettings.MAX_WAIT_MS)));
+			case HANG -> new Effect.Hang(
+					show(shown, "maxMs", or(bind(FaultSettings.Hang.class, in).maxMs(), FaultSettings.MAX_WAIT_MS)));
 			case LATENCY -> latency(bind(FaultSettings.Latency.class, in), in, shown);
 			case ERROR -> error(bind(FaultSettings.Error.class, in), in, shown);
 			case SLOW_BODY -> {
@@ -110,7 +117,8 @@ final class FaultSpecReader {
 				yield new Effect.SlowBody((int) show(shown, "chunkBytes", or(slow.chunkBytes(), 16L)),
 						show(shown, "chunkDelayMs", or(slow.chunkDelayMs(), 500L)));
 			}
-			case CRASH -> new Effect.Crash(show(shown, "delayMs", or(bind(FaultSettings.Crash.class, in).delayMs(), 1_000L)));
+			case CRASH ->
+				new Effect.Crash(show(shown, "delayMs", or(bind(FaultSettings.Crash.class, in).delayMs(), 1_000L)));
 			case FLAP -> {
 				FaultSettings.Flap flap = bind(FaultSettings.Flap.class, in);
 				long upMs = show(shown, "upMs", or(flap.upMs(), 5_000L));
@@ -165,16 +173,20 @@ final class FaultSpecReader {
 		return new Selector(selection.rate(), selection.seed(), count(selection.everyNth()), count(selection.firstN()));
 	}
 
-	/** A count as an int; one out of range has been refused already, so clamping it never reaches a fault. */
+	/**
+	 * A count as an int; one out of range has been refused already, so clamping it never
+	 * reaches a fault.
+	 */
 	@Nullable
 	private static Integer count(@Nullable Long value) {
 		return (value != null) ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)) : null;
 	}
 
 	/**
-	 * Binds the values into a settings record, each by its component's type, and validates it; every value of the
-	 * wrong type and every broken constraint is recorded as a violation. The record always comes back, with
-	 * {@code null} for what is absent or unusable, so that every rule is checked in one pass.
+	 * Binds the values into a settings record, each by its component's type, and
+	 * validates it; every value of the wrong type and every broken constraint is recorded
+	 * as a violation. The record always comes back, with {@code null} for what is absent
+	 * or unusable, so that every rule is checked in one pass.
 	 */
 	private <R extends Record> R bind(Class<R> type, Input in) {
 		RecordComponent[] components = type.getRecordComponents();
@@ -199,12 +211,18 @@ final class FaultSpecReader {
 		return settings;
 	}
 
-	/** The setting a violation is about: the first node of its path ({@code methods[1].<list element>} is methods). */
+	/**
+	 * The setting a violation is about: the first node of its path
+	 * ({@code methods[1].<list element>} is methods).
+	 */
 	private static String field(Path path) {
 		return path.iterator().next().getName();
 	}
 
-	/** The README's rule names: every bound is a {@code range}; a method list {@code one-of}; a path {@code pattern}. */
+	/**
+	 * The README's rule names: every bound is a {@code range}; a method list
+	 * {@code one-of}; a path {@code pattern}.
+	 */
 	private static String rule(ConstraintViolation<?> violation) {
 		return switch (violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
 			case "Pattern" -> "one-of";
@@ -261,7 +279,10 @@ final class FaultSpecReader {
 			return kind;
 		}
 
-		/** The value as the type, {@code null} when absent; a value of another type is recorded as a violation. */
+		/**
+		 * The value as the type, {@code null} when absent; a value of another type is
+		 * recorded as a violation.
+		 */
 		@Nullable
 		Object typed(String name, Type type) {
 			if (!has(name)) {
@@ -292,7 +313,10 @@ final class FaultSpecReader {
 			return value;
 		}
 
-		/** A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10}, {@code +5}, JSON {@code "3000"} are not). */
+		/**
+		 * A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10},
+		 * {@code +5}, JSON {@code "3000"} are not).
+		 */
 		@Nullable
 		private static Long whole(Object value, boolean queryText) {
 			if (value instanceof Integer || value instanceof Long) {
@@ -316,7 +340,10 @@ final class FaultSpecReader {
 			return null;
 		}
 
-		/** A whole number of seconds, or text such as {@code 30s}, {@code 5m} or {@code PT1H}. */
+		/**
+		 * A whole number of seconds, or text such as {@code 30s}, {@code 5m} or
+		 * {@code PT1H}.
+		 */
 		@Nullable
 		private static Duration duration(Object value) {
 			try {
@@ -330,7 +357,10 @@ final class FaultSpecReader {
 			}
 		}
 
-		/** A comma-separated list, or a JSON list of strings; an empty item is an error, not something to skip. */
+		/**
+		 * A comma-separated list, or a JSON list of strings; an empty item is an error,
+		 * not something to skip.
+		 */
 		@Nullable
 		private List<String> strings(String name, Object value) {
 			List<?> items = (value instanceof List<?> list) ? list : List.of(value);

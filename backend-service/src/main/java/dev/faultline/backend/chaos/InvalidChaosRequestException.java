@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A chaos request broke one or more rules; nothing was changed. A 400 problem whose {@code errors} name each.
+ * A chaos request broke one or more rules; nothing was changed. A 400 problem whose
+ * {@code errors} name each.
  */
 class InvalidChaosRequestException extends ErrorResponseException {
 

@@ -1,7 +1,8 @@
 package dev.faultline.backend.chaos;
 
 /**
- * Ends the process for the {@code crash} fault; a bean, so that tests can replace it and live on.
+ * Ends the process for the {@code crash} fault; a bean, so that tests can replace it and
+ * live on.
  */
 @FunctionalInterface
 interface ProcessExit {

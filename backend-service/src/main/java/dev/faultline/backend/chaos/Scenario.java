@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A named preset of faults, installed with one call. Each fault's settings go through the same
- * validation as a hand-made request.
+ * A named preset of faults, installed with one call. Each fault's settings go through the
+ * same validation as a hand-made request.
  */
 enum Scenario {
 

@@ -9,7 +9,8 @@ import org.springframework.util.AntPathMatcher;
  * The requests a fault applies to.
  *
  * @param methods HTTP methods in upper case; empty for all
- * @param paths Ant-style path patterns, such as {@code /api/**} or {@code /api/messages/*}
+ * @param paths Ant-style path patterns, such as {@code /api/**} or
+ * {@code /api/messages/*}
  */
 record Scope(List<String> methods, List<String> paths) {
 
@@ -27,9 +28,11 @@ record Scope(List<String> methods, List<String> paths) {
 	}
 
 	/**
-	 * Why a path pattern cannot be installed, or {@code null} if it can: every segment must compile exactly as the
-	 * matcher will compile it when a request comes (so {@code /api/messages/{id:[}} is refused now, not by a 500 on
-	 * every later request), and no segment may be {@code .} or {@code ..}, which no normalised request path has.
+	 * Why a path pattern cannot be installed, or {@code null} if it can: every segment
+	 * must compile exactly as the matcher will compile it when a request comes (so
+	 * {@code /api/messages/{id:[}} is refused now, not by a 500 on every later request),
+	 * and no segment may be {@code .} or {@code ..}, which no normalised request path
+	 * has.
 	 */
 	static String problemWith(String pattern) {
 		for (String segment : matcher.segments(pattern)) {
@@ -46,7 +49,10 @@ record Scope(List<String> methods, List<String> paths) {
 		return null;
 	}
 
-	/** The Ant matcher, with its own tokenizing and segment compiling opened up for {@link #problemWith}. */
+	/**
+	 * The Ant matcher, with its own tokenizing and segment compiling opened up for
+	 * {@link #problemWith}.
+	 */
 	private static final class CheckingMatcher extends AntPathMatcher {
 
 		String[] segments(String pattern) {

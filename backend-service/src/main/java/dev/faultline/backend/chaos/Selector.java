@@ -5,10 +5,12 @@ import java.util.function.DoubleSupplier;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Which of the requests in a fault's scope the fault hits. Exactly one kind, or every request.
+ * Which of the requests in a fault's scope the fault hits. Exactly one kind, or every
+ * request.
  *
  * @param rate the probability of a hit, 0..1, or {@code null}
- * @param seed the seed that makes a {@code rate} repeatable, or {@code null} for a random one
+ * @param seed the seed that makes a {@code rate} repeatable, or {@code null} for a random
+ * one
  * @param everyNth hit calls n, 2n, 3n..., or {@code null}
  * @param firstN hit the next n calls, then stop, or {@code null}
  */
@@ -17,7 +19,10 @@ record Selector(Double rate, Long seed, Integer everyNth, Integer firstN) {
 
 	static final Selector EVERY_REQUEST = new Selector(null, null, null, null);
 
-	/** Whether the {@code seen}-th request in scope (counting from 1) is hit, after {@code hits} earlier hits. */
+	/**
+	 * Whether the {@code seen}-th request in scope (counting from 1) is hit, after
+	 * {@code hits} earlier hits.
+	 */
 	boolean hits(long seen, long hits, DoubleSupplier random) {
 		if (this.rate != null) {
 			return random.getAsDouble() < this.rate;
@@ -38,7 +43,8 @@ record Selector(Double rate, Long seed, Integer everyNth, Integer firstN) {
 
 	String describe() {
 		if (this.rate != null) {
-			return Math.round(this.rate * 100) + "% of requests" + ((this.seed != null) ? " (seed " + this.seed + ")" : "");
+			return Math.round(this.rate * 100) + "% of requests"
+					+ ((this.seed != null) ? " (seed " + this.seed + ")" : "");
 		}
 		if (this.everyNth != null && this.everyNth > 1) {
 			return "every " + ordinal(this.everyNth) + " request";

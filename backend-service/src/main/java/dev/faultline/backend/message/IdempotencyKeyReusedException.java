@@ -9,8 +9,9 @@ import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.Violation;
 
 /**
- * An {@code Idempotency-Key} was sent again with a different body: answered with a 422 problem, because
- * replaying the first response would silently drop what the client sent this time.
+ * An {@code Idempotency-Key} was sent again with a different body: answered with a 422
+ * problem, because replaying the first response would silently drop what the client sent
+ * this time.
  */
 class IdempotencyKeyReusedException extends ErrorResponseException {
 

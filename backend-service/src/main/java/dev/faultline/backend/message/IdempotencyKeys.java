@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Remembers which message each {@code Idempotency-Key} created, and a hash of the request that created it,
- * in the same database as the messages, so that replays are recognised across restarts.
+ * Remembers which message each {@code Idempotency-Key} created, and a hash of the request
+ * that created it, in the same database as the messages, so that replays are recognised
+ * across restarts.
  */
 @Repository
 class IdempotencyKeys {
@@ -28,10 +29,12 @@ class IdempotencyKeys {
 
 	/**
 	 * Records a key; a second insert of the same key fails with a
-	 * {@link org.springframework.dao.DuplicateKeyException}, which is how concurrent duplicates are caught.
+	 * {@link org.springframework.dao.DuplicateKeyException}, which is how concurrent
+	 * duplicates are caught.
 	 */
 	void insert(String key, String requestHash, long messageId, Instant now) {
-		this.jdbc.sql("INSERT INTO idempotency_keys (idempotency_key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?)")
+		this.jdbc.sql(
+				"INSERT INTO idempotency_keys (idempotency_key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?)")
 			.params(key, requestHash, messageId, now)
 			.update();
 	}

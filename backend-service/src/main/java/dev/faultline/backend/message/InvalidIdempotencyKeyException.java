@@ -9,7 +9,8 @@ import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.Violation;
 
 /**
- * The {@code Idempotency-Key} header is empty, repeated, too long or not visible ASCII: a 400 problem.
+ * The {@code Idempotency-Key} header is empty, repeated, too long or not visible ASCII: a
+ * 400 problem.
  */
 class InvalidIdempotencyKeyException extends ErrorResponseException {
 

@@ -44,8 +44,8 @@ class MessageController {
 	}
 
 	@GetMapping
-	List<Message> newest(@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
-	@Max(value = 100, message = "must be between 1 and 100") int limit) {
+	List<Message> newest(@RequestParam(defaultValue = "20") @Min(value = 1,
+			message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100") int limit) {
 		return this.messages.newest(limit);
 	}
 
@@ -55,17 +55,21 @@ class MessageController {
 	}
 
 	/**
-	 * Creates a message: {@code 201 Created} with {@code Location}. A replay of an earlier request with the
-	 * same key answers exactly as the first time ({@code 201}, same id and {@code Location}) plus
-	 * {@code Idempotent-Replayed: true}, so a client that retries sees one uniform answer.
+	 * Creates a message: {@code 201 Created} with {@code Location}. A replay of an
+	 * earlier request with the same key answers exactly as the first time ({@code 201},
+	 * same id and {@code Location}) plus {@code Idempotent-Replayed: true}, so a client
+	 * that retries sees one uniform answer.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Message> create(@Valid @RequestBody NewMessage request,
-			@RequestHeader HttpHeaders headers) {
+	ResponseEntity<Message> create(@Valid @RequestBody NewMessage request, @RequestHeader HttpHeaders headers) {
 		MessageService.Creation creation = this.messages.create(request, idempotencyKey(headers));
-		// A path, not an absolute URL built from the request's Host header, which the client controls (RFC 9110
-		// allows a relative Location): "Host: evil.example" must not send anyone to evil.example.
-		URI location = UriComponentsBuilder.fromPath("/api/messages/{id}").buildAndExpand(creation.message().id()).toUri();
+		// A path, not an absolute URL built from the request's Host header, which the
+		// client controls (RFC 9110
+		// allows a relative Location): "Host: evil.example" must not send anyone to
+		// evil.example.
+		URI location = UriComponentsBuilder.fromPath("/api/messages/{id}")
+			.buildAndExpand(creation.message().id())
+			.toUri();
 		ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
 		if (creation.replayed()) {
 			response.header(IDEMPOTENT_REPLAYED, "true");
@@ -74,8 +78,9 @@ class MessageController {
 	}
 
 	/**
-	 * The key, or {@code null} without the header. Read from the raw headers because Spring maps an empty
-	 * header value to "absent", and an empty key must be rejected, not ignored.
+	 * The key, or {@code null} without the header. Read from the raw headers because
+	 * Spring maps an empty header value to "absent", and an empty key must be rejected,
+	 * not ignored.
 	 */
 	@Nullable
 	private static String idempotencyKey(HttpHeaders headers) {

@@ -11,7 +11,8 @@ import org.springframework.data.repository.ListCrudRepository;
 interface MessageRepository extends ListCrudRepository<Message, Long> {
 
 	/**
-	 * The newest messages first; ties on the timestamp are broken by id so the order is stable.
+	 * The newest messages first; ties on the timestamp are broken by id so the order is
+	 * stable.
 	 */
 	@Query("SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT :limit")
 	List<Message> findNewest(int limit);

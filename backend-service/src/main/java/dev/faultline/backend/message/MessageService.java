@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads and creates messages; creation with an {@code Idempotency-Key} stores at most one message per key,
- * even when the same request arrives several times at once.
+ * Reads and creates messages; creation with an {@code Idempotency-Key} stores at most one
+ * message per key, even when the same request arrives several times at once.
  */
 @Service
 class MessageService {
@@ -56,8 +56,9 @@ class MessageService {
 	}
 
 	/**
-	 * Stores a message. With a key, a repeat of the same request returns the message the key first created
-	 * and stores nothing; a repeat with a different request is rejected.
+	 * Stores a message. With a key, a repeat of the same request returns the message the
+	 * key first created and stores nothing; a repeat with a different request is
+	 * rejected.
 	 */
 	Creation create(NewMessage request, @Nullable String idempotencyKey) {
 		if (idempotencyKey == null) {
@@ -76,7 +77,8 @@ class MessageService {
 			});
 		}
 		catch (DuplicateKeyException concurrentDuplicate) {
-			// Another request with the same key committed first; our transaction rolled back, so answer as a replay.
+			// Another request with the same key committed first; our transaction rolled
+			// back, so answer as a replay.
 			return replay(idempotencyKey, hash).orElseThrow(() -> concurrentDuplicate);
 		}
 	}
@@ -100,7 +102,8 @@ class MessageService {
 	}
 
 	private Instant now() {
-		// Millisecond precision: what the database stores is exactly what the first response showed.
+		// Millisecond precision: what the database stores is exactly what the first
+		// response showed.
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 

@@ -36,9 +36,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error into an RFC 9457 {@code application/problem+json} answer. Spring MVC's own exceptions
- * (404, 405, 415, ...) keep their status; bad input is a 400 whose {@code errors} list names each field and
- * rule; anything unexpected is a 500 without a stack trace.
+ * Turns every error into an RFC 9457 {@code application/problem+json} answer. Spring
+ * MVC's own exceptions (404, 405, 415, ...) keep their status; bad input is a 400 whose
+ * {@code errors} list names each field and rule; anything unexpected is a 500 without a
+ * stack trace.
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -48,7 +49,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Violation> violations = ex.getBindingResult().getFieldErrors().stream().map(ApiProblemHandler::violation).toList();
+		List<Violation> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ApiProblemHandler::violation)
+			.toList();
 		return handleExceptionInternal(ex, invalid(violations), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -73,7 +78,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT) : "value";
+		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT)
+				: "value";
 		Violation violation = new Violation(ex.getPropertyName(), "type", "must be a valid " + type);
 		return handleExceptionInternal(ex, invalid(List.of(violation)), headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -87,17 +93,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			problem = invalid(List.of(StrictJson.duplicate(StrictJson.duplicateField(cause).get())));
 		}
 		else if (cause instanceof UnrecognizedPropertyException unknown) {
-			String allowed = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+			String allowed = unknown.getKnownPropertyIds()
+				.stream()
+				.map(String::valueOf)
+				.sorted()
+				.collect(Collectors.joining(", "));
 			problem = invalid(List.of(new Violation(path(unknown), "unknown-field",
 					"is not a field of this request; allowed fields: " + allowed)));
 		}
 		else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String type = (mismatch.getTargetType() != null) ? mismatch.getTargetType().getSimpleName().toLowerCase(Locale.ROOT) : "value";
+			String type = (mismatch.getTargetType() != null)
+					? mismatch.getTargetType().getSimpleName().toLowerCase(Locale.ROOT) : "value";
 			problem = invalid(List.of(new Violation(path(mismatch), "type", "must be a JSON " + type)));
 		}
 		else if (cause instanceof JsonProcessingException json) {
 			String where = (json.getLocation() != null)
-					? " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() : "";
+					? " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+					: "";
 			problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
 					"The request body is not a valid JSON object" + where + ".");
 		}
@@ -108,7 +120,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** The last line of defence: a real server fault, logged here with its stack trace and never sent out. */
+	/**
+	 * The last line of defence: a real server fault, logged here with its stack trace and
+	 * never sent out.
+	 */
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
@@ -126,7 +141,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return new Violation(error.getField(), rule(error.getCodes()), error.getDefaultMessage());
 	}
 
-	/** The constraint's simple name in kebab case: {@code NotNull} becomes {@code not-null}. */
+	/**
+	 * The constraint's simple name in kebab case: {@code NotNull} becomes
+	 * {@code not-null}.
+	 */
 	private static String rule(@Nullable String[] codes) {
 		if (codes == null || codes.length == 0) {
 			return "invalid";
@@ -148,7 +166,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String path(JsonMappingException ex) {
-		return ex.getPath().stream()
+		return ex.getPath()
+			.stream()
 			.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 			.collect(Collectors.joining("."));
 	}

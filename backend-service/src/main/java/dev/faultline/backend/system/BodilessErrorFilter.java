@@ -16,9 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Gives a problem+json body to an actuator error that has none: actuator answers an unknown metric or health group
- * ({@code /actuator/health/nope}) with a bare 404, which tells a program nothing. Registered on the management
- * port only, by {@link ManagementProblemConfiguration}.
+ * Gives a problem+json body to an actuator error that has none: actuator answers an
+ * unknown metric or health group ({@code /actuator/health/nope}) with a bare 404, which
+ * tells a program nothing. Registered on the management port only, by
+ * {@link ManagementProblemConfiguration}.
  */
 class BodilessErrorFilter extends OncePerRequestFilter {
 

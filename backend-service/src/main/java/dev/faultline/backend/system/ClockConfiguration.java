@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the clock, so that time-dependent rules (key retention, timestamps) can be tested.
+ * Provides the clock, so that time-dependent rules (key retention, timestamps) can be
+ * tested.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -8,11 +8,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The management server's share of the API's answers: its actuator errors get a problem body too, and every answer
- * {@code nosniff}. Added to the
- * management child context through
+ * The management server's share of the API's answers: its actuator errors get a problem
+ * body too, and every answer {@code nosniff}. Added to the management child context
+ * through
  * {@code META-INF/spring/org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration.imports},
- * and not annotated {@code @Configuration}, so that component scanning leaves it out of the API server.
+ * and not annotated {@code @Configuration}, so that component scanning leaves it out of
+ * the API server.
  */
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 class ManagementProblemConfiguration {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sends {@code X-Content-Type-Options: nosniff} on every answer, so that no browser reads a JSON answer as HTML or
- * script: the declared content type is the only one.
+ * Sends {@code X-Content-Type-Options: nosniff} on every answer, so that no browser reads
+ * a JSON answer as HTML or script: the declared content type is the only one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

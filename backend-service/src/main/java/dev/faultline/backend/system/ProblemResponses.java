@@ -14,15 +14,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a problem+json answer from a servlet filter, where Spring MVC's exception handling does not reach.
+ * Writes a problem+json answer from a servlet filter, where Spring MVC's exception
+ * handling does not reach.
  */
 public final class ProblemResponses {
 
 	private ProblemResponses() {
 	}
 
-	/** Writes the problem with its status and content type, unless the response is already committed. */
-	public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+	/**
+	 * Writes the problem with its status and content type, unless the response is already
+	 * committed.
+	 */
+	public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+			throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}

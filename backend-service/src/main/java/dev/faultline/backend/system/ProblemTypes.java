@@ -3,7 +3,8 @@ package dev.faultline.backend.system;
 import java.net.URI;
 
 /**
- * The {@code type} URIs of Faultline's own problems; plain HTTP errors (404, 405, 415) use {@code about:blank}.
+ * The {@code type} URIs of Faultline's own problems; plain HTTP errors (404, 405, 415)
+ * use {@code about:blank}.
  */
 public final class ProblemTypes {
 
@@ -17,7 +18,8 @@ public final class ProblemTypes {
 	public static final URI TOO_LARGE = URI.create("https://faultline.dev/problems/payload-too-large");
 
 	/** An Idempotency-Key came back with a different request. */
-	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("https://faultline.dev/problems/idempotency-key-reused");
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI
+		.create("https://faultline.dev/problems/idempotency-key-reused");
 
 	/** A failure injected on purpose by the chaos API: the request was not processed. */
 	public static final URI CHAOS_INJECTED = URI.create("https://faultline.dev/problems/chaos-injected");

@@ -20,33 +20,39 @@ import org.springframework.lang.Nullable;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Reads a request body the one way both of the backend's servers do: whole, at most a limit of bytes, and, when it
- * is JSON, as strict UTF-8. JSON is UTF-8 by definition (RFC 8259); a lenient decoder would turn an overlong or
- * invalid sequence into some other character than the client sent, so such a body is refused instead.
+ * Reads a request body the one way both of the backend's servers do: whole, at most a
+ * limit of bytes, and, when it is JSON, as strict UTF-8. JSON is UTF-8 by definition (RFC
+ * 8259); a lenient decoder would turn an overlong or invalid sequence into some other
+ * character than the client sent, so such a body is refused instead.
  */
 public final class RequestBodies {
 
 	private RequestBodies() {
 	}
 
-	/** Whether the request says it has a body: a positive length, or chunked transfer encoding. */
+	/**
+	 * Whether the request says it has a body: a positive length, or chunked transfer
+	 * encoding.
+	 */
 	public static boolean present(HttpServletRequest request) {
 		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 	}
 
 	/**
 	 * The whole body.
-	 * @throws ErrorResponseException a 413 problem when it is larger than {@code limit}, a 400 problem when a JSON
-	 * body is not valid UTF-8
+	 * @throws ErrorResponseException a 413 problem when it is larger than {@code limit},
+	 * a 400 problem when a JSON body is not valid UTF-8
 	 */
 	public static byte[] read(HttpServletRequest request, long limit) throws IOException {
 		if (request.getContentLengthLong() > limit) {
 			throw tooLarge(limit);
 		}
 		MediaType type = mediaType(request.getContentType());
-		boolean json = type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
+		boolean json = type != null
+				&& (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
 		if (json && type.getParameter("charset") != null && !isUtf8(type)) {
-			// Decoding as the declared charset would store other characters than a UTF-8 client sent: JSON is UTF-8.
+			// Decoding as the declared charset would store other characters than a UTF-8
+			// client sent: JSON is UTF-8.
 			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 							"JSON is UTF-8 (RFC 8259): send Content-Type: application/json, without a charset or with "
@@ -68,8 +74,8 @@ public final class RequestBodies {
 			int invalidAt = firstInvalidUtf8Byte(bytes);
 			if (invalidAt >= 0) {
 				throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-						ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
-								"The request body is not valid UTF-8 (byte " + invalidAt
+						ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED,
+								"Malformed request body", "The request body is not valid UTF-8 (byte " + invalidAt
 										+ "): JSON must be UTF-8, without overlong or invalid sequences."),
 						null);
 			}
@@ -85,7 +91,10 @@ public final class RequestBodies {
 				null);
 	}
 
-	/** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+	/**
+	 * The offset of the first byte that is not part of a well-formed UTF-8 sequence, or
+	 * -1.
+	 */
 	private static int firstInvalidUtf8Byte(byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -100,7 +109,9 @@ public final class RequestBodies {
 		return result.isError() ? in.position() : -1;
 	}
 
-	/** Whether the declared charset is UTF-8, quoted or not; an unknown charset is not. */
+	/**
+	 * Whether the declared charset is UTF-8, quoted or not; an unknown charset is not.
+	 */
 	private static boolean isUtf8(MediaType type) {
 		try {
 			return StandardCharsets.UTF_8.equals(type.getCharset());

@@ -25,10 +25,11 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads every API request body through {@link RequestBodies} before anything parses it: over
- * {@code faultline.api.max-body-size} is a 413 problem (at once when {@code Content-Length} says so, or as soon as a
- * chunked body passes the limit), a JSON body that is not valid UTF-8 a 400 problem. It enables its own properties so
- * that web slice tests, which skip configuration classes, get the same limit.
+ * Reads every API request body through {@link RequestBodies} before anything parses it:
+ * over {@code faultline.api.max-body-size} is a 413 problem (at once when
+ * {@code Content-Length} says so, or as soon as a chunked body passes the limit), a JSON
+ * body that is not valid UTF-8 a 400 problem. It enables its own properties so that web
+ * slice tests, which skip configuration classes, get the same limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

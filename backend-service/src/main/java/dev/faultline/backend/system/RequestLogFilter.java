@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Logs one INFO line per API call: method, path, status and duration, as {@code key=value} pairs that are
- * easy to read on stage and easy to grep.
+ * Logs one INFO line per API call: method, path, status and duration, as
+ * {@code key=value} pairs that are easy to read on stage and easy to grep.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

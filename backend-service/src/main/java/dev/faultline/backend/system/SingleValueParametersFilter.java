@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Refuses a query parameter given more than once ({@code ?limit=5&limit=abc}): every parameter of the API takes one
- * value, and silently using the first would hide the client's mistake.
+ * Refuses a query parameter given more than once ({@code ?limit=5&limit=abc}): every
+ * parameter of the API takes one value, and silently using the first would hide the
+ * client's mistake.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 
 /**
- * What strict JSON parsing ({@code spring.jackson.parser.strict-duplicate-detection}) reports, turned into the field
- * it is about, so that {@code {"author":"A","author":"B"}} is answered with a violation naming {@code author}.
+ * What strict JSON parsing ({@code spring.jackson.parser.strict-duplicate-detection})
+ * reports, turned into the field it is about, so that {@code {"author":"A","author":"B"}}
+ * is answered with a violation naming {@code author}.
  */
 public final class StrictJson {
 
-	// Jackson's DupDetector words it this way; its exception carries no field name of its own.
+	// Jackson's DupDetector words it this way; its exception carries no field name of its
+	// own.
 	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
 
 	private StrictJson() {

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes JSON binding strict where Jackson is lenient by default: {@code {"author": 42}} is a type error,
- * not the string {@code "42"}. A Jackson module (rather than a builder customizer) so that web slice tests
- * pick it up too.
+ * Makes JSON binding strict where Jackson is lenient by default: {@code {"author": 42}}
+ * is a type error, not the string {@code "42"}. A Jackson module (rather than a builder
+ * customizer) so that web slice tests pick it up too.
  */
 @Component
 class StrictJsonModule extends SimpleModule {

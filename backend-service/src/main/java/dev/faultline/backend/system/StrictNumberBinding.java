@@ -8,12 +8,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Whole numbers in paths and query parameters are plain ASCII decimals: {@code 5}, {@code 05} or {@code -1}, never
- * {@code 0x10}, {@code #10}, {@code +5} or digits of other scripts, all of which Spring's default number editor
- * accepts. Anything else is a type error, answered as a 400 naming the parameter.
+ * Whole numbers in paths and query parameters are plain ASCII decimals: {@code 5},
+ * {@code 05} or {@code -1}, never {@code 0x10}, {@code #10}, {@code +5} or digits of
+ * other scripts, all of which Spring's default number editor accepts. Anything else is a
+ * type error, answered as a 400 naming the parameter.
  * <p>
- * A property editor, not a {@code Converter}: when a converter fails, Spring falls back to its lenient default
- * editor, so only a registered editor actually replaces the lenient parsing.
+ * A property editor, not a {@code Converter}: when a converter fails, Spring falls back
+ * to its lenient default editor, so only a registered editor actually replaces the
+ * lenient parsing.
  */
 @ControllerAdvice
 class StrictNumberBinding {

@@ -5,10 +5,12 @@ import java.util.List;
 import org.springframework.http.ProblemDetail;
 
 /**
- * One broken rule in a rejected request, listed under {@code errors} in a problem+json answer.
+ * One broken rule in a rejected request, listed under {@code errors} in a problem+json
+ * answer.
  *
  * @param field the JSON field, query parameter or header that broke the rule
- * @param rule a short machine-readable rule name, such as {@code size} or {@code unknown-field}
+ * @param rule a short machine-readable rule name, such as {@code size} or
+ * {@code unknown-field}
  * @param message what the rule requires, for people
  */
 public record Violation(String field, String rule, String message) {

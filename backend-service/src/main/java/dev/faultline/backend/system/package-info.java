@@ -1,4 +1,5 @@
 /**
- * Shared set-up: RFC 9457 problem responses, request limits, request logging and the clock.
+ * Shared set-up: RFC 9457 problem responses, request limits, request logging and the
+ * clock.
  */
 package dev.faultline.backend.system;

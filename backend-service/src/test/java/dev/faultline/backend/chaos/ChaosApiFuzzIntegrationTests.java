@@ -25,17 +25,18 @@ import net.jqwik.api.lifecycle.BeforeTry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the chaos API over real HTTP: random fault names and settings, as query parameters, a JSON body or both,
- * with wrong types and content types. Every request is installed whole or refused with a problem naming the field,
- * and a refused one changes nothing; no 5xx, no ERROR line. Each installed fault is removed at once. Seeded.
+ * Fuzzes the chaos API over real HTTP: random fault names and settings, as query
+ * parameters, a JSON body or both, with wrong types and content types. Every request is
+ * installed whole or refused with a problem naming the field, and a refused one changes
+ * nothing; no 5xx, no ERROR line. Each installed fault is removed at once. Seeded.
  */
 class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final List<String> NAMES = List.of("ms", "minMs", "maxMs", "status", "retryAfter", "chunkBytes",
-			"chunkDelayMs", "upMs", "downMs", "kind", "delayMs", "rate", "seed", "everyNth", "firstN", "methods", "paths",
-			"duration", "colour", "", "MS");
+			"chunkDelayMs", "upMs", "downMs", "kind", "delayMs", "rate", "seed", "everyNth", "firstN", "methods",
+			"paths", "duration", "colour", "", "MS");
 
 	@BeforeTry
 	void noFaultSoFar() throws Exception {
@@ -57,7 +58,8 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 
 		ProblemAnswers.assertNoServerErrorAndProblemJson(answer, change.toString());
 		if (answer.statusCode() == 200) {
-			// Installed whole: the fault asked for is active (a scenario installs its own set).
+			// Installed whole: the fault asked for is active (a scenario installs its own
+			// set).
 			List<String> active = JSON.readTree(answer.body()).get("faults").findValuesAsText("fault");
 			String asked = change.pathAndQuery().replaceFirst("^/chaos/", "").replaceFirst("\\?.*$", "");
 			assertThat(active).as(change.toString()).isNotEmpty();
@@ -74,8 +76,11 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 	@Provide
 	Arbitrary<Change> changes() {
 		Arbitrary<String> target = Arbitraries.frequencyOf(
-				Tuple.of(8, Arbitraries.of("latency", "error", "hang", "down", "reset", "truncate", "malformed", "slow-body",
-						"flap", "readiness", "crash").map((fault) -> "/chaos/" + fault)),
+				Tuple.of(8,
+						Arbitraries
+							.of("latency", "error", "hang", "down", "reset", "truncate", "malformed", "slow-body",
+									"flap", "readiness", "crash")
+							.map((fault) -> "/chaos/" + fault)),
 				Tuple.of(2, Arbitraries.of("/chaos/wobble", "/chaos/scenarios/flaky", "/chaos/scenarios/slow",
 						"/chaos/scenarios/doomsday", "/chaos/LATENCY", "/chaos/%20")));
 		Arbitrary<Map<String, Object>> settings = Arbitraries.maps(Arbitraries.of(NAMES), values()).ofMaxSize(4);
@@ -86,12 +91,16 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 			.as(ChaosApiFuzzIntegrationTests::change);
 	}
 
-	/** Setting values of every JSON type, numbers in every notation, and the patterns that once broke the API. */
+	/**
+	 * Setting values of every JSON type, numbers in every notation, and the patterns that
+	 * once broke the API.
+	 */
 	private static Arbitrary<Object> values() {
 		return Arbitraries.frequencyOf(
-				Tuple.of(4, Arbitraries.<Object>of(0, 1, 3, 500, 503, 3000, 600_001, -1, 0.5, 1.5, 0.0, Long.MAX_VALUE)),
-				Tuple.of(4, Arbitraries.<Object>of("3000", "0x10", "+5", "\u0665", "1e3", "", " ", "NaN", "fast", "30s", "2h",
-						"PT0.0001S", "PT1S", "GET", "GET,,POST", "get", "FETCH", "/api/**", "/api/../**", "api",
+				Tuple.of(4,
+						Arbitraries.<Object>of(0, 1, 3, 500, 503, 3000, 600_001, -1, 0.5, 1.5, 0.0, Long.MAX_VALUE)),
+				Tuple.of(4, Arbitraries.<Object>of("3000", "0x10", "+5", "\u0665", "1e3", "", " ", "NaN", "fast", "30s",
+						"2h", "PT0.0001S", "PT1S", "GET", "GET,,POST", "get", "FETCH", "/api/**", "/api/../**", "api",
 						"/api/messages/{id:[}", "/api/messages/*", "latency", "down", "crash", "\u202E")),
 				Tuple.of(1, Arbitraries.<Object>of(List.of("GET", "POST"), List.of(7), Map.of("a", 1), true)),
 				Tuple.of(1, Arbitraries.just((Object) null)));

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Every fault, selector and bad input of the chaos API over real sockets, with the JDK {@link HttpClient}
- * as the client that meets the faults. One context for all; every test ends with {@code DELETE /chaos}.
+ * Every fault, selector and bad input of the chaos API over real sockets, with the JDK
+ * {@link HttpClient} as the client that meets the faults. One context for all; every test
+ * ends with {@code DELETE /chaos}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
 		"spring.datasource.url=jdbc:h2:mem:chaos-api;DB_CLOSE_DELAY=-1", "faultline.chaos.sweep-interval=50ms" })
@@ -55,7 +56,9 @@ class ChaosApiIntegrationTests {
 	@Autowired
 	private ObjectMapper json;
 
-	/** A fresh client per test: no pooled connection survives a fault of an earlier test. */
+	/**
+	 * A fresh client per test: no pooled connection survives a fault of an earlier test.
+	 */
 	private HttpClient client;
 
 	@BeforeEach
@@ -72,7 +75,8 @@ class ChaosApiIntegrationTests {
 	void controlPlaneAnswersOnManagementPortAndNotOnApiPort() throws Exception {
 		HttpResponse<String> state = chaos("GET", "/chaos", null);
 		assertThat(state.statusCode()).isEqualTo(200);
-		assertThat(state.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(state.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(read(state).get("faults").isArray()).isTrue();
 		assertThat(read(state).get("apiPort").asText()).isEqualTo("accepting connections");
 
@@ -198,8 +202,8 @@ class ChaosApiIntegrationTests {
 		HttpResponse<String> installed = chaos("PUT", "/chaos/down", null);
 		assertThat(read(installed).get("apiPort").asText()).isEqualTo("refusing connections");
 
-		Throwable refused = catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString()));
+		Throwable refused = catchThrowable(() -> newHttpClient()
+			.send(HttpRequest.newBuilder(apiUri("/api/messages")).build(), BodyHandlers.ofString()));
 		assertThat(refused).isInstanceOf(ConnectException.class);
 		assertThat(chaos("GET", "/chaos", null).statusCode()).isEqualTo(200);
 
@@ -271,7 +275,8 @@ class ChaosApiIntegrationTests {
 		HttpResponse<String> answer = api("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThatExceptionOfType(JsonProcessingException.class).isThrownBy(() -> this.json.readTree(answer.body()));
 	}
 
@@ -314,7 +319,8 @@ class ChaosApiIntegrationTests {
 		chaos("PUT", "/chaos/flap?kind=down&downMs=1500&upMs=60000", null);
 
 		assertThat(catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString()))).isInstanceOf(ConnectException.class);
+				BodyHandlers.ofString())))
+			.isInstanceOf(ConnectException.class);
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 	}
 
@@ -344,7 +350,8 @@ class ChaosApiIntegrationTests {
 	void downReopensThePortWhenItExpires() throws Exception {
 		chaos("PUT", "/chaos/down?duration=1s", null);
 		assertThat(catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString()))).isInstanceOf(ConnectException.class);
+				BodyHandlers.ofString())))
+			.isInstanceOf(ConnectException.class);
 
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 		assertThat(read(chaos("GET", "/chaos", null)).get("apiPort").asText()).isEqualTo("accepting connections");
@@ -372,7 +379,8 @@ class ChaosApiIntegrationTests {
 		assertThat(event.get("fault").asText()).isEqualTo("error");
 		assertThat(event.get("target").asText()).isEqualTo("GET /api/messages");
 		assertThat(event.get("at").asText()).isNotBlank();
-		HttpResponse<String> metric = chaos("GET", "/actuator/metrics/faultline.chaos.injections?tag=fault:error", null);
+		HttpResponse<String> metric = chaos("GET", "/actuator/metrics/faultline.chaos.injections?tag=fault:error",
+				null);
 		assertThat(metric.statusCode()).isEqualTo(200);
 		assertThat(read(metric).at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
 	}
@@ -422,42 +430,43 @@ class ChaosApiIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			/chaos/latency?ms=-1                     |                                     | ms        | range
-			/chaos/latency?ms=fast                   |                                     | ms        | type
-			/chaos/latency                           | {"minMs": 500, "maxMs": 100}        | minMs     | not-greater-than-max
-			/chaos/latency                           | {"minMs": 500}                      | maxMs     | required
-			/chaos/error?status=600                  |                                     | status    | range
-			/chaos/error?status=302                  |                                     | status    | range
-			/chaos/error?status=500&retryAfter=5     |                                     | retryAfter| requires
-			/chaos/error?rate=1.5                    |                                     | rate      | range
-			/chaos/error?rate=0.5&everyNth=3         |                                     | rate      | one-selector
-			/chaos/error?seed=7                      |                                     | seed      | requires
-			/chaos/error?duration=2h                 |                                     | duration  | range
-			/chaos/error?duration=soon               |                                     | duration  | type
-			/chaos/error?colour=red                  |                                     | colour    | unknown-field
-			/chaos/error                             | {"status": 500, "colour": "red"}    | colour    | unknown-field
-			/chaos/error?status=500                  | {"status": 503}                     | status    | duplicate
-			/chaos/error?methods=FETCH               |                                     | methods   | one-of
-			/chaos/error?paths=api                   |                                     | paths     | pattern
-			/chaos/latency?ms=1&paths=/api/messages/%7Bid:%5B%7D |                         | paths     | pattern
-			/chaos/error?paths=/api/../**            |                                     | paths     | pattern
-			/chaos/down?everyNth=2                   |                                     | everyNth  | unknown-field
-			/chaos/flap?kind=crash                   |                                     | kind      | one-of
-			/chaos/slow-body?chunkBytes=0            |                                     | chunkBytes| range
-			/chaos/hang?maxMs=600001                 |                                     | maxMs     | range
-			/chaos/scenarios/flaky?rate=1            |                                     | rate      | unknown-field
-			/chaos/latency                           | {"ms": "3000"}                      | ms        | type
-			/chaos/latency?ms=0x10                   |                                     | ms        | type
-			/chaos/latency?ms=%2B5                   |                                     | ms        | type
-			/chaos/latency                           | {"ms": 3000, "ms": 1}               | ms        | duplicate
-			/chaos/error?methods=                    |                                     | methods   | list
-			/chaos/error?methods=GET,,POST           |                                     | methods   | list
-			/chaos/error?rate=0                      |                                     | rate      | range
-			/chaos/error?status=500&status=503       |                                     | status    | single-value
-			/chaos/error?methods=GET&methods=POST    |                                     | methods   | single-value
-			/chaos/error?duration=PT0.0001S          |                                     | duration  | range
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					/chaos/latency?ms=-1                     |                                     | ms        | range
+					/chaos/latency?ms=fast                   |                                     | ms        | type
+					/chaos/latency                           | {"minMs": 500, "maxMs": 100}        | minMs     | not-greater-than-max
+					/chaos/latency                           | {"minMs": 500}                      | maxMs     | required
+					/chaos/error?status=600                  |                                     | status    | range
+					/chaos/error?status=302                  |                                     | status    | range
+					/chaos/error?status=500&retryAfter=5     |                                     | retryAfter| requires
+					/chaos/error?rate=1.5                    |                                     | rate      | range
+					/chaos/error?rate=0.5&everyNth=3         |                                     | rate      | one-selector
+					/chaos/error?seed=7                      |                                     | seed      | requires
+					/chaos/error?duration=2h                 |                                     | duration  | range
+					/chaos/error?duration=soon               |                                     | duration  | type
+					/chaos/error?colour=red                  |                                     | colour    | unknown-field
+					/chaos/error                             | {"status": 500, "colour": "red"}    | colour    | unknown-field
+					/chaos/error?status=500                  | {"status": 503}                     | status    | duplicate
+					/chaos/error?methods=FETCH               |                                     | methods   | one-of
+					/chaos/error?paths=api                   |                                     | paths     | pattern
+					/chaos/latency?ms=1&paths=/api/messages/%7Bid:%5B%7D |                         | paths     | pattern
+					/chaos/error?paths=/api/../**            |                                     | paths     | pattern
+					/chaos/down?everyNth=2                   |                                     | everyNth  | unknown-field
+					/chaos/flap?kind=crash                   |                                     | kind      | one-of
+					/chaos/slow-body?chunkBytes=0            |                                     | chunkBytes| range
+					/chaos/hang?maxMs=600001                 |                                     | maxMs     | range
+					/chaos/scenarios/flaky?rate=1            |                                     | rate      | unknown-field
+					/chaos/latency                           | {"ms": "3000"}                      | ms        | type
+					/chaos/latency?ms=0x10                   |                                     | ms        | type
+					/chaos/latency?ms=%2B5                   |                                     | ms        | type
+					/chaos/latency                           | {"ms": 3000, "ms": 1}               | ms        | duplicate
+					/chaos/error?methods=                    |                                     | methods   | list
+					/chaos/error?methods=GET,,POST           |                                     | methods   | list
+					/chaos/error?rate=0                      |                                     | rate      | range
+					/chaos/error?status=500&status=503       |                                     | status    | single-value
+					/chaos/error?methods=GET&methods=POST    |                                     | methods   | single-value
+					/chaos/error?duration=PT0.0001S          |                                     | duration  | range
+					""")
 	void badInputIsA400NamingTheFieldAndChangesNothing(String path, String body, String field, String rule)
 			throws Exception {
 		chaos("PUT", "/chaos/latency?ms=1", null);
@@ -494,8 +503,10 @@ class ChaosApiIntegrationTests {
 	void aBodyThatIsNotJsonIsA415AndInstallsNothing(String type) throws Exception {
 		String before = read(chaos("GET", "/chaos", null)).get("faults").toString();
 
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort
-				+ "/chaos/latency")).header("Content-Type", type).PUT(BodyPublishers.ofString("{\"ms\": 3000}")));
+		HttpResponse<String> answer = send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/chaos/latency"))
+					.header("Content-Type", type)
+					.PUT(BodyPublishers.ofString("{\"ms\": 3000}")));
 
 		assertThat(answer.statusCode()).isEqualTo(415);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -565,7 +576,10 @@ class ChaosApiIntegrationTests {
 		throw new AssertionError("no " + fault + " injection within " + PATIENCE);
 	}
 
-	/** Polls the API with fresh clients until it answers the status, within {@link #PATIENCE}. */
+	/**
+	 * Polls the API with fresh clients until it answers the status, within
+	 * {@link #PATIENCE}.
+	 */
 	private boolean awaitStatus(String path, int status) throws InterruptedException {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -596,8 +610,10 @@ class ChaosApiIntegrationTests {
 		return send(HttpRequest.newBuilder(apiUri(path)));
 	}
 
-	private HttpResponse<String> chaos(String method, String path, String body) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+	private HttpResponse<String> chaos(String method, String path, String body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
 			.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");

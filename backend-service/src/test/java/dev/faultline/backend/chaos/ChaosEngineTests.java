@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The engine without a server: the crash fault through an injected exit, expiry on a moved clock, the
- * events list bound, and readiness events.
+ * The engine without a server: the crash fault through an injected exit, expiry on a
+ * moved clock, the events list bound, and readiness events.
  */
 class ChaosEngineTests {
 

@@ -18,8 +18,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code faultline.chaos.enabled=false} the chaos API does not exist: its endpoints answer 404 and
- * no part that could inject a fault is running.
+ * With {@code faultline.chaos.enabled=false} the chaos API does not exist: its endpoints
+ * answer 404 and no part that could inject a fault is running.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
 		"spring.datasource.url=jdbc:h2:mem:chaos-off;DB_CLOSE_DELAY=-1", "faultline.chaos.enabled=false" })
@@ -39,15 +39,20 @@ class ChaosSwitchedOffIntegrationTests {
 	@Test
 	void endpointsAnswer404AndNothingIsInjected() throws Exception {
 		for (String path : new String[] { "/chaos/latency?ms=5000", "/chaos/down", "/chaos/scenarios/outage" }) {
-			int status = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
-				.PUT(BodyPublishers.noBody())
-				.build(), BodyHandlers.discarding()).statusCode();
+			int status = this.client
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+					.PUT(BodyPublishers.noBody())
+					.build(), BodyHandlers.discarding())
+				.statusCode();
 			assertThat(status).as(path).isEqualTo(404);
 		}
-		assertThat(this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/chaos")).build(),
-				BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+		assertThat(this.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/chaos")).build(),
+					BodyHandlers.discarding())
+			.statusCode()).isEqualTo(404);
 
-		var answer = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.apiPort + "/api/messages")).build(),
+		var answer = this.client.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.apiPort + "/api/messages")).build(),
 				BodyHandlers.ofString());
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue(ChaosFilter.INJECTED)).isEmpty();

@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code faultline.chaos.token} set, every chaos call needs the token in {@code X-Chaos-Token}.
+ * With {@code faultline.chaos.token} set, every chaos call needs the token in
+ * {@code X-Chaos-Token}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
 		"spring.datasource.url=jdbc:h2:mem:chaos-token;DB_CLOSE_DELAY=-1", "faultline.chaos.token=stage-secret" })
@@ -53,7 +54,8 @@ class ChaosTokenIntegrationTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		if (token != null) {
 			request.header(ChaosProperties.TOKEN_HEADER, token);

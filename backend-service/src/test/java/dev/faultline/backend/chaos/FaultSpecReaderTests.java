@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Reading fault settings: defaults, query strings and JSON values alike, and every broken rule at once.
+ * Reading fault settings: defaults, query strings and JSON values alike, and every broken
+ * rule at once.
  */
 class FaultSpecReaderTests {
 
@@ -47,11 +48,13 @@ class FaultSpecReaderTests {
 	void jsonTextIsNotANumberAndQueryTextMustBePlainDecimal() {
 		InvalidChaosRequestException json = catchThrowableOfType(
 				() -> this.reader.read(Fault.LATENCY, Map.of("ms", "3000")), InvalidChaosRequestException.class);
-		assertThat(json.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("ms", "type"));
+		assertThat(json.violations()).extracting(Violation::field, Violation::rule)
+			.containsExactly(tuple("ms", "type"));
 
 		for (String text : List.of("0x10", "+5", "\u0665", "1e3", " 5", "")) {
 			InvalidChaosRequestException query = catchThrowableOfType(
-					() -> this.reader.read(Fault.LATENCY, Map.of("ms", text), Set.of("ms")), InvalidChaosRequestException.class);
+					() -> this.reader.read(Fault.LATENCY, Map.of("ms", text), Set.of("ms")),
+					InvalidChaosRequestException.class);
 			assertThat(query).as(text).isNotNull();
 			assertThat(query.violations()).extracting(Violation::field).containsExactly("ms");
 		}
@@ -61,22 +64,25 @@ class FaultSpecReaderTests {
 	void emptyMethodOrPathItemsZeroRateAndSubSecondDurationsAreRefused() {
 		Map<String, Object> cases = Map.of("methods", "", "paths", "/api/**,,/x", "rate", 0, "duration", "PT0.0001S");
 		cases.forEach((name, value) -> {
-			InvalidChaosRequestException ex = catchThrowableOfType(() -> this.reader.read(Fault.ERROR, Map.of(name, value)),
-					InvalidChaosRequestException.class);
+			InvalidChaosRequestException ex = catchThrowableOfType(
+					() -> this.reader.read(Fault.ERROR, Map.of(name, value)), InvalidChaosRequestException.class);
 			assertThat(ex).as(name).isNotNull();
 			assertThat(ex.violations()).extracting(Violation::field).containsExactly(name);
 		});
 		InvalidChaosRequestException methods = catchThrowableOfType(
-				() -> this.reader.read(Fault.ERROR, Map.of("methods", "GET,,POST")), InvalidChaosRequestException.class);
+				() -> this.reader.read(Fault.ERROR, Map.of("methods", "GET,,POST")),
+				InvalidChaosRequestException.class);
 		assertThat(methods.violations()).extracting(Violation::rule).containsExactly("list");
 	}
 
 	@Test
 	void aCountBeyondAnyIntIsARangeViolationNotAnOverflow() {
 		InvalidChaosRequestException ex = catchThrowableOfType(
-				() -> this.reader.read(Fault.ERROR, Map.of("firstN", Long.MAX_VALUE)), InvalidChaosRequestException.class);
+				() -> this.reader.read(Fault.ERROR, Map.of("firstN", Long.MAX_VALUE)),
+				InvalidChaosRequestException.class);
 
-		assertThat(ex.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("firstN", "range"));
+		assertThat(ex.violations()).extracting(Violation::field, Violation::rule)
+			.containsExactly(tuple("firstN", "range"));
 	}
 
 	@Test
@@ -85,7 +91,8 @@ class FaultSpecReaderTests {
 				() -> this.reader.read(Fault.LATENCY, Map.of("ms", 1, "paths", "/api/messages/{id:[}")),
 				InvalidChaosRequestException.class);
 
-		assertThat(ex.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("paths", "pattern"));
+		assertThat(ex.violations()).extracting(Violation::field, Violation::rule)
+			.containsExactly(tuple("paths", "pattern"));
 		assertThat(ex.violations().get(0).message()).isNotBlank();
 	}
 
@@ -100,10 +107,13 @@ class FaultSpecReaderTests {
 
 	@Test
 	void everyBrokenRuleIsReportedAtOnce() {
-		InvalidChaosRequestException ex = catchThrowableOfType(() -> this.reader.read(Fault.LATENCY,
-				Map.of("minMs", 9, "maxMs", 1, "firstN", 0, "methods", List.of("GET", 7))), InvalidChaosRequestException.class);
+		InvalidChaosRequestException ex = catchThrowableOfType(
+				() -> this.reader.read(Fault.LATENCY,
+						Map.of("minMs", 9, "maxMs", 1, "firstN", 0, "methods", List.of("GET", 7))),
+				InvalidChaosRequestException.class);
 
-		assertThat(ex.violations()).extracting(Violation::field).containsExactlyInAnyOrder("minMs", "firstN", "methods");
+		assertThat(ex.violations()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("minMs", "firstN", "methods");
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of hostile input for the message API: tricky Unicode, wrong JSON types, duplicate keys, trailing
- * garbage, invalid UTF-8, oversized bodies.
+ * Generators of hostile input for the message API: tricky Unicode, wrong JSON types,
+ * duplicate keys, trailing garbage, invalid UTF-8, oversized bodies.
  */
 final class HostileInput {
 
@@ -32,22 +32,27 @@ final class HostileInput {
 	/**
 	 * A generated body.
 	 *
-	 * @param author the string author it carries, if it is a well-formed JSON object with string fields
+	 * @param author the string author it carries, if it is a well-formed JSON object with
+	 * string fields
 	 * @param text the string text, likewise
 	 * @param bytes what is sent
 	 */
 	record Body(String author, String text, byte[] bytes) {
 	}
 
-	/** Strings that test the text rules: tricky code points, white space, lengths around the limits. */
+	/**
+	 * Strings that test the text rules: tricky code points, white space, lengths around
+	 * the limits.
+	 */
 	static Arbitrary<String> texts() {
-		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD800', '\uDC00', '\uFFFD',
-				'\uFFFF', '\uFEFF', '\u0000', '\n', '\t', ' ', '\u3000', '\u0085', 'a', 'Z', '<', '"', '\\');
+		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD800', '\uDC00',
+				'\uFFFD', '\uFFFF', '\uFEFF', '\u0000', '\n', '\t', ' ', '\u3000', '\u0085', 'a', 'Z', '<', '"', '\\');
 		Arbitrary<String> mixed = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.chars().all()), Tuple.of(2, tricky))
 			.list()
 			.ofMaxSize(45)
 			.map(HostileInput::join);
-		return Arbitraries.frequencyOf(Tuple.of(4, mixed), Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(1).ofMaxLength(50)),
+		return Arbitraries.frequencyOf(Tuple.of(4, mixed),
+				Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(1).ofMaxLength(50)),
 				Tuple.of(1, Arbitraries.integers().between(35, 45).map((n) -> "\uD83D\uDE00".repeat(n))),
 				Tuple.of(1, Arbitraries.integers().between(275, 290).map("x"::repeat)),
 				Tuple.of(1, Arbitraries.of("", " ", "\u00A0", "\u200B", "\u200B\u00A0\u3000", " Ada ", "\u202EAda")));
@@ -56,45 +61,59 @@ final class HostileInput {
 	/** Query and path values: numbers in every notation, and text. */
 	static Arbitrary<String> numbersAndText() {
 		return Arbitraries.oneOf(Arbitraries.integers().between(-5, 120).map(String::valueOf),
-				Arbitraries.of("0x10", "+5", "\u0665", "\uFF15", "1e3", "5.0", " 5", "5 ", "", "99999999999999999999", "-0",
-						"007", "NaN", "Infinity", "%", "../1", "1;2"),
+				Arbitraries.of("0x10", "+5", "\u0665", "\uFF15", "1e3", "5.0", " 5", "5 ", "", "99999999999999999999",
+						"-0", "007", "NaN", "Infinity", "%", "../1", "1;2"),
 				Arbitraries.strings().all().ofMaxLength(12));
 	}
 
-	/** Bodies the rules accept: visible text in many scripts, emoji, up to the limits, with white space at the edges. */
+	/**
+	 * Bodies the rules accept: visible text in many scripts, emoji, up to the limits,
+	 * with white space at the edges.
+	 */
 	static Arbitrary<Body> validBodies() {
-		Arbitrary<String> letters = Arbitraries.of("a", "Z", "ü", "ß", "Д", "李", "م", "ก", "\uD83D\uDE00", "\uD83D\uDC69\u200D\uD83D\uDCBB",
-				"7", "!", "<", "&", "\"", "\\", " ", "\u00A0")
+		Arbitrary<String> letters = Arbitraries
+			.of("a", "Z", "ü", "ß", "Д", "李", "م", "ก", "\uD83D\uDE00", "\uD83D\uDC69\u200D\uD83D\uDCBB", "7", "!", "<",
+					"&", "\"", "\\", " ", "\u00A0")
 			.list()
 			.ofMinSize(1)
 			.ofMaxSize(30)
 			.map((parts) -> String.join("", parts))
 			.filter((text) -> MessageText.isVisible(text));
 		Arbitrary<String> edges = Arbitraries.of("", " ", "\u00A0", "\u3000", "\t ");
-		Arbitrary<String> author = Combinators.combine(edges, letters, edges).as((a, b, c) -> a + b + c)
+		Arbitrary<String> author = Combinators.combine(edges, letters, edges)
+			.as((a, b, c) -> a + b + c)
 			.filter((text) -> MessageText.length(MessageText.trim(text)) <= MessageText.AUTHOR_MAX);
 		Arbitrary<String> text = Arbitraries.oneOf(author, Arbitraries.integers().between(1, 280).map("x"::repeat),
 				Arbitraries.integers().between(1, 280).map("\uD83D\uDE00"::repeat));
 		return Combinators.combine(author, text, Arbitraries.of(true, false))
-			.as((a, t, escaped) -> new Body(a, t, ("{" + field("author", a, escaped) + "," + field("text", t, escaped) + "}")
-				.getBytes(StandardCharsets.UTF_8)));
+			.as((a, t, escaped) -> new Body(a, t,
+					("{" + field("author", a, escaped) + "," + field("text", t, escaped) + "}")
+						.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** Message bodies: mostly JSON objects with hostile values, some malformed or not JSON at all. */
+	/**
+	 * Message bodies: mostly JSON objects with hostile values, some malformed or not JSON
+	 * at all.
+	 */
 	static Arbitrary<Body> messageBodies() {
 		Arbitrary<Object> value = Arbitraries.frequencyOf(Tuple.of(8, texts().map((text) -> (Object) text)),
 				Tuple.of(1, Arbitraries.<Object>of(42, 4.2, true, List.of("x"), Map.of("a", 1))),
 				Tuple.of(1, Arbitraries.just((Object) null)));
 		Arbitrary<Body> object = Combinators
-			.combine(value, value, Arbitraries.integers().between(0, 9), Arbitraries.of("", "", "", "", " trailing", "{}", "]"))
+			.combine(value, value, Arbitraries.integers().between(0, 9),
+					Arbitraries.of("", "", "", "", " trailing", "{}", "]"))
 			.as((author, text, shape, tail) -> object(author, text, shape, tail));
 		Arbitrary<Body> raw = Arbitraries.oneOf(
 				Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map((bytes) -> new Body(null, null, bytes)),
 				Arbitraries.of("", "null", "[]", "\"text\"", "{", "{\"author\":", "{}", "42").map(HostileInput::utf8),
-				Arbitraries.of(new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
-						new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, new byte[] { (byte) 0xFF }, new byte[] { (byte) 0x80 })
+				Arbitraries
+					.of(new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
+							new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, new byte[] { (byte) 0xFF },
+							new byte[] { (byte) 0x80 })
 					.map(HostileInput::withInvalidUtf8),
-				Arbitraries.integers().between(16_300, 17_000).map((n) -> utf8("{\"author\":\"A\",\"text\":\"" + "x".repeat(n) + "\"}")));
+				Arbitraries.integers()
+					.between(16_300, 17_000)
+					.map((n) -> utf8("{\"author\":\"A\",\"text\":\"" + "x".repeat(n) + "\"}")));
 		return Arbitraries.frequencyOf(Tuple.of(8, object), Tuple.of(2, raw));
 	}
 
@@ -114,13 +133,16 @@ final class HostileInput {
 			fields.add(field("author", "Again", escaped));
 		}
 		String json = "{" + String.join(",", fields) + "}" + tail;
-		boolean plain = (shape == 0 || shape >= 5) && tail.isEmpty() && author instanceof String && text instanceof String;
-		return new Body(plain ? (String) author : null, plain ? (String) text : null, json.getBytes(StandardCharsets.UTF_8));
+		boolean plain = (shape == 0 || shape >= 5) && tail.isEmpty() && author instanceof String
+				&& text instanceof String;
+		return new Body(plain ? (String) author : null, plain ? (String) text : null,
+				json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * One JSON member. Escaped as {@code \\uXXXX} on request, and always when the value holds an unpaired surrogate,
-	 * which only an escape can carry (UTF-8 cannot encode it).
+	 * One JSON member. Escaped as {@code \\uXXXX} on request, and always when the value
+	 * holds an unpaired surrogate, which only an escape can carry (UTF-8 cannot encode
+	 * it).
 	 */
 	private static String field(String name, Object value, boolean escaped) {
 		boolean escape = escaped || (value instanceof String text && hasUnpairedSurrogate(text));

@@ -22,15 +22,18 @@ import net.jqwik.api.Tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the message API over real HTTP with generated hostile input: every post is either stored exactly as sent
- * (trimmed) or refused with a problem naming the field, and stores nothing then; no input gets a 5xx or logs an
- * ERROR. Seeded, so a failure is reproducible.
+ * Fuzzes the message API over real HTTP with generated hostile input: every post is
+ * either stored exactly as sent (trimmed) or refused with a problem naming the field, and
+ * stores nothing then; no input gets a 5xx or logs an ERROR. Seeded, so a failure is
+ * reproducible.
  */
 class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	/** A key shared by some posts, so replays and reuse with another body are fuzzed too. */
+	/**
+	 * A key shared by some posts, so replays and reuse with another body are fuzzed too.
+	 */
 	private static final String SHARED_KEY = "fuzz-shared-key";
 
 	@Property(tries = 400, seed = "20261129")
@@ -52,8 +55,11 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 			JsonNode created = JSON.readTree(answer.body());
 			boolean replayed = answer.headers().firstValue("Idempotent-Replayed").isPresent();
 			assertThat(rows()).as(post.toString()).isEqualTo(replayed ? before : before + 1);
-			Map<String, Object> stored = backend.jdbc().sql("select author, text from messages where id = ?")
-				.param(created.get("id").asLong()).query().singleRow();
+			Map<String, Object> stored = backend.jdbc()
+				.sql("select author, text from messages where id = ?")
+				.param(created.get("id").asLong())
+				.query()
+				.singleRow();
 			assertThat(stored).containsEntry("AUTHOR", created.get("author").asText())
 				.containsEntry("TEXT", created.get("text").asText());
 			if (!replayed && post.author() != null) {
@@ -68,7 +74,10 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 		assertThat(errorLog.errors()).as(post.toString()).isEmpty();
 	}
 
-	/** The other side: every post the rules allow, in any script and up to the limits, is stored exactly, trimmed. */
+	/**
+	 * The other side: every post the rules allow, in any script and up to the limits, is
+	 * stored exactly, trimmed.
+	 */
 	@Property(tries = 150, seed = "20261129")
 	void everyValidPostIsStoredAsSentTrimmed(@ForAll("validPosts") HostileInput.Body body) throws Exception {
 		HttpResponse<String> answer = backend.send(HttpRequest.newBuilder(backend.api("/api/messages"))
@@ -101,10 +110,12 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 	@Provide
 	Arbitrary<Post> posts() {
 		Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just((String) null)),
-				Tuple.of(3, Arbitraries.strings().withCharRange('a', 'z').ofLength(24)), Tuple.of(2, Arbitraries.just(SHARED_KEY)),
+				Tuple.of(3, Arbitraries.strings().withCharRange('a', 'z').ofLength(24)),
+				Tuple.of(2, Arbitraries.just(SHARED_KEY)),
 				Tuple.of(1, Arbitraries.of("", " ", "x".repeat(65), "a b", "tab\there", "{}", "%C3%A4")));
 		Arbitrary<String> contentType = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("application/json")),
-				Tuple.of(1, Arbitraries.just("application/json; charset=utf-8")), Tuple.of(1, Arbitraries.just((String) null)),
+				Tuple.of(1, Arbitraries.just("application/json; charset=utf-8")),
+				Tuple.of(1, Arbitraries.just((String) null)),
 				Tuple.of(2, Arbitraries.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
 						"application/x-www-form-urlencoded", "a/b/c", ";;", "application/problem+json")));
 		return Combinators.combine(HostileInput.messageBodies(), contentType, key)
@@ -113,12 +124,15 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 
 	@Provide
 	Arbitrary<String> reads() {
-		Arbitrary<String> value = HostileInput.numbersAndText().map((text) -> URLEncoder.encode(text, StandardCharsets.UTF_8));
+		Arbitrary<String> value = HostileInput.numbersAndText()
+			.map((text) -> URLEncoder.encode(text, StandardCharsets.UTF_8));
 		return Arbitraries.oneOf(value.map((v) -> "/api/messages?limit=" + v),
 				Combinators.combine(value, value).as((a, b) -> "/api/messages?limit=" + a + "&limit=" + b),
-				// Tomcat itself refuses an encoded /, \\ or NUL in a path (400) before any of our code runs.
-				value.filter((v) -> !v.isEmpty() && !v.equals(".") && !v.equals("..") && !v.contains("%2F") && !v.contains("%5C")
-						&& !v.contains("%00"))
+				// Tomcat itself refuses an encoded /, \\ or NUL in a path (400) before
+				// any of our code runs.
+				value
+					.filter((v) -> !v.isEmpty() && !v.equals(".") && !v.equals("..") && !v.contains("%2F")
+							&& !v.contains("%5C") && !v.contains("%00"))
 					.map((v) -> "/api/messages/" + v),
 				value.map((v) -> "/api/messages?" + v + "=1"));
 	}
@@ -130,7 +144,8 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 	/**
 	 * One generated post.
 	 *
-	 * @param author the author it carries when it is a JSON object with a string author, else {@code null}
+	 * @param author the author it carries when it is a JSON object with a string author,
+	 * else {@code null}
 	 * @param text the text, likewise
 	 * @param body the bytes sent
 	 * @param contentType the Content-Type, or {@code null} for none

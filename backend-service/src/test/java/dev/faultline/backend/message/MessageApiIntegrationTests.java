@@ -34,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The message API over real HTTP on random ports, against the real H2 file database: idempotent creation
- * under concurrency, limits a slice test cannot see, and the management port.
+ * The message API over real HTTP on random ports, against the real H2 file database:
+ * idempotent creation under concurrency, limits a slice test cannot see, and the
+ * management port.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureObservability(tracing = false)
@@ -66,7 +67,8 @@ class MessageApiIntegrationTests {
 	void storesAPostedMessageAndServesItAtItsLocationAndFirstInTheList() throws Exception {
 		HttpResponse<String> created = post("{\"author\":\"Ada\",\"text\":\"stored for real\"}", null);
 		assertThat(created.statusCode()).isEqualTo(201);
-		// Location is a path (never built from the Host header): resolved against the address the client used.
+		// Location is a path (never built from the Host header): resolved against the
+		// address the client used.
 		URI location = URI.create("http://localhost:" + this.port)
 			.resolve(created.headers().firstValue("Location").orElseThrow());
 
@@ -133,7 +135,8 @@ class MessageApiIntegrationTests {
 	@Test
 	void refusesAChunkedBodyThatGrowsPastSixteenKilobytes() throws Exception {
 		byte[] body = ("{\"author\":\"Ada\",\"text\":\"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-		// An input-stream publisher has no length, so the JDK client sends the body chunked.
+		// An input-stream publisher has no length, so the JDK client sends the body
+		// chunked.
 		HttpRequest request = HttpRequest.newBuilder(api("/api/messages"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
@@ -153,8 +156,10 @@ class MessageApiIntegrationTests {
 
 	@Test
 	void servesHealthGroupsInfoAndPrometheusOnTheManagementPortOnly() throws Exception {
-		assertThat(this.json.readTree(management("/actuator/health/liveness").body()).get("status").asText()).isEqualTo("UP");
-		assertThat(this.json.readTree(management("/actuator/health/readiness").body()).get("status").asText()).isEqualTo("UP");
+		assertThat(this.json.readTree(management("/actuator/health/liveness").body()).get("status").asText())
+			.isEqualTo("UP");
+		assertThat(this.json.readTree(management("/actuator/health/readiness").body()).get("status").asText())
+			.isEqualTo("UP");
 		JsonNode info = this.json.readTree(management("/actuator/info").body());
 		assertThat(info.at("/build/artifact").asText()).isEqualTo("backend-service");
 		assertThat(management("/actuator/prometheus").body()).contains("http_server_requests_seconds");
@@ -174,11 +179,13 @@ class MessageApiIntegrationTests {
 	void rawBracketsInTheQueryReachTheApiAndGetItsProblemNotTomcatsHtmlPage() throws Exception {
 		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
-			socket.getOutputStream().write(("GET /api/messages?limit=[5] HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream()
+				.write(("GET /api/messages?limit=[5] HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
-			assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+			assertThat(answer).startsWith("HTTP/1.1 400")
+				.contains("Content-Type: application/problem+json")
 				.contains("\"field\":\"limit\"");
 		}
 	}
@@ -196,7 +203,8 @@ class MessageApiIntegrationTests {
 	void healthShowsEachComponentButNoDetailsThatNameTheDatabaseOrItsDirectory() throws Exception {
 		HttpResponse<String> health = management("/actuator/health");
 
-		assertThat(this.json.readTree(health.body()).get("components").get("db").get("status").asText()).isEqualTo("UP");
+		assertThat(this.json.readTree(health.body()).get("components").get("db").get("status").asText())
+			.isEqualTo("UP");
 		assertThat(health.body()).doesNotContain("H2").doesNotContain(dataDir.toString()).doesNotContain("details");
 	}
 

@@ -28,7 +28,8 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 /**
- * Slice tests of {@link MessageController}: the HTTP contract, and a problem+json answer for every bad input.
+ * Slice tests of {@link MessageController}: the HTTP contract, and a problem+json answer
+ * for every bad input.
  */
 @WebMvcTest(MessageController.class)
 class MessageControllerTests {
@@ -46,7 +47,8 @@ class MessageControllerTests {
 		given(this.messages.newest(20)).willReturn(List.of(ADA));
 		assertThat(this.mvc.get().uri("/api/messages")).hasStatusOk()
 			.bodyJson()
-			.isLenientlyEqualTo("[{\"id\":7,\"author\":\"Ada\",\"text\":\"Hello\",\"createdAt\":\"2026-01-01T09:00:00Z\"}]");
+			.isLenientlyEqualTo(
+					"[{\"id\":7,\"author\":\"Ada\",\"text\":\"Hello\",\"createdAt\":\"2026-01-01T09:00:00Z\"}]");
 	}
 
 	@ParameterizedTest
@@ -93,7 +95,10 @@ class MessageControllerTests {
 	@Test
 	void returnsOneMessageById() {
 		given(this.messages.find(7L)).willReturn(ADA);
-		assertThat(this.mvc.get().uri("/api/messages/7")).hasStatusOk().bodyJson().extractingPath("$.author").isEqualTo("Ada");
+		assertThat(this.mvc.get().uri("/api/messages/7")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.author")
+			.isEqualTo("Ada");
 	}
 
 	@Test
@@ -169,14 +174,19 @@ class MessageControllerTests {
 		body[at] = (byte) 0xC0;
 		body[at + 1] = (byte) 0xAF;
 		System.arraycopy(overlong, at + 1, body, at + 2, overlong.length - at - 1);
-		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 		assertThatProblem(result, HttpStatus.BAD_REQUEST).extractingPath("$.detail").asString().contains("UTF-8");
 		then(this.messages).shouldHaveNoInteractions();
 	}
 
 	@Test
 	void passesIdempotencyKeyAndMarksReplays() {
-		given(this.messages.create(new NewMessage("Ada", "Hello"), "key-1")).willReturn(new MessageService.Creation(ADA, true));
+		given(this.messages.create(new NewMessage("Ada", "Hello"), "key-1"))
+			.willReturn(new MessageService.Creation(ADA, true));
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/messages")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -210,7 +220,8 @@ class MessageControllerTests {
 			.header(MessageController.IDEMPOTENCY_KEY, "key-1")
 			.content("{\"author\":\"Ada\",\"text\":\"Other\"}")
 			.exchange();
-		assertThatProblem(result, HttpStatus.UNPROCESSABLE_ENTITY).extractingPath("$.errors[0].rule").isEqualTo("same-request");
+		assertThatProblem(result, HttpStatus.UNPROCESSABLE_ENTITY).extractingPath("$.errors[0].rule")
+			.isEqualTo("same-request");
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}/{2}")
@@ -253,16 +264,20 @@ class MessageControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"author\":", "not json", "[]", "\"text\"", "",
-			"{\"author\":\"A\",\"text\":\"x\"} trailing",
-			"{\"author\":\"A\",\"text\":\"x\"}{}" })
+			"{\"author\":\"A\",\"text\":\"x\"} trailing", "{\"author\":\"A\",\"text\":\"x\"}{}" })
 	void rejectsBodyThatIsNotAJsonObject(String body) {
-		assertThatProblem(post(body), HttpStatus.BAD_REQUEST).extractingPath("$.title").isEqualTo("Malformed request body");
+		assertThatProblem(post(body), HttpStatus.BAD_REQUEST).extractingPath("$.title")
+			.isEqualTo("Malformed request body");
 		then(this.messages).shouldHaveNoInteractions();
 	}
 
 	@Test
 	void rejectsNonJsonContentTypeWithUnsupportedMediaType() {
-		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType(MediaType.TEXT_PLAIN).content("Hello").exchange();
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("Hello")
+			.exchange();
 		assertThatProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 	}
 
@@ -270,7 +285,9 @@ class MessageControllerTests {
 	void acceptsUtf8DeclaredWithAQuotedCharset() {
 		given(this.messages.create(eq(new NewMessage("Ada", "Hello")), isNull()))
 			.willReturn(new MessageService.Creation(ADA, false));
-		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType("application/json;charset=\"UTF-8\"")
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType("application/json;charset=\"UTF-8\"")
 			.content("{\"author\":\"Ada\",\"text\":\"Hello\"}")
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
@@ -278,10 +295,14 @@ class MessageControllerTests {
 
 	@Test
 	void refusesAJsonBodyDeclaredInAnotherCharsetInsteadOfStoringOtherCharacters() {
-		MvcTestResult result = this.mvc.post().uri("/api/messages").contentType("application/json;charset=ISO-8859-1")
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/messages")
+			.contentType("application/json;charset=ISO-8859-1")
 			.content("{\"author\":\"Ngũgĩ\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8))
 			.exchange();
-		assertThatProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE).extractingPath("$.detail").asString().contains("UTF-8");
+		assertThatProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE).extractingPath("$.detail")
+			.asString()
+			.contains("UTF-8");
 		then(this.messages).shouldHaveNoInteractions();
 	}
 

@@ -19,8 +19,8 @@ import dev.faultline.backend.BackendApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the whole backend, stores messages over HTTP, stops it, starts it again on the same data directory
- * and finds every message still there, seeded only once.
+ * Starts the whole backend, stores messages over HTTP, stops it, starts it again on the
+ * same data directory and finds every message still there, seeded only once.
  */
 class MessagePersistenceIntegrationTests {
 
@@ -34,29 +34,33 @@ class MessagePersistenceIntegrationTests {
 		String createdBody;
 		String listBeforeRestart;
 		try (ConfigurableApplicationContext backend = start()) {
-			HttpResponse<String> created = post(backend, "{\"author\":\"Ada\",\"text\":\"survives a restart\"}", "restart-key");
+			HttpResponse<String> created = post(backend, "{\"author\":\"Ada\",\"text\":\"survives a restart\"}",
+					"restart-key");
 			assertThat(created.statusCode()).isEqualTo(201);
 			createdBody = created.body();
 			listBeforeRestart = get(backend, "/api/messages?limit=100").body();
 		}
 		try (ConfigurableApplicationContext backend = start()) {
-			assertThat(get(backend, "/api/messages?limit=100").body()).isEqualTo(listBeforeRestart).contains("survives a restart");
-			HttpResponse<String> replayed = post(backend, "{\"author\":\"Ada\",\"text\":\"survives a restart\"}", "restart-key");
+			assertThat(get(backend, "/api/messages?limit=100").body()).isEqualTo(listBeforeRestart)
+				.contains("survives a restart");
+			HttpResponse<String> replayed = post(backend, "{\"author\":\"Ada\",\"text\":\"survives a restart\"}",
+					"restart-key");
 			assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
 			assertThat(replayed.body()).isEqualTo(createdBody);
 		}
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(BackendApplication.class)
-			.run("--server.port=0", "--management.server.port=0", "--faultline.data-dir=" + this.dataDir);
+		return new SpringApplicationBuilder(BackendApplication.class).run("--server.port=0",
+				"--management.server.port=0", "--faultline.data-dir=" + this.dataDir);
 	}
 
 	private HttpResponse<String> get(ConfigurableApplicationContext backend, String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(backend, path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> post(ConfigurableApplicationContext backend, String body, String key) throws Exception {
+	private HttpResponse<String> post(ConfigurableApplicationContext backend, String body, String key)
+			throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(uri(backend, "/api/messages"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", key)

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Repository tests against the real H2 database in file mode, with the Flyway schema and seed data.
+ * Repository tests against the real H2 database in file mode, with the Flyway schema and
+ * seed data.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -67,7 +68,8 @@ class MessageRepositoryTests {
 		Instant createdAt = Instant.parse("2026-05-01T12:34:56.789Z");
 		Message saved = this.messages.save(new Message(null, "Grace", "Ünïcode ✓ survives", createdAt));
 		assertThat(saved.id()).isNotNull();
-		assertThat(this.messages.findById(saved.id())).contains(new Message(saved.id(), "Grace", "Ünïcode ✓ survives", createdAt));
+		assertThat(this.messages.findById(saved.id()))
+			.contains(new Message(saved.id(), "Grace", "Ünïcode ✓ survives", createdAt));
 	}
 
 	@Test

@@ -5,8 +5,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
- * Base of the backend's fuzz properties (jqwik): one real backend for the class, and a watch on ERROR lines that
- * every try starts clean from.
+ * Base of the backend's fuzz properties (jqwik): one real backend for the class, and a
+ * watch on ERROR lines that every try starts clean from.
  */
 public abstract class BackendFuzzing {
 
@@ -28,7 +28,10 @@ public abstract class BackendFuzzing {
 		backend.close();
 	}
 
-	/** Each try sees only the ERROR lines it caused itself; the property asserts there are none. */
+	/**
+	 * Each try sees only the ERROR lines it caused itself; the property asserts there are
+	 * none.
+	 */
 	@BeforeTry
 	void forgetEarlierLines() {
 		errorLog.clear();

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every answer to bad input must look like: never a 5xx, and a 4xx is RFC 9457 problem+json whose
- * {@code errors}, when it lists broken rules, name a field and a rule for each.
+ * What every answer to bad input must look like: never a 5xx, and a 4xx is RFC 9457
+ * problem+json whose {@code errors}, when it lists broken rules, name a field and a rule
+ * for each.
  */
 public final class ProblemAnswers {
 
@@ -19,7 +20,8 @@ public final class ProblemAnswers {
 	}
 
 	/** Asserts the rules above and returns the problem, or {@code null} for a 2xx. */
-	public static JsonNode assertNoServerErrorAndProblemJson(HttpResponse<String> answer, String what) throws Exception {
+	public static JsonNode assertNoServerErrorAndProblemJson(HttpResponse<String> answer, String what)
+			throws Exception {
 		assertThat(answer.statusCode()).as("status for %s: %s", what, answer.body()).isLessThan(500);
 		if (answer.statusCode() < 400) {
 			return null;

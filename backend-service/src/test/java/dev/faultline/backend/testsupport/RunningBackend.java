@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The real backend, started in-process on free 127.0.0.1 ports with a data directory of its own, for tests that run
- * outside Spring's test framework, such as jqwik properties. Every request has a timeout.
+ * The real backend, started in-process on free 127.0.0.1 ports with a data directory of
+ * its own, for tests that run outside Spring's test framework, such as jqwik properties.
+ * Every request has a timeout.
  */
 public final class RunningBackend implements AutoCloseable {
 

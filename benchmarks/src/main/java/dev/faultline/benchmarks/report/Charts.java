@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import dev.faultline.benchmarks.Levels;
 
 /**
- * The report's charts as plain SVG: latency over time (per-second median and max per level, log scale, the fault
- * window shaded, the deadline drawn) and answers by outcome (live / cache / failed stacked per level).
+ * The report's charts as plain SVG: latency over time (per-second median and max per
+ * level, log scale, the fault window shaded, the deadline drawn) and answers by outcome
+ * (live / cache / failed stacked per level).
  */
 final class Charts {
 
@@ -51,11 +52,11 @@ final class Charts {
 		StringBuilder svg = header(title, WIDTH, height);
 		if (faultStart != null) {
 			double x0 = LEFT + plotWidth * Math.max(0, (faultStart - loadStart) / 1000.0) / seconds;
-			double x1 = LEFT + plotWidth * Math.min(seconds, (((faultEnd != null) ? faultEnd : loadEnd) - loadStart) / 1000.0)
-					/ seconds;
+			double x1 = LEFT + plotWidth
+					* Math.min(seconds, (((faultEnd != null) ? faultEnd : loadEnd) - loadStart) / 1000.0) / seconds;
 			svg.append(String.format(Locale.ROOT,
-					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f4cccc\" opacity=\"0.6\"/>%n", x0, TOP,
-					Math.max(1, x1 - x0), plotHeight));
+					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f4cccc\" opacity=\"0.6\"/>%n", x0,
+					TOP, Math.max(1, x1 - x0), plotHeight));
 			svg.append(text(x0 + 4, TOP + plotHeight - 6, "fault", "start", "#a33"));
 		}
 		for (double tick = MIN_MS; tick <= MAX_MS; tick *= 10) {
@@ -92,12 +93,15 @@ final class Charts {
 			StringBuilder max = new StringBuilder();
 			bySecond.forEach((second, latencies) -> {
 				double x = LEFT + plotWidth * (second + 0.5) / seconds;
-				median.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, yLog(Statistics.percentile(latencies, 50), plotHeight)));
-				max.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, yLog(Statistics.percentile(latencies, 100), plotHeight)));
+				median.append(String.format(Locale.ROOT, "%.1f,%.1f ", x,
+						yLog(Statistics.percentile(latencies, 50), plotHeight)));
+				max.append(String.format(Locale.ROOT, "%.1f,%.1f ", x,
+						yLog(Statistics.percentile(latencies, 100), plotHeight)));
 			});
 			String colour = COLOURS.getOrDefault(level, "#555");
 			svg.append(String.format(Locale.ROOT,
-					"<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n", median.toString().trim(), colour));
+					"<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
+					median.toString().trim(), colour));
 			svg.append(String.format(Locale.ROOT,
 					"<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1\" stroke-dasharray=\"3,3\"/>%n",
 					max.toString().trim(), colour));
@@ -130,8 +134,8 @@ final class Charts {
 							"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s %s %.0f%%</title></rect>%n",
 							x, y, w, barHeight, parts[i][1], level.level(), parts[i][0], shares[i] * 100));
 					if (w > 34) {
-						svg.append(text(x + w / 2, y + 15, String.format(Locale.ROOT, "%.0f%%", shares[i] * 100), "middle",
-								"#000"));
+						svg.append(text(x + w / 2, y + 15, String.format(Locale.ROOT, "%.0f%%", shares[i] * 100),
+								"middle", "#000"));
 					}
 				}
 				x += w;
@@ -171,9 +175,8 @@ final class Charts {
 	}
 
 	private static String line(double x1, double y1, double x2, double y2, String colour, String dash) {
-		return String.format(Locale.ROOT,
-				"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n", x1, y1, x2, y2, colour,
-				dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
+		return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
+				x1, y1, x2, y2, colour, dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
 	}
 
 	private static String text(double x, double y, String content, String anchor, String colour) {

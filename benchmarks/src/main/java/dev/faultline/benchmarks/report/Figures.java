@@ -11,7 +11,9 @@ import java.util.TreeMap;
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 
-/** The figures the report shows, computed from a run's raw data: per scenario, per level. */
+/**
+ * The figures the report shows, computed from a run's raw data: per scenario, per level.
+ */
 final class Figures {
 
 	private Figures() {
@@ -22,26 +24,32 @@ final class Figures {
 	 *
 	 * @param level the level
 	 * @param requests feed requests sent
-	 * @param withinDeadline share answered with data (live or cache, status 200) within the 2 s deadline
+	 * @param withinDeadline share answered with data (live or cache, status 200) within
+	 * the 2 s deadline
 	 * @param live share answered live
 	 * @param cache share answered from the cache
 	 * @param failed share answered without data, with an error, or not at all
 	 * @param p50 median latency (ms), all feed requests
 	 * @param p99 99th percentile latency (ms)
 	 * @param max slowest (ms)
-	 * @param callsPerRequestClosed backend calls per feed request while the breaker was not open (all requests at
-	 * levels without a breaker), or {@code null} without requests
-	 * @param callsPerRequestOpen backend calls per feed request while the breaker was open, or {@code null}
+	 * @param callsPerRequestClosed backend calls per feed request while the breaker was
+	 * not open (all requests at levels without a breaker), or {@code null} without
+	 * requests
+	 * @param callsPerRequestOpen backend calls per feed request while the breaker was
+	 * open, or {@code null}
 	 * @param timeToOpenMs fault start to the breaker's first OPEN sample, or {@code null}
-	 * @param recoveryMedianMs backend healthy again to the first live answer (median over the times it recovered)
+	 * @param recoveryMedianMs backend healthy again to the first live answer (median over
+	 * the times it recovered)
 	 * @param recoveryMaxMs the same, the longest
-	 * @param aboutP50 {@code /about} median latency during the fault window (the whole run without a fault)
+	 * @param aboutP50 {@code /about} median latency during the fault window (the whole
+	 * run without a fault)
 	 * @param aboutP99 {@code /about} 99th percentile during the same window
 	 * @param backendCalls the sum of the feed's {@code backendCalls}
 	 * @param perSecond feed requests answered per second of load
-	 * @param faultWithinDeadline the within-deadline share of the feed requests sent in the fault window, or
-	 * {@code null} without a fault
-	 * @param faultP99 the 99th percentile latency (ms) of those requests, or {@code null} without a fault
+	 * @param faultWithinDeadline the within-deadline share of the feed requests sent in
+	 * the fault window, or {@code null} without a fault
+	 * @param faultP99 the 99th percentile latency (ms) of those requests, or {@code null}
+	 * without a fault
 	 */
 	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
 			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
@@ -54,7 +62,8 @@ final class Figures {
 	 *
 	 * @param scenario the scenario as run
 	 * @param levels one entry per loaded level, in level order
-	 * @param backendCounted the backend's own count of message API requests during the load
+	 * @param backendCounted the backend's own count of message API requests during the
+	 * load
 	 * @param loadStart when the load started
 	 * @param loadEnd when the load ended
 	 * @param faultStart when the fault started, or {@code null}
@@ -79,7 +88,8 @@ final class Figures {
 	 * @param service {@code bare}, {@code backend} or {@code ui}
 	 * @param runs how many times it was started
 	 * @param startupMs median launch to first healthy answer
-	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or {@code null}
+	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or
+	 * {@code null}
 	 * @param rssMb median resident memory after the warm-up, or {@code null}
 	 * @param startupRatio startup divided by the bare app's, or {@code null}
 	 * @param rssRatio memory divided by the bare app's, or {@code null}
@@ -88,16 +98,20 @@ final class Figures {
 			Double startupRatio, Double rssRatio) {
 	}
 
-	/** Startup and memory of each service, with ratios to the bare app, in the order they were measured. */
+	/**
+	 * Startup and memory of each service, with ratios to the bare app, in the order they
+	 * were measured.
+	 */
 	static List<Startup> startup(Results results) {
 		Map<String, List<Results.Startup>> byService = new LinkedHashMap<>();
 		results.startup().forEach((row) -> byService.computeIfAbsent(row.service(), (k) -> new ArrayList<>()).add(row));
 		List<Startup> rows = new ArrayList<>();
 		byService.forEach((service, runs) -> {
-			// Each variant (plain jar, or extracted with a CDS archive) is compared with the bare app started alike.
+			// Each variant (plain jar, or extracted with a CDS archive) is compared with
+			// the bare app started alike.
 			int variant = service.indexOf(' ');
-			List<Results.Startup> bare = byService.getOrDefault(
-					(variant < 0) ? "bare" : "bare" + service.substring(variant), List.of());
+			List<Results.Startup> bare = byService
+				.getOrDefault((variant < 0) ? "bare" : "bare" + service.substring(variant), List.of());
 			Long bareStartup = Statistics.percentile(bare.stream().map(Results.Startup::startupMs).toList(), 50);
 			Double bareRss = median(bare.stream().map(Results.Startup::rssMb).toList());
 			Long startup = Statistics.percentile(runs.stream().map(Results.Startup::startupMs).toList(), 50);
@@ -121,7 +135,10 @@ final class Figures {
 		List<ScenarioFigures> figures = new ArrayList<>();
 		for (String name : results.scenarioNames()) {
 			Scenario scenario = results.scenario(name).orElseThrow();
-			List<Results.Request> requests = results.requests().stream().filter((r) -> r.scenario().equals(name)).toList();
+			List<Results.Request> requests = results.requests()
+				.stream()
+				.filter((r) -> r.scenario().equals(name))
+				.toList();
 			long loadStart = orElse(results.event(name, "load-start"),
 					requests.stream().mapToLong(Results.Request::startEpochMs).min().orElse(0));
 			long loadEnd = orElse(results.event(name, "load-end"),
@@ -142,12 +159,13 @@ final class Figures {
 				List<Results.BreakerSample> samples = results.breakers()
 					.stream()
 					.filter((sample) -> sample.level().equals(level))
-					// Only this scenario's samples: a later scenario's OPEN is not this fault's.
+					// Only this scenario's samples: a later scenario's OPEN is not this
+					// fault's.
 					.filter((sample) -> sample.epochMs() >= loadStart && sample.epochMs() <= loadEnd)
 					.sorted(Comparator.comparingLong(Results.BreakerSample::epochMs))
 					.toList();
-				levels.add(level(scenario, level, feed, about, samples, faultStart, orElse(faultEnd, loadEnd), healthyAt,
-						loadEnd - loadStart));
+				levels.add(level(scenario, level, feed, about, samples, faultStart, orElse(faultEnd, loadEnd),
+						healthyAt, loadEnd - loadStart));
 			}
 			figures.add(new ScenarioFigures(scenario, levels, results.backendRequests().get(name), loadStart, loadEnd,
 					faultStart, faultEnd));
@@ -155,9 +173,8 @@ final class Figures {
 		return figures;
 	}
 
-	private static Level level(Scenario scenario, String level, List<Results.Request> feed,
-			List<Results.Request> about, List<Results.BreakerSample> samples, Long faultStart, long faultEnd,
-			List<Long> healthyAt, long loadMs) {
+	private static Level level(Scenario scenario, String level, List<Results.Request> feed, List<Results.Request> about,
+			List<Results.BreakerSample> samples, Long faultStart, long faultEnd, List<Long> healthyAt, long loadMs) {
 		int n = feed.size();
 		List<Long> latencies = feed.stream().map(Results.Request::latencyMs).toList();
 		long live = feed.stream().filter(Results.Request::live).count();
@@ -178,7 +195,8 @@ final class Figures {
 		for (Results.Request request : feed) {
 			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
 			allCalls += calls;
-			// Calls per request are an outage figure: counted in the fault window only (all of a healthy scenario).
+			// Calls per request are an outage figure: counted in the fault window only
+			// (all of a healthy scenario).
 			if (faultStart != null && (request.startEpochMs() < faultStart || request.startEpochMs() >= faultEnd)) {
 				continue;
 			}
@@ -211,12 +229,12 @@ final class Figures {
 				(closedRequests > 0) ? (double) closedCalls / closedRequests : null,
 				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
 				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
-				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99),
-				allCalls, (seconds > 0) ? n / seconds : 0,
-				(faultStart != null) ? Statistics.share(inFault.stream().filter(Results.Request::withinDeadline).count(),
-						inFault.size()) : null,
-				(faultStart != null) ? Statistics.percentile(inFault.stream().map(Results.Request::latencyMs).toList(), 99)
-						: null);
+				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99), allCalls,
+				(seconds > 0) ? n / seconds : 0,
+				(faultStart != null) ? Statistics
+					.share(inFault.stream().filter(Results.Request::withinDeadline).count(), inFault.size()) : null,
+				(faultStart != null)
+						? Statistics.percentile(inFault.stream().map(Results.Request::latencyMs).toList(), 99) : null);
 	}
 
 	private static long orElse(Long value, long fallback) {

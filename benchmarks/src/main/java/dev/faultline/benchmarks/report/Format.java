@@ -2,7 +2,10 @@ package dev.faultline.benchmarks.report;
 
 import java.util.Locale;
 
-/** How the report writes shares, durations and ratios: one place, so every table reads the same. */
+/**
+ * How the report writes shares, durations and ratios: one place, so every table reads the
+ * same.
+ */
 final class Format {
 
 	private Format() {

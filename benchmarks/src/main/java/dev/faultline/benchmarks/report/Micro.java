@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The JMH micro-benchmarks of a run ({@code micro.json}, JMH's own JSON, copied into the results directory by a
- * full run of {@code scripts/benchmark}): the cost of one feed read in the UI itself, without a network.
+ * The JMH micro-benchmarks of a run ({@code micro.json}, JMH's own JSON, copied into the
+ * results directory by a full run of {@code scripts/benchmark}): the cost of one feed
+ * read in the UI itself, without a network.
  */
 final class Micro {
 

@@ -17,9 +17,9 @@ import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 
 /**
- * Writes the report of a results directory: {@code report.md}, its charts in {@code benchmarks/*.svg} and
- * {@code summary.json}, all into that directory; {@link #publish(Path)} copies the report and charts to
- * {@code docs/} for a full run.
+ * Writes the report of a results directory: {@code report.md}, its charts in
+ * {@code benchmarks/*.svg} and {@code summary.json}, all into that directory;
+ * {@link #publish(Path)} copies the report and charts to {@code docs/} for a full run.
  */
 public final class ReportWriter {
 
@@ -62,7 +62,8 @@ public final class ReportWriter {
 					Charts.outcomes(scenario.scenario().title() + ": answers by outcome", scenario.levels()));
 		}
 		List<Figures.Startup> startup = Figures.startup(this.results);
-		Files.writeString(this.dir.resolve(REPORT), new MarkdownReport(this.results.run(), startup, Micro.load(this.dir)).render(figures));
+		Files.writeString(this.dir.resolve(REPORT),
+				new MarkdownReport(this.results.run(), startup, Micro.load(this.dir)).render(figures));
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
@@ -74,7 +75,10 @@ public final class ReportWriter {
 		System.out.println("== benchmark: report written to " + this.dir.resolve(REPORT));
 	}
 
-	/** Copies the report to {@code docs/benchmarks.md} and its charts to {@code docs/benchmarks/}. */
+	/**
+	 * Copies the report to {@code docs/benchmarks.md} and its charts to
+	 * {@code docs/benchmarks/}.
+	 */
 	public void publish(Path docs) throws IOException {
 		Path charts = Files.createDirectories(docs.resolve(CHARTS));
 		try (Stream<Path> svgs = Files.list(this.dir.resolve(CHARTS))) {
@@ -86,7 +90,10 @@ public final class ReportWriter {
 		System.out.println("== benchmark: report published to " + docs.resolve("benchmarks.md"));
 	}
 
-	/** The ratios to level none, for summary.json: full's in front, every protected level's beside them. */
+	/**
+	 * The ratios to level none, for summary.json: full's in front, every protected
+	 * level's beside them.
+	 */
 	private Map<String, Object> headline(List<Figures.ScenarioFigures> figures) {
 		Map<String, Object> headline = new LinkedHashMap<>();
 		for (Figures.ScenarioFigures scenario : figures) {

@@ -16,8 +16,8 @@ import java.util.Properties;
 import dev.faultline.benchmarks.Scenario;
 
 /**
- * The raw data of one run, read back from its results directory: the CSV files the run wrote and its
- * {@code run.properties}.
+ * The raw data of one run, read back from its results directory: the CSV files the run
+ * wrote and its {@code run.properties}.
  *
  * @param requests every request, in the order they were written
  * @param breakers every breaker sample
@@ -109,7 +109,8 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 	 * @param source {@code live}, {@code cache}, {@code none} or {@code null}
 	 * @param reason why it was not live, or {@code null}
 	 * @param backendCalls HTTP attempts it made, or {@code null} when unknown
-	 * @param withinDeadline answered with data (live or cache, status 200) within the deadline
+	 * @param withinDeadline answered with data (live or cache, status 200) within the
+	 * deadline
 	 */
 	record Request(String scenario, String level, String path, long startEpochMs, long latencyMs, int status,
 			String source, String reason, Integer backendCalls, boolean withinDeadline) {
@@ -150,7 +151,8 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 	 *
 	 * @param epochMs when it was read
 	 * @param level the UI and breaker
-	 * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, or {@code UNKNOWN} without an answer
+	 * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, or {@code UNKNOWN}
+	 * without an answer
 	 */
 	record BreakerSample(long epochMs, String level, String state) {
 	}
@@ -159,8 +161,8 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 	 * A moment of a scenario's timeline.
 	 *
 	 * @param scenario the scenario
-	 * @param kind {@code load-start}, {@code fault-start}, {@code fault-end}, {@code backend-healthy},
-	 * {@code load-end}
+	 * @param kind {@code load-start}, {@code fault-start}, {@code fault-end},
+	 * {@code backend-healthy}, {@code load-end}
 	 * @param epochMs when
 	 */
 	record Event(String scenario, String kind, long epochMs) {

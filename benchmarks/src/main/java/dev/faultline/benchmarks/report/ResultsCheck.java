@@ -17,9 +17,10 @@ import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 
 /**
- * Checks that a results directory is complete and well formed: every CSV has its header and data for every
- * scenario and level the run says it ran, every chart parses as XML, and the report has a table per scenario.
- * It never judges a timing: a slow machine must not fail it.
+ * Checks that a results directory is complete and well formed: every CSV has its header
+ * and data for every scenario and level the run says it ran, every chart parses as XML,
+ * and the report has a table per scenario. It never judges a timing: a slow machine must
+ * not fail it.
  */
 public final class ResultsCheck {
 
@@ -106,7 +107,10 @@ public final class ResultsCheck {
 		return problems;
 	}
 
-	/** Whether a heading containing {@code marker} is followed by a table before the next heading. */
+	/**
+	 * Whether a heading containing {@code marker} is followed by a table before the next
+	 * heading.
+	 */
 	static boolean hasTable(String markdown, String marker) {
 		boolean inSection = false;
 		for (String line : markdown.split("\n")) {

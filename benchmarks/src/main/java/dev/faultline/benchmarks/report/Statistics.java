@@ -5,15 +5,17 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
-/** The few statistics the report uses, kept apart so that they can be tested on their own. */
+/**
+ * The few statistics the report uses, kept apart so that they can be tested on their own.
+ */
 final class Statistics {
 
 	private Statistics() {
 	}
 
 	/**
-	 * The nearest-rank percentile: the smallest value such that at least {@code percent}% of the values are at most
-	 * it; {@code null} for no values.
+	 * The nearest-rank percentile: the smallest value such that at least {@code percent}%
+	 * of the values are at most it; {@code null} for no values.
 	 */
 	static Long percentile(Collection<Long> values, double percent) {
 		if (values.isEmpty()) {
@@ -31,8 +33,9 @@ final class Statistics {
 	}
 
 	/**
-	 * For each moment the backend became healthy again, the time until the first live answer that arrived after it
-	 * and before the next such moment (or {@code end}); moments without a live answer in their window are left out.
+	 * For each moment the backend became healthy again, the time until the first live
+	 * answer that arrived after it and before the next such moment (or {@code end});
+	 * moments without a live answer in their window are left out.
 	 * @param healthyAt when the backend was healthy again, in time order
 	 * @param liveAnswersAt when live answers arrived, in any order
 	 * @param end the end of the last window
@@ -44,7 +47,10 @@ final class Statistics {
 		for (int i = 0; i < healthyAt.size(); i++) {
 			long from = healthyAt.get(i);
 			long until = (i + 1 < healthyAt.size()) ? healthyAt.get(i + 1) : end;
-			sorted.stream().filter((at) -> at >= from && at < until).findFirst().ifPresent((at) -> recoveries.add(at - from));
+			sorted.stream()
+				.filter((at) -> at >= from && at < until)
+				.findFirst()
+				.ifPresent((at) -> recoveries.add(at - from));
 		}
 		return recoveries;
 	}

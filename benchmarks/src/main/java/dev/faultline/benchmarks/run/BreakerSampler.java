@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A background thread that asks each UI with a circuit breaker for its breaker's state every 200 ms and writes
- * {@code breakers.csv}, so that the report can tell when each breaker opened and which calls it let through.
+ * A background thread that asks each UI with a circuit breaker for its breaker's state
+ * every 200 ms and writes {@code breakers.csv}, so that the report can tell when each
+ * breaker opened and which calls it let through.
  */
 final class BreakerSampler implements AutoCloseable {
 
@@ -23,7 +24,9 @@ final class BreakerSampler implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	/** @param uiUrls the base URL of each UI whose level has a breaker, by level */
+	/**
+	 * @param uiUrls the base URL of each UI whose level has a breaker, by level
+	 */
 	BreakerSampler(Map<String, String> uiUrls, CsvWriter csv, Http http) {
 		this.uiUrls = Map.copyOf(uiUrls);
 		this.csv = csv;
@@ -36,7 +39,10 @@ final class BreakerSampler implements AutoCloseable {
 		this.thread.start();
 	}
 
-	/** The breaker's state as its UI reports it, or {@code UNKNOWN} when the UI does not answer in time. */
+	/**
+	 * The breaker's state as its UI reports it, or {@code UNKNOWN} when the UI does not
+	 * answer in time.
+	 */
 	String state(String level) {
 		return this.http.getJson(this.uiUrls.get(level) + "/actuator/circuitbreakers", Duration.ofSeconds(1))
 			.map((node) -> node.path("circuitBreakers").path(level).path("state").asText("UNKNOWN"))

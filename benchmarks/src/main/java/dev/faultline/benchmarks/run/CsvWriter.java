@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A CSV file written by several threads at once (Gatling's and the orchestrator's): one row per call, in full. */
+/**
+ * A CSV file written by several threads at once (Gatling's and the orchestrator's): one
+ * row per call, in full.
+ */
 final class CsvWriter implements AutoCloseable {
 
 	private final BufferedWriter out;
@@ -24,7 +27,10 @@ final class CsvWriter implements AutoCloseable {
 		row((Object[]) header);
 	}
 
-	/** Writes one row; values are written with {@code toString}, {@code null} as an empty field. */
+	/**
+	 * Writes one row; values are written with {@code toString}, {@code null} as an empty
+	 * field.
+	 */
 	synchronized void row(Object... values) {
 		try {
 			this.out.write(Stream.of(values).map(CsvWriter::field).collect(Collectors.joining(",")));
@@ -59,7 +65,8 @@ final class CsvWriter implements AutoCloseable {
 			return "";
 		}
 		String text = value.toString();
-		// No field the suite writes holds a comma or a quote; this only keeps a surprise from breaking the file.
+		// No field the suite writes holds a comma or a quote; this only keeps a surprise
+		// from breaking the file.
 		return text.replace(',', ';').replace('"', '\'').replace('\n', ' ');
 	}
 

@@ -22,10 +22,11 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The load of one scenario, as a Gatling simulation built from the current {@link LoadPlan}: each UI gets the same
- * open-model load on the feed of its own level plus a low-rate {@code /about} probe, or, for the healthy scenario's
- * extra phases, only the full and none UIs get a higher rate or a closed-model loop. Every request, whatever its
- * status and even without an answer, becomes a row of {@code requests.csv}.
+ * The load of one scenario, as a Gatling simulation built from the current
+ * {@link LoadPlan}: each UI gets the same open-model load on the feed of its own level
+ * plus a low-rate {@code /about} probe, or, for the healthy scenario's extra phases, only
+ * the full and none UIs get a higher rate or a closed-model loop. Every request, whatever
+ * its status and even without an answer, becomes a row of {@code requests.csv}.
  */
 public class FeedSimulation extends Simulation {
 
@@ -56,10 +57,10 @@ public class FeedSimulation extends Simulation {
 					.injectOpen(constantUsersPerSec(ABOUT_PROBES_PER_SECOND).during(scenario.totalSeconds()))
 					.protocols(protocol(url)));
 			});
-			case FAIRNESS -> fairAndNone(plan.uiUrls()).forEach((level, url) -> populations
-				.add(scenario("feed " + level).exec(request(plan, level, RequestRecorder.FEED))
-					.injectOpen(constantUsersPerSec(FAIRNESS_USERS_PER_SECOND).during(scenario.totalSeconds()))
-					.protocols(protocol(url))));
+			case FAIRNESS -> fairAndNone(plan.uiUrls()).forEach((level,
+					url) -> populations.add(scenario("feed " + level).exec(request(plan, level, RequestRecorder.FEED))
+						.injectOpen(constantUsersPerSec(FAIRNESS_USERS_PER_SECOND).during(scenario.totalSeconds()))
+						.protocols(protocol(url))));
 			case THROUGHPUT -> populations.add(throughputRounds(plan));
 		}
 		setUp(populations);
@@ -71,8 +72,9 @@ public class FeedSimulation extends Simulation {
 	}
 
 	/**
-	 * Rounds of full and none in the order full, none, none, full (repeated), each starting when the previous one
-	 * ends: interleaved, and balanced so that a machine getting slower or faster during the run favours neither.
+	 * Rounds of full and none in the order full, none, none, full (repeated), each
+	 * starting when the previous one ends: interleaved, and balanced so that a machine
+	 * getting slower or faster during the run favours neither.
 	 */
 	private static PopulationBuilder throughputRounds(LoadPlan plan) {
 		Map<String, String> urls = fairAndNone(plan.uiUrls());
@@ -99,7 +101,8 @@ public class FeedSimulation extends Simulation {
 			.set("startEpochMs", System.currentTimeMillis())
 			.remove("status")
 			.remove("body"))
-			// status() replaces Gatling's default 2xx check: a 502 or 503 is an answer to record, not an error.
+			// status() replaces Gatling's default 2xx check: a 502 or 503 is an answer to
+			// record, not an error.
 			.exec(http(level + " " + path).get(uri).check(status().saveAs("status"), bodyString().saveAs("body")))
 			.exec((session) -> {
 				long latencyMs = (System.nanoTime() - session.getLong("startNanos")) / 1_000_000;

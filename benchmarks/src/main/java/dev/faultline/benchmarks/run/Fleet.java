@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The services under test: one backend and one UI per level, all on free ports of 127.0.0.1 and all pointed at the
- * same backend, each UI loaded only with its own level so that level none's exhausted threads cannot slow the
- * others. Their logs go to the output directory.
+ * The services under test: one backend and one UI per level, all on free ports of
+ * 127.0.0.1 and all pointed at the same backend, each UI loaded only with its own level
+ * so that level none's exhausted threads cannot slow the others. Their logs go to the
+ * output directory.
  */
 final class Fleet implements AutoCloseable {
 

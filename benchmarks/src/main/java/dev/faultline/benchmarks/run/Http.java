@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The orchestrator's own small HTTP calls (readiness, chaos, breaker states, metrics, probes), each with a timeout,
- * answering "no answer" instead of throwing: the backend being unreachable is the normal case here.
+ * The orchestrator's own small HTTP calls (readiness, chaos, breaker states, metrics,
+ * probes), each with a timeout, answering "no answer" instead of throwing: the backend
+ * being unreachable is the normal case here.
  */
 final class Http {
 

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the report says about the machine: CPU, cores, memory, OS and the JDK running the suite. */
+/**
+ * What the report says about the machine: CPU, cores, memory, OS and the JDK running the
+ * suite.
+ */
 final class MachineInfo {
 
 	private MachineInfo() {
@@ -18,10 +21,11 @@ final class MachineInfo {
 		Map<String, String> info = new LinkedHashMap<>();
 		info.put("machine.cpu", firstValue("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")));
 		info.put("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-		info.put("machine.memory", firstValue("/proc/meminfo", "MemTotal")
-			.map((kb) -> String.format(Locale.ROOT, "%.1f GiB",
-					Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
-			.orElse("unknown"));
+		info.put("machine.memory",
+				firstValue("/proc/meminfo", "MemTotal")
+					.map((kb) -> String.format(Locale.ROOT, "%.1f GiB",
+							Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
+					.orElse("unknown"));
 		info.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		info.put("machine.jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		return info;

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.benchmarks.Levels;
 
 /**
- * Turns one request made by the load generator into one row of {@code requests.csv}: what was asked, when, how long
- * it took, and what the UI said about the answer (source, reason, backend calls), read from the feed's JSON or the
- * problem+json of level none.
+ * Turns one request made by the load generator into one row of {@code requests.csv}: what
+ * was asked, when, how long it took, and what the UI said about the answer (source,
+ * reason, backend calls), read from the feed's JSON or the problem+json of level none.
  */
 final class RequestRecorder {
 

@@ -18,13 +18,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One Spring Boot fat jar run as a child process ({@code java -jar}) with the suite's JVM flags, its output appended
- * to a log file: started, waited for (bounded), signalled (SIGSTOP, SIGCONT, SIGKILL), restarted with the same
- * arguments, and stopped. Modelled on the ui-service's end-to-end {@code BackendProcess}.
+ * One Spring Boot fat jar run as a child process ({@code java -jar}) with the suite's JVM
+ * flags, its output appended to a log file: started, waited for (bounded), signalled
+ * (SIGSTOP, SIGCONT, SIGKILL), restarted with the same arguments, and stopped. Modelled
+ * on the ui-service's end-to-end {@code BackendProcess}.
  */
 final class ServiceProcess implements AutoCloseable {
 
-	/** The same flags for every JVM the suite starts, so that the services and the bare app compare fairly. */
+	/**
+	 * The same flags for every JVM the suite starts, so that the services and the bare
+	 * app compare fairly.
+	 */
 	static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
 	private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
@@ -51,7 +55,10 @@ final class ServiceProcess implements AutoCloseable {
 		this(name, jar, List.of(), arguments, log, readinessUrl);
 	}
 
-	/** A process with JVM flags added to the suite's own, such as a class data sharing archive. */
+	/**
+	 * A process with JVM flags added to the suite's own, such as a class data sharing
+	 * archive.
+	 */
 	ServiceProcess(String name, Path jar, List<String> extraJvmFlags, List<String> arguments, Path log,
 			String readinessUrl) {
 		this.jvmFlags = List.copyOf(extraJvmFlags);
@@ -85,12 +92,16 @@ final class ServiceProcess implements AutoCloseable {
 			.start();
 	}
 
-	/** Waits until the readiness URL answers 200; returns the time from launch to that answer. */
+	/**
+	 * Waits until the readiness URL answers 200; returns the time from launch to that
+	 * answer.
+	 */
 	Duration awaitReady(Duration within, Http http) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			if (http.status(this.readinessUrl, Duration.ofSeconds(1)) == 200) {
 				return Duration.ofNanos(System.nanoTime() - this.launchedAtNanos);
@@ -119,7 +130,10 @@ final class ServiceProcess implements AutoCloseable {
 		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 	}
 
-	/** Resident memory from {@code /proc/<pid>/status}, in kB, or -1 where there is no such file. */
+	/**
+	 * Resident memory from {@code /proc/<pid>/status}, in kB, or -1 where there is no
+	 * such file.
+	 */
 	long rssKb() {
 		try {
 			for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(this.process.pid()), "status"))) {
@@ -134,7 +148,10 @@ final class ServiceProcess implements AutoCloseable {
 		return -1;
 	}
 
-	/** Spring's own "Started ... in X seconds" figure from the last start in the log, if it is there. */
+	/**
+	 * Spring's own "Started ... in X seconds" figure from the last start in the log, if
+	 * it is there.
+	 */
 	OptionalDouble reportedStartSeconds() {
 		try {
 			Matcher matcher = STARTED.matcher(Files.readString(this.log));
@@ -157,7 +174,10 @@ final class ServiceProcess implements AutoCloseable {
 		return this.log;
 	}
 
-	/** Stops the process: SIGCONT first (a stopped JVM cannot shut down), then SIGTERM, then SIGKILL. */
+	/**
+	 * Stops the process: SIGCONT first (a stopped JVM cannot shut down), then SIGTERM,
+	 * then SIGKILL.
+	 */
 	@Override
 	public void close() {
 		if (this.process == null || !this.process.isAlive()) {
@@ -181,7 +201,10 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Deletes a throw-away data directory; one left behind is harmless, so failures are ignored. */
+	/**
+	 * Deletes a throw-away data directory; one left behind is harmless, so failures are
+	 * ignored.
+	 */
 	static void deleteDirectory(Path dir) {
 		try (Stream<Path> files = Files.walk(dir)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());

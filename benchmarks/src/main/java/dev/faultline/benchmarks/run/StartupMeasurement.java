@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Startup time and memory of each service next to a bare Spring Boot web + actuator app, all started the same way
- * ({@code java -jar} with the same flags): time from launch to the first 200 of {@code /actuator/health}, Spring's
- * own "Started ... in X seconds", and the resident memory after a warm-up. Writes {@code startup.csv}.
+ * Startup time and memory of each service next to a bare Spring Boot web + actuator app,
+ * all started the same way ({@code java -jar} with the same flags): time from launch to
+ * the first 200 of {@code /actuator/health}, Spring's own "Started ... in X seconds", and
+ * the resident memory after a warm-up. Writes {@code startup.csv}.
  */
 final class StartupMeasurement {
 
@@ -37,9 +38,10 @@ final class StartupMeasurement {
 	}
 
 	/**
-	 * Starts each service {@code runs} times, one at a time, from its fat jar; with {@code classDataSharing}, also
-	 * as the container images start them: extracted, with a class data sharing archive from Spring Boot's training
-	 * run (services {@code bare (CDS)}, {@code backend (CDS)}, {@code ui (CDS)}).
+	 * Starts each service {@code runs} times, one at a time, from its fat jar; with
+	 * {@code classDataSharing}, also as the container images start them: extracted, with
+	 * a class data sharing archive from Spring Boot's training run (services
+	 * {@code bare (CDS)}, {@code backend (CDS)}, {@code ui (CDS)}).
 	 */
 	void run(int runs, boolean classDataSharing, CsvWriter csv) throws IOException, InterruptedException {
 		Variant plain = new Variant("", this.jars.bare(), this.jars.backend(), this.jars.ui(), List.of());
@@ -64,8 +66,8 @@ final class StartupMeasurement {
 
 	/**
 	 * Spring Boot's CDS recipe, as in the Dockerfile: extract the jar, start it once with
-	 * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh}; returns the extracted jar, next to
-	 * which {@code application.jsa} now lies.
+	 * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh};
+	 * returns the extracted jar, next to which {@code application.jsa} now lies.
 	 */
 	private Path train(String service, Path jar, Path dir, List<String> arguments)
 			throws IOException, InterruptedException {
@@ -161,13 +163,15 @@ final class StartupMeasurement {
 	}
 
 	/**
-	 * One way of starting the three apps: the fat jars as built, or extracted with a CDS archive beside each.
+	 * One way of starting the three apps: the fat jars as built, or extracted with a CDS
+	 * archive beside each.
 	 *
 	 * @param suffix appended to the service names in {@code startup.csv}
 	 * @param bare the bare app's jar
 	 * @param backend the backend's jar
 	 * @param ui the UI's jar
-	 * @param plainFlags the extra JVM flags of the plain variant, or {@code null} for the CDS archive beside each jar
+	 * @param plainFlags the extra JVM flags of the plain variant, or {@code null} for the
+	 * CDS archive beside each jar
 	 */
 	private record Variant(String suffix, Path bare, Path backend, Path ui, List<String> plainFlags) {
 

@@ -19,9 +19,10 @@ import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 
 /**
- * Runs the suite: starts the backend, measures startup and memory, starts one UI per level, then for each scenario
- * sends the load with Gatling (in this JVM) while a timeline thread breaks and repairs the backend on schedule, and
- * writes the raw data of the run to the output directory. Everything it starts is stopped before it returns.
+ * Runs the suite: starts the backend, measures startup and memory, starts one UI per
+ * level, then for each scenario sends the load with Gatling (in this JVM) while a
+ * timeline thread breaks and repairs the backend on schedule, and writes the raw data of
+ * the run to the output directory. Everything it starts is stopped before it returns.
  */
 public final class SuiteRunner {
 
@@ -43,7 +44,8 @@ public final class SuiteRunner {
 	 * @param root the repository root, where the jars are built
 	 * @param out the results directory
 	 * @param smoke the short run: two scenarios, UIs none and full only
-	 * @param only the names of the full suite's scenarios to run, or empty for all of them
+	 * @param only the names of the full suite's scenarios to run, or empty for all of
+	 * them
 	 */
 	public SuiteRunner(Path root, Path out, boolean smoke, List<String> only) {
 		this.root = root;
@@ -52,7 +54,10 @@ public final class SuiteRunner {
 		this.only = List.copyOf(only);
 	}
 
-	/** Runs everything and writes {@code run.properties} last, with what the report needs to know about the run. */
+	/**
+	 * Runs everything and writes {@code run.properties} last, with what the report needs
+	 * to know about the run.
+	 */
 	public void run(String command) throws IOException, InterruptedException {
 		Instant started = Instant.now();
 		List<Scenario> catalog = this.smoke ? Scenario.smoke() : Scenario.full();
@@ -60,8 +65,8 @@ public final class SuiteRunner {
 			.filter((name) -> catalog.stream().noneMatch((scenario) -> scenario.name().equals(name)))
 			.toList();
 		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException(
-					"Unknown scenarios " + unknown + "; the suite has " + catalog.stream().map(Scenario::name).toList());
+			throw new IllegalArgumentException("Unknown scenarios " + unknown + "; the suite has "
+					+ catalog.stream().map(Scenario::name).toList());
 		}
 		List<Scenario> scenarios = this.only.isEmpty() ? catalog
 				: catalog.stream().filter((scenario) -> this.only.contains(scenario.name())).toList();
@@ -88,8 +93,10 @@ public final class SuiteRunner {
 			try (BreakerSampler sampler = new BreakerSampler(breakerUis, breakers, this.http)) {
 				sampler.start();
 				RequestRecorder recorder = new RequestRecorder(requests);
-				// Freshly started JVMs (the UIs' and this one's Gatling) are slow for their first thousand requests;
-				// the first scenario would measure that instead of the levels. Its rows are kept but never reported.
+				// Freshly started JVMs (the UIs' and this one's Gatling) are slow for
+				// their first thousand requests;
+				// the first scenario would measure that instead of the levels. Its rows
+				// are kept but never reported.
 				runScenario(Scenario.warmUp(this.smoke ? 5 : 15), fleet, recorder, events, backend);
 				settle(fleet, sampler, breakerUis);
 				for (Scenario scenario : scenarios) {
@@ -117,11 +124,12 @@ public final class SuiteRunner {
 			events.row(scenario.name(), "load-start", System.currentTimeMillis());
 			timeline.start();
 		}));
-		// Gatling 3.14 has no fromMap/GatlingPropertiesBuilder any more; fromArgs runs in this JVM and returns the
+		// Gatling 3.14 has no fromMap/GatlingPropertiesBuilder any more; fromArgs runs in
+		// this JVM and returns the
 		// status where Gatling.main would call System.exit.
-		int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] { "--simulation",
-				FeedSimulation.class.getName(), "--results-folder", this.out.resolve("gatling").toString(),
-				"--no-reports", "--run-description", scenario.name() });
+		int status = io.gatling.app.Gatling$.MODULE$
+			.fromArgs(new String[] { "--simulation", FeedSimulation.class.getName(), "--results-folder",
+					this.out.resolve("gatling").toString(), "--no-reports", "--run-description", scenario.name() });
 		events.row(scenario.name(), "load-end", System.currentTimeMillis());
 		if (timeline.getState() == Thread.State.NEW) {
 			throw new IllegalStateException(
@@ -142,8 +150,7 @@ public final class SuiteRunner {
 	}
 
 	/** The fault schedule of one scenario, run beside the load. */
-	private void timeline(Scenario scenario, Fleet fleet, CsvWriter events, AtomicLong countAtKill,
-			AtomicLong probes) {
+	private void timeline(Scenario scenario, Fleet fleet, CsvWriter events, AtomicLong countAtKill, AtomicLong probes) {
 		if (!scenario.hasFault()) {
 			return;
 		}
@@ -201,8 +208,9 @@ public final class SuiteRunner {
 	}
 
 	/**
-	 * When the backend became healthy again: the end of each down phase of a flap (the backend's flap starts with a
-	 * down phase when it is installed), and the end of the fault window; just the latter for other faults.
+	 * When the backend became healthy again: the end of each down phase of a flap (the
+	 * backend's flap starts with a down phase when it is installed), and the end of the
+	 * fault window; just the latter for other faults.
 	 */
 	static List<Long> flapUpTransitions(Scenario scenario, long faultStart, long faultEnd) {
 		return scenario.flapPhases().map((phases) -> {
@@ -218,7 +226,10 @@ public final class SuiteRunner {
 		}).orElse(List.of(faultEnd));
 	}
 
-	/** Clears every fault and waits (bounded) until every breaker is closed again, nudging it with a request. */
+	/**
+	 * Clears every fault and waits (bounded) until every breaker is closed again, nudging
+	 * it with a request.
+	 */
 	private void settle(Fleet fleet, BreakerSampler sampler, Map<String, String> breakerUis)
 			throws InterruptedException {
 		try {
@@ -243,7 +254,10 @@ public final class SuiteRunner {
 		Thread.sleep(1000);
 	}
 
-	/** The backend's own count of answered message API requests, 0 when it has none or does not answer. */
+	/**
+	 * The backend's own count of answered message API requests, 0 when it has none or
+	 * does not answer.
+	 */
 	private long backendCount(Fleet fleet) {
 		return this.http.getJson(fleet.managementUrl() + MESSAGES_METRIC, Duration.ofSeconds(5)).map((node) -> {
 			for (var measurement : node.path("measurements")) {

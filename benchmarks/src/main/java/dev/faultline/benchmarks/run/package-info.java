@@ -1,2 +1,5 @@
-/** Running the suite: the service processes, the load (Gatling), the fault timeline and the raw data files. */
+/**
+ * Running the suite: the service processes, the load (Gatling), the fault timeline and
+ * the raw data files.
+ */
 package dev.faultline.benchmarks.run;

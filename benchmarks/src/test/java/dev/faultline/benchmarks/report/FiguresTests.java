@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tests for {@link Figures}, on the small run of {@link ResultsCheckTests.SmokeResults}. */
+/**
+ * Tests for {@link Figures}, on the small run of {@link ResultsCheckTests.SmokeResults}.
+ */
 class FiguresTests {
 
 	@TempDir
@@ -29,13 +31,16 @@ class FiguresTests {
 		assertThat(full.cache()).isEqualTo(0.5);
 		assertThat(full.p50()).isEqualTo(7L);
 		assertThat(full.timeToOpenMs()).isEqualTo(600L);
-		// Calls per request count the fault window (12.0 s to 17.0 s) only: 6 requests before the OPEN sample at
+		// Calls per request count the fault window (12.0 s to 17.0 s) only: 6 requests
+		// before the OPEN sample at
 		// 12.6 s and 44 after it, all answered from the cache without a call.
 		assertThat(full.callsPerRequestClosed()).isEqualTo(0.0);
 		assertThat(full.callsPerRequestOpen()).isEqualTo(0.0);
-		// Every call of the scenario, for comparison with the backend's own count: 50 live answers, one call each.
+		// Every call of the scenario, for comparison with the backend's own count: 50
+		// live answers, one call each.
 		assertThat(full.backendCalls()).isEqualTo(50);
-		// Backend healthy at 17.0 s; the first live answer was sent at 17.0 s and took 7 ms.
+		// Backend healthy at 17.0 s; the first live answer was sent at 17.0 s and took 7
+		// ms.
 		assertThat(full.recoveryMedianMs()).isEqualTo(7L);
 		assertThat(none.recoveryMedianMs()).isEqualTo(5L);
 		assertThat(none.aboutP99()).isEqualTo(2L);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tests for {@link ResultsCheck} and, through it, the well-formedness of what {@link ReportWriter} writes. */
+/**
+ * Tests for {@link ResultsCheck} and, through it, the well-formedness of what
+ * {@link ReportWriter} writes.
+ */
 class ResultsCheckTests {
 
 	@TempDir
@@ -71,7 +74,8 @@ class ResultsCheckTests {
 		new ReportWriter(this.dir).write();
 		Path report = this.dir.resolve("report.md");
 		Files.writeString(report, Files.readString(report).replace("(`refused`)", "(refused)"));
-		assertThat(new ResultsCheck(this.dir).problems()).containsExactly("report.md has no table for scenario refused");
+		assertThat(new ResultsCheck(this.dir).problems())
+			.containsExactly("report.md has no table for scenario refused");
 	}
 
 	@Test
@@ -101,8 +105,10 @@ class ResultsCheckTests {
 			for (int i = 0; i < 100; i++) {
 				long at = T0 + 10_000 + i * 100;
 				boolean fault = at >= T0 + 12_000 && at < T0 + 17_000;
-				requests.add("refused,none,/api/feed," + at + ",5," + (fault ? "502,,refused,1,false" : "200,live,,1,true"));
-				requests.add("refused,full,/api/feed," + at + ",7,200," + (fault ? "cache,refused,0,true" : "live,,1,true"));
+				requests.add(
+						"refused,none,/api/feed," + at + ",5," + (fault ? "502,,refused,1,false" : "200,live,,1,true"));
+				requests.add(
+						"refused,full,/api/feed," + at + ",7,200," + (fault ? "cache,refused,0,true" : "live,,1,true"));
 				requests.add("refused,none,/about," + at + ",2,200,,,,true");
 			}
 			Files.write(dir.resolve("requests.csv"), requests);
@@ -116,9 +122,10 @@ class ResultsCheckTests {
 			Files.write(dir.resolve("backend.csv"), List.of("scenario,backendRequests", "healthy,80", "refused,120"));
 			Files.write(dir.resolve("startup.csv"), List.of("service,run,startupMs,springStartedSeconds,rssMb",
 					"bare,1,5000,3.1,220.0", "backend,1,9000,6.2,270.5", "ui,1,11000,8.0,290.0"));
-			Files.write(dir.resolve("run.properties"), List.of("mode=smoke", "command=scripts/benchmark --smoke",
-					"started=2027-01-15T08\\:00\\:00Z", "durationSeconds=150", "scenarios=healthy,refused",
-					"levels=none,full", "machine.cpu=Test CPU", "machine.cores=2"));
+			Files.write(dir.resolve("run.properties"),
+					List.of("mode=smoke", "command=scripts/benchmark --smoke", "started=2027-01-15T08\\:00\\:00Z",
+							"durationSeconds=150", "scenarios=healthy,refused", "levels=none,full",
+							"machine.cpu=Test CPU", "machine.cores=2"));
 		}
 
 	}

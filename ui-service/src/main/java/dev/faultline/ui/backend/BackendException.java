@@ -1,8 +1,9 @@
 package dev.faultline.ui.backend;
 
 /**
- * A failed call to the backend. The subclasses say what went wrong; {@link #isTransient()} says whether trying
- * again could help, which is what the retry predicate and the circuit breaker look at.
+ * A failed call to the backend. The subclasses say what went wrong;
+ * {@link #isTransient()} says whether trying again could help, which is what the retry
+ * predicate and the circuit breaker look at.
  */
 public abstract class BackendException extends RuntimeException {
 
@@ -21,7 +22,10 @@ public abstract class BackendException extends RuntimeException {
 		return this.reason;
 	}
 
-	/** Whether the same request could succeed if sent again: IO errors, timeouts and 5xx, and only if safe. */
+	/**
+	 * Whether the same request could succeed if sent again: IO errors, timeouts and 5xx,
+	 * and only if safe.
+	 */
 	public boolean isTransient() {
 		return this.transientFailure;
 	}

@@ -14,11 +14,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl the backend's API root, such as {@code http://localhost:8081}
  * @param connectTimeout how long to wait for a TCP connection
- * @param readTimeout how long one attempt may take from sending the request to the last byte of the body
- * @param maxConcurrentAttempts threads that run HTTP attempts for the protected levels; more are refused at once
- * @param unprotectedMaxConnections connections level {@code none} may open at once: as many as there are request
- * threads, so that its pool never acts as a bulkhead nobody asked for
- * @param managementUrl the backend's management root (actuator and the chaos API), for the dashboard's chaos panel
+ * @param readTimeout how long one attempt may take from sending the request to the last
+ * byte of the body
+ * @param maxConcurrentAttempts threads that run HTTP attempts for the protected levels;
+ * more are refused at once
+ * @param unprotectedMaxConnections connections level {@code none} may open at once: as
+ * many as there are request threads, so that its pool never acts as a bulkhead nobody
+ * asked for
+ * @param managementUrl the backend's management root (actuator and the chaos API), for
+ * the dashboard's chaos panel
  */
 @Validated
 @ConfigurationProperties("faultline.backend")

@@ -5,10 +5,12 @@ import java.util.List;
 import dev.faultline.ui.system.Violation;
 
 /**
- * The backend answered with a 4xx status: the request itself is wrong, so repeating it can never help and the
- * backend is healthy (the circuit breaker ignores it).
+ * The backend answered with a 4xx status: the request itself is wrong, so repeating it
+ * can never help and the backend is healthy (the circuit breaker ignores it).
  *
- * <p>For a 400 the backend's problem+json {@code errors} are kept, so the form can show them next to the fields.
+ * <p>
+ * For a 400 the backend's problem+json {@code errors} are kept, so the form can show them
+ * next to the fields.
  */
 public class BackendRejectedException extends BackendException {
 

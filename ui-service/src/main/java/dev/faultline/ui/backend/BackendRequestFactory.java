@@ -40,20 +40,25 @@ import org.springframework.lang.Nullable;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The HTTP client under {@link MessagesBackend}: Apache HttpClient 5 behind Spring's {@link ClientHttpRequestFactory},
- * set up so that what the UI counts is what goes on the wire, and so that one attempt can never outlive its time.
+ * The HTTP client under {@link MessagesBackend}: Apache HttpClient 5 behind Spring's
+ * {@link ClientHttpRequestFactory}, set up so that what the UI counts is what goes on the
+ * wire, and so that one attempt can never outlive its time.
  *
  * <ul>
- * <li><b>No hidden retry.</b> The client never repeats a request by itself ({@code disableAutomaticRetries}). The JDK
- * client does: it silently sends a GET again when a connection closes before the first response byte, so a
- * "single" attempt could be two on the wire, level {@code none} was not one attempt, and the retry budget did not
- * bound the load. Here every request on the wire is an attempt that {@code backendCalls} counts.</li>
- * <li><b>A deadline for the whole exchange.</b> A socket read timeout starts again with every byte, so a body that
- * trickles in never trips it. With a {@code deadline}, each exchange is aborted (its connection closed) when the
- * deadline passes, from sending the request to the last body byte, and fails with a
- * {@link SocketTimeoutException}: the user is told "timeout", which is what happened.</li>
- * <li><b>A pool that is no bulkhead.</b> Sized to the callers that can use it, so only the patterns the level
- * chooses ever turn a call away; no redirects, cookies or compression, which the backend API never needs.</li>
+ * <li><b>No hidden retry.</b> The client never repeats a request by itself
+ * ({@code disableAutomaticRetries}). The JDK client does: it silently sends a GET again
+ * when a connection closes before the first response byte, so a "single" attempt could be
+ * two on the wire, level {@code none} was not one attempt, and the retry budget did not
+ * bound the load. Here every request on the wire is an attempt that {@code backendCalls}
+ * counts.</li>
+ * <li><b>A deadline for the whole exchange.</b> A socket read timeout starts again with
+ * every byte, so a body that trickles in never trips it. With a {@code deadline}, each
+ * exchange is aborted (its connection closed) when the deadline passes, from sending the
+ * request to the last body byte, and fails with a {@link SocketTimeoutException}: the
+ * user is told "timeout", which is what happened.</li>
+ * <li><b>A pool that is no bulkhead.</b> Sized to the callers that can use it, so only
+ * the patterns the level chooses ever turn a call away; no redirects, cookies or
+ * compression, which the backend API never needs.</li>
  * </ul>
  */
 final class BackendRequestFactory implements ClientHttpRequestFactory, AutoCloseable {
@@ -73,7 +78,8 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 			CustomizableThreadFactory threads = new CustomizableThreadFactory("backend-deadline-");
 			threads.setDaemon(true);
 			this.timer = new ScheduledThreadPoolExecutor(1, threads);
-			// A deadline cancelled after a normal answer (nearly all of them) must not wait in the queue until it is due.
+			// A deadline cancelled after a normal answer (nearly all of them) must not
+			// wait in the queue until it is due.
 			this.timer.setRemoveOnCancelPolicy(true);
 		}
 		else {
@@ -82,8 +88,9 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 	}
 
 	/**
-	 * A client for the protected levels: connect timeout, read timeout per socket read, the whole exchange cut at
-	 * the read timeout, and a pool of {@code maxConnections} that are waited for no longer than the connect timeout.
+	 * A client for the protected levels: connect timeout, read timeout per socket read,
+	 * the whole exchange cut at the read timeout, and a pool of {@code maxConnections}
+	 * that are waited for no longer than the connect timeout.
 	 */
 	static BackendRequestFactory withTimeouts(Duration connectTimeout, Duration readTimeout, int maxConnections) {
 		ConnectionConfig connections = ConnectionConfig.custom()
@@ -98,19 +105,22 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 	}
 
 	/**
-	 * A client with HttpClient's own timeouts (a 3-minute connect timeout, no read timeout, no deadline): what a
-	 * developer gets without thinking about it, and what level {@code none} shows. Only the hidden retry is off, so
-	 * that level {@code none} really is one attempt, and the pool is as large as the callers.
+	 * A client with HttpClient's own timeouts (a 3-minute connect timeout, no read
+	 * timeout, no deadline): what a developer gets without thinking about it, and what
+	 * level {@code none} shows. Only the hidden retry is off, so that level {@code none}
+	 * really is one attempt, and the pool is as large as the callers.
 	 */
 	static BackendRequestFactory withLibraryDefaults(int maxConnections) {
 		return new BackendRequestFactory(client(ConnectionConfig.DEFAULT, RequestConfig.DEFAULT, maxConnections), null);
 	}
 
-	private static CloseableHttpClient client(ConnectionConfig connections, RequestConfig requests, int maxConnections) {
+	private static CloseableHttpClient client(ConnectionConfig connections, RequestConfig requests,
+			int maxConnections) {
 		return HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDefaultConnectionConfig(ConnectionConfig.copy(connections)
-					// A pooled connection idle for over a second is checked before use: after a backend restart the
+					// A pooled connection idle for over a second is checked before use:
+					// after a backend restart the
 					// first request does not land on a dead socket.
 					.setValidateAfterInactivity(TimeValue.ofSeconds(1))
 					.build())
@@ -140,7 +150,10 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 		this.client.close();
 	}
 
-	/** One exchange: the request is buffered (the backend's bodies are small) and sent when executed. */
+	/**
+	 * One exchange: the request is buffered (the backend's bodies are small) and sent
+	 * when executed.
+	 */
 	private final class Request extends AbstractClientHttpRequest {
 
 		private final URI uri;
@@ -226,7 +239,10 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 			return this.passed.get();
 		}
 
-		/** The failure to report: a timeout when the deadline cut the exchange, whatever the socket said. */
+		/**
+		 * The failure to report: a timeout when the deadline cut the exchange, whatever
+		 * the socket said.
+		 */
 		IOException explain(IOException failure) {
 			if (!hasPassed()) {
 				return failure;
@@ -239,7 +255,10 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 
 	}
 
-	/** The answer; closing it ends the deadline and returns the connection to the pool when it was read fully. */
+	/**
+	 * The answer; closing it ends the deadline and returns the connection to the pool
+	 * when it was read fully.
+	 */
 	private static final class Response implements ClientHttpResponse {
 
 		private final ClassicHttpResponse response;
@@ -293,11 +312,13 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 		@Override
 		public void close() {
 			try {
-				// Reading what is left keeps the connection reusable; the armed deadline still bounds it.
+				// Reading what is left keeps the connection reusable; the armed deadline
+				// still bounds it.
 				EntityUtils.consume(this.response.getEntity());
 			}
 			catch (IOException ex) {
-				// The connection is discarded below; the answer was already read or has failed on its own.
+				// The connection is discarded below; the answer was already read or has
+				// failed on its own.
 			}
 			finally {
 				this.deadline.disarm();

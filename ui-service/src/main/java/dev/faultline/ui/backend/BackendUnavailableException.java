@@ -5,7 +5,8 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /**
- * The backend could not be reached or its answer could not be read: refused, reset, timed out, cut off or garbled.
+ * The backend could not be reached or its answer could not be read: refused, reset, timed
+ * out, cut off or garbled.
  */
 public class BackendUnavailableException extends BackendException {
 

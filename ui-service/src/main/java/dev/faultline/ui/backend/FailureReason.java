@@ -5,7 +5,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Why the backend's data could not be fetched live; shown on the page and in the feed's {@code reason}.
+ * Why the backend's data could not be fetched live; shown on the page and in the feed's
+ * {@code reason}.
  */
 public enum FailureReason {
 
@@ -15,7 +16,10 @@ public enum FailureReason {
 	/** The circuit breaker is open: the call was not even attempted. */
 	CIRCUIT_OPEN,
 
-	/** Too many calls to the backend were already in flight: this one was turned away at once. */
+	/**
+	 * Too many calls to the backend were already in flight: this one was turned away at
+	 * once.
+	 */
 	BULKHEAD_FULL,
 
 	/** The backend answered with an error, a broken response or reset the connection. */
@@ -24,7 +28,10 @@ public enum FailureReason {
 	/** Nothing listens on the backend's port: the connection was refused. */
 	REFUSED;
 
-	/** The lower-case, space-separated label used in JSON and on the page, such as {@code circuit open}. */
+	/**
+	 * The lower-case, space-separated label used in JSON and on the page, such as
+	 * {@code circuit open}.
+	 */
 	@JsonValue
 	public String label() {
 		return name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -13,22 +13,33 @@ import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleC
 import org.springframework.web.client.RestClientException;
 
 /**
- * One HTTP call to the backend's message API, nothing more: no retry, no fallback. It turns every failure into a
- * {@link BackendException} that says whether repeating the request is worth it and safe, which is all the
- * resilience layer needs to know.
+ * One HTTP call to the backend's message API, nothing more: no retry, no fallback. It
+ * turns every failure into a {@link BackendException} that says whether repeating the
+ * request is worth it and safe, which is all the resilience layer needs to know.
  *
- * <p>Two instances exist (see {@link BackendClientConfiguration}): one with connect and read timeouts for the
- * protected levels and one with the HTTP client's defaults (no timeouts at all) for the unprotected level.
+ * <p>
+ * Two instances exist (see {@link BackendClientConfiguration}): one with connect and read
+ * timeouts for the protected levels and one with the HTTP client's defaults (no timeouts
+ * at all) for the unprotected level.
  */
 public class MessagesBackend implements AutoCloseable {
 
-	/** Qualifier of the client with connect and read timeouts, used by every protected level. */
+	/**
+	 * Qualifier of the client with connect and read timeouts, used by every protected
+	 * level.
+	 */
 	public static final String PROTECTED = "protectedBackend";
 
-	/** Qualifier of the client with the HTTP library's defaults (no timeouts), used by level {@code none}. */
+	/**
+	 * Qualifier of the client with the HTTP library's defaults (no timeouts), used by
+	 * level {@code none}.
+	 */
 	public static final String UNPROTECTED = "unprotectedBackend";
 
-	/** Header that makes a create request safe to repeat; the backend stores a repeated request once. */
+	/**
+	 * Header that makes a create request safe to repeat; the backend stores a repeated
+	 * request once.
+	 */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	/** Header the backend sets on an answer that replays an earlier creation. */
@@ -61,8 +72,9 @@ public class MessagesBackend implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a message. Without an idempotency key a failure is never transient: the backend may have stored the
-	 * message before the connection broke, so sending it again could store it twice.
+	 * Creates a message. Without an idempotency key a failure is never transient: the
+	 * backend may have stored the message before the connection broke, so sending it
+	 * again could store it twice.
 	 */
 	public Posted create(NewMessage message, @Nullable String idempotencyKey) {
 		boolean safeToRepeat = idempotencyKey != null;
@@ -114,7 +126,8 @@ public class MessagesBackend implements AutoCloseable {
 			return (problem != null && problem.errors() != null) ? problem.errors() : List.of();
 		}
 		catch (RuntimeException ex) {
-			// A 4xx without a readable problem body still is a rejection, just without field details.
+			// A 4xx without a readable problem body still is a rejection, just without
+			// field details.
 			return List.of();
 		}
 	}

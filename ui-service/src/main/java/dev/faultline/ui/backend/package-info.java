@@ -1,4 +1,5 @@
 /**
- * The plain HTTP client of the backend's message API: requests, responses and the failures it can raise.
+ * The plain HTTP client of the backend's message API: requests, responses and the
+ * failures it can raise.
  */
 package dev.faultline.ui.backend;

@@ -18,9 +18,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The UI's client of the backend's chaos API ({@code faultline.backend.management-url}): the dashboard's buttons
- * end up here, so the browser never talks to the backend. While a dashboard is open, the chaos state is fetched in
- * the background every {@code faultline.dashboard.chaos-poll-interval}, so streaming a snapshot never waits on
+ * The UI's client of the backend's chaos API ({@code faultline.backend.management-url}):
+ * the dashboard's buttons end up here, so the browser never talks to the backend. While a
+ * dashboard is open, the chaos state is fetched in the background every
+ * {@code faultline.dashboard.chaos-poll-interval}, so streaming a snapshot never waits on
  * the backend.
  */
 @Component
@@ -40,7 +41,8 @@ class BackendChaos implements DisposableBean {
 	private volatile long watchedUntil;
 
 	BackendChaos(RestClient.Builder builder, BackendProperties backend, DashboardProperties properties, Clock clock) {
-		// Short timeouts: the management port answers in milliseconds even while the API port hangs.
+		// Short timeouts: the management port answers in milliseconds even while the API
+		// port hangs.
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(1))
@@ -57,11 +59,15 @@ class BackendChaos implements DisposableBean {
 		this.poller.scheduleWithFixedDelay(this::refreshIfWatched, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	/** The last known state, without waiting; also tells the poller that someone is watching. */
+	/**
+	 * The last known state, without waiting; also tells the poller that someone is
+	 * watching.
+	 */
 	ChaosStatus latest() {
 		long now = this.clock.millis();
 		if (now >= this.watchedUntil) {
-			// The first dashboard after a quiet spell: fetch now rather than at the next poll.
+			// The first dashboard after a quiet spell: fetch now rather than at the next
+			// poll.
 			this.poller.execute(this::refresh);
 		}
 		this.watchedUntil = now + WATCHED_FOR.toMillis();
@@ -85,7 +91,9 @@ class BackendChaos implements DisposableBean {
 		return this.latest;
 	}
 
-	/** Makes the action's calls to the chaos API and returns the state they leave behind. */
+	/**
+	 * Makes the action's calls to the chaos API and returns the state they leave behind.
+	 */
 	ChaosStatus apply(ChaosAction action) {
 		try {
 			JsonNode state = null;

@@ -8,12 +8,16 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 
 /**
- * A button of the dashboard's chaos panel and the calls to the backend's chaos API it makes. Scenarios replace
- * whatever was active, so each button leaves exactly one kind of trouble behind.
+ * A button of the dashboard's chaos panel and the calls to the backend's chaos API it
+ * makes. Scenarios replace whatever was active, so each button leaves exactly one kind of
+ * trouble behind.
  */
 enum ChaosAction {
 
-	/** Every call takes 2 to 3 seconds: slower than the read timeout, so the slow-call rate climbs. */
+	/**
+	 * Every call takes 2 to 3 seconds: slower than the read timeout, so the slow-call
+	 * rate climbs.
+	 */
 	LATENCY("latency", step(HttpMethod.PUT, "/chaos/scenarios/slow")),
 
 	/** Every call fails with a 500. */

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.lang.Nullable;
 
 /**
- * The backend's chaos state as the dashboard shows it, read from {@code GET /chaos} on its management port.
+ * The backend's chaos state as the dashboard shows it, read from {@code GET /chaos} on
+ * its management port.
  *
  * @param reachable whether the chaos API answered
- * @param apiPort what the backend says about its API port, such as {@code refusing connections}
+ * @param apiPort what the backend says about its API port, such as
+ * {@code refusing connections}
  * @param faults the active faults
  * @param problem why the chaos API could not be read; {@code null} when reachable
  * @param checkedAt when it was read, epoch ms
@@ -29,7 +31,9 @@ record ChaosStatus(boolean reachable, @Nullable String apiPort, List<ActiveFault
 		return new ChaosStatus(false, null, List.of(), problem, now);
 	}
 
-	/** From the JSON of {@code GET /chaos} (which every PUT and DELETE answers with too). */
+	/**
+	 * From the JSON of {@code GET /chaos} (which every PUT and DELETE answers with too).
+	 */
 	static ChaosStatus from(JsonNode state, long now) {
 		List<ActiveFault> faults = new ArrayList<>();
 		for (JsonNode fault : state.path("faults")) {

@@ -7,7 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The backend's chaos API did not take a chaos action (not running, or it refused): answered 502.
+ * The backend's chaos API did not take a chaos action (not running, or it refused):
+ * answered 502.
  */
 class ChaosUnavailableException extends ErrorResponseException {
 

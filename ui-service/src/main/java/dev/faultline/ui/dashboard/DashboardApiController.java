@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's endpoints: the event stream, the chaos panel and the traffic generator. State-changing calls are
- * POST or DELETE and need the page's CSRF token, like the UI's forms. Bad input is a 400
- * {@code application/problem+json} whose {@code errors} name the field and the rule ({@code system.ApiProblems}).
+ * The dashboard's endpoints: the event stream, the chaos panel and the traffic generator.
+ * State-changing calls are POST or DELETE and need the page's CSRF token, like the UI's
+ * forms. Bad input is a 400 {@code application/problem+json} whose {@code errors} name
+ * the field and the rule ({@code system.ApiProblems}).
  */
 @RestController
 @RequestMapping("/dashboard")
@@ -35,7 +36,10 @@ class DashboardApiController {
 		this.traffic = traffic;
 	}
 
-	/** The live stream: {@code history} once, {@code snapshot} every second, {@code event}s as they happen. */
+	/**
+	 * The live stream: {@code history} once, {@code snapshot} every second,
+	 * {@code event}s as they happen.
+	 */
 	@GetMapping("/stream")
 	SseEmitter stream(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level) {
 		return this.streams.open(level);

@@ -10,8 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The live dashboard page, {@code /dashboard}: the page itself is static; {@code dashboard.js} fills it from the
- * event stream.
+ * The live dashboard page, {@code /dashboard}: the page itself is static;
+ * {@code dashboard.js} fills it from the event stream.
  */
 @Controller
 class DashboardController {

@@ -1,20 +1,25 @@
 package dev.faultline.ui.dashboard;
 
 /**
- * One thing that happened at a protection level, as the dashboard's event log shows it: the SSE {@code event}.
+ * One thing that happened at a protection level, as the dashboard's event log shows it:
+ * the SSE {@code event}.
  *
  * @param time when it happened, epoch milliseconds
  * @param level the level's id, such as {@code full}
- * @param source what reported it: {@code circuit-breaker}, {@code retry}, {@code time-limiter}, {@code bulkhead}
- * or {@code feed}
- * @param type the reporter's own event type, such as {@code STATE_TRANSITION} or {@code NOT_PERMITTED}
- * @param kind how the log colours it: {@code success}, {@code failure}, {@code rejected}, {@code retry},
- * {@code timeout}, {@code state} or {@code info}
+ * @param source what reported it: {@code circuit-breaker}, {@code retry},
+ * {@code time-limiter}, {@code bulkhead} or {@code feed}
+ * @param type the reporter's own event type, such as {@code STATE_TRANSITION} or
+ * {@code NOT_PERMITTED}
+ * @param kind how the log colours it: {@code success}, {@code failure}, {@code rejected},
+ * {@code retry}, {@code timeout}, {@code state} or {@code info}
  * @param message a short human sentence
  */
 record DashboardEvent(long time, String level, String source, String type, String kind, String message) {
 
-	/** Whether the event is a plain success, which busy traffic produces by the dozen every second. */
+	/**
+	 * Whether the event is a plain success, which busy traffic produces by the dozen
+	 * every second.
+	 */
 	boolean routine() {
 		return "success".equals(this.kind);
 	}

@@ -1,16 +1,18 @@
 package dev.faultline.ui.dashboard;
 
 /**
- * The SSE {@code snapshot}, sent to each stream every second: the two columns, the traffic generator and the
- * backend's chaos state.
+ * The SSE {@code snapshot}, sent to each stream every second: the two columns, the
+ * traffic generator and the backend's chaos state.
  *
  * @param time when it was taken, epoch ms
  * @param level the protected level this stream follows
  * @param protectedLevel the column of that level
  * @param unprotected the column of level {@code none}
  * @param traffic the traffic generator
- * @param chaos the backend's chaos state, as last fetched (at most a couple of seconds old)
- * @param droppedEvents events this stream lost because it fell behind (its queue was full)
+ * @param chaos the backend's chaos state, as last fetched (at most a couple of seconds
+ * old)
+ * @param droppedEvents events this stream lost because it fell behind (its queue was
+ * full)
  * @param streams streams open on this UI now
  */
 record DashboardSnapshot(long time, String level, LevelSnapshot protectedLevel, LevelSnapshot unprotected,

@@ -28,14 +28,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's Server-Sent Event streams. One scheduler thread writes to every stream: a {@code snapshot} every
- * second, queued {@code event}s every quarter second, and a comment as heartbeat; no thread waits per client.
- * Resilience4j events reach each stream through a bounded queue that drops its oldest entry when full (counted in
- * the snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out, fails, or a write to
- * it fails; at most {@code faultline.dashboard.max-streams} are open at once.
+ * The dashboard's Server-Sent Event streams. One scheduler thread writes to every stream:
+ * a {@code snapshot} every second, queued {@code event}s every quarter second, and a
+ * comment as heartbeat; no thread waits per client. Resilience4j events reach each stream
+ * through a bounded queue that drops its oldest entry when full (counted in the
+ * snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out,
+ * fails, or a write to it fails; at most {@code faultline.dashboard.max-streams} are open
+ * at once.
  *
- * <p>A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every stream before Tomcat's
- * graceful shutdown starts waiting for active requests, which an open stream would otherwise keep it doing.
+ * <p>
+ * A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every
+ * stream before Tomcat's graceful shutdown starts waiting for active requests, which an
+ * open stream would otherwise keep it doing.
  */
 @Component
 class DashboardStreams implements SmartLifecycle {
@@ -54,7 +58,8 @@ class DashboardStreams implements SmartLifecycle {
 
 	private final List<Client> clients = new CopyOnWriteArrayList<>();
 
-	// Every emitter the container has not completed yet, including ones dropped after a failed write, whose
+	// Every emitter the container has not completed yet, including ones dropped after a
+	// failed write, whose
 	// request Tomcat may still count as active until it notices the closed connection.
 	private final Set<SseEmitter> unfinished = ConcurrentHashMap.newKeySet();
 
@@ -85,7 +90,10 @@ class DashboardStreams implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Ends every stream and stops writing; browsers reconnect to whatever UI answers next. */
+	/**
+	 * Ends every stream and stops writing; browsers reconnect to whatever UI answers
+	 * next.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -108,8 +116,8 @@ class DashboardStreams implements SmartLifecycle {
 	}
 
 	/**
-	 * Opens a stream following the protected level (and {@code none} beside it); its first message is the
-	 * {@code history}, then a {@code snapshot}.
+	 * Opens a stream following the protected level (and {@code none} beside it); its
+	 * first message is the {@code history}, then a {@code snapshot}.
 	 * @throws TooManyStreamsException when every stream is taken
 	 */
 	SseEmitter open(ProtectionLevel level) {
@@ -156,10 +164,13 @@ class DashboardStreams implements SmartLifecycle {
 		}
 		events.sort(Comparator.comparingLong(DashboardEvent::time).reversed());
 		DashboardHistory history = new DashboardHistory(level.id(), this.monitor.history(level),
-				this.monitor.history(ProtectionLevel.NONE), events.subList(0, Math.min(events.size(), this.properties.eventLogSize())));
+				this.monitor.history(ProtectionLevel.NONE),
+				events.subList(0, Math.min(events.size(), this.properties.eventLogSize())));
 		if (send(client, SseEmitter.event().name("history").data(history, MediaType.APPLICATION_JSON))) {
-			send(client, SseEmitter.event().name("snapshot").data(snapshot(client, new EnumMap<>(ProtectionLevel.class)),
-					MediaType.APPLICATION_JSON));
+			send(client,
+					SseEmitter.event()
+						.name("snapshot")
+						.data(snapshot(client, new EnumMap<>(ProtectionLevel.class)), MediaType.APPLICATION_JSON));
 		}
 	}
 
@@ -170,7 +181,8 @@ class DashboardStreams implements SmartLifecycle {
 		// One snapshot per level per tick, however many streams follow it.
 		Map<ProtectionLevel, LevelSnapshot> columns = new EnumMap<>(ProtectionLevel.class);
 		for (Client client : this.clients) {
-			send(client, SseEmitter.event().name("snapshot").data(snapshot(client, columns), MediaType.APPLICATION_JSON));
+			send(client,
+					SseEmitter.event().name("snapshot").data(snapshot(client, columns), MediaType.APPLICATION_JSON));
 		}
 	}
 
@@ -206,7 +218,8 @@ class DashboardStreams implements SmartLifecycle {
 			return true;
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The browser went away (or the emitter already completed): stop writing to it.
+			// The browser went away (or the emitter already completed): stop writing to
+			// it.
 			forget(client);
 			try {
 				client.emitter.completeWithError(ex);
@@ -230,7 +243,8 @@ class DashboardStreams implements SmartLifecycle {
 				task.run();
 			}
 			catch (RuntimeException ex) {
-				// A periodic task that throws is never run again: log it and keep streaming.
+				// A periodic task that throws is never run again: log it and keep
+				// streaming.
 				logger.warn("Dashboard stream task failed", ex);
 			}
 		}, periodMs, periodMs, TimeUnit.MILLISECONDS);

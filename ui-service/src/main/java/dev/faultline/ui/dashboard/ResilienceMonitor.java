@@ -49,18 +49,24 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches every Resilience4j instance of the UI (circuit breakers, retries, time limiters, bulkheads, including
- * instances created later, through each registry's {@code onEntryAdded}) and every feed read, and aggregates them
- * per protection level: counters Resilience4j does not keep, the time of the last breaker transition, the last
- * events, and the rolling two minutes of reads. {@link #snapshot} combines that with the instances' own metrics.
+ * Watches every Resilience4j instance of the UI (circuit breakers, retries, time
+ * limiters, bulkheads, including instances created later, through each registry's
+ * {@code onEntryAdded}) and every feed read, and aggregates them per protection level:
+ * counters Resilience4j does not keep, the time of the last breaker transition, the last
+ * events, and the rolling two minutes of reads. {@link #snapshot} combines that with the
+ * instances' own metrics.
  *
- * <p>Event consumers run on the caller's thread (a request or attempt thread), so they only count and hand the
- * event on; nothing here blocks or writes to a network.
+ * <p>
+ * Event consumers run on the caller's thread (a request or attempt thread), so they only
+ * count and hand the event on; nothing here blocks or writes to a network.
  */
 @Component
 class ResilienceMonitor {
 
-	/** Seconds of reads behind the lamp of a level without a breaker, and the numbers beside the chart. */
+	/**
+	 * Seconds of reads behind the lamp of a level without a breaker, and the numbers
+	 * beside the chart.
+	 */
 	static final int RECENT_SECONDS = 10;
 
 	private final CircuitBreakerRegistry breakers;
@@ -103,12 +109,17 @@ class ResilienceMonitor {
 		bulkheads.getAllBulkheads().forEach(this::watch);
 	}
 
-	/** Adds a consumer of every event, such as the SSE streams; it must return quickly. */
+	/**
+	 * Adds a consumer of every event, such as the SSE streams; it must return quickly.
+	 */
 	void addListener(Consumer<DashboardEvent> listener) {
 		this.listeners.add(listener);
 	}
 
-	/** Counts a feed read in its level's rolling window; a failed unprotected read is also an event. */
+	/**
+	 * Counts a feed read in its level's rolling window; a failed unprotected read is also
+	 * an event.
+	 */
 	@EventListener
 	void feedServed(FeedServed served) {
 		long now = this.clock.millis();
@@ -162,7 +173,8 @@ class ResilienceMonitor {
 		long since = state.stateSince;
 		Long nextHalfOpenAt = null;
 		if (current == CircuitBreaker.State.OPEN) {
-			// The first wait of the interval function: exact for the fixed wait configured in application.yml.
+			// The first wait of the interval function: exact for the fixed wait
+			// configured in application.yml.
 			nextHalfOpenAt = since + config.getWaitIntervalFunctionInOpenState().apply(1);
 		}
 		return new Breaker(current.name(), since, Math.max(0, now - since), nextHalfOpenAt, metrics.getFailureRate(),
@@ -173,7 +185,8 @@ class ResilienceMonitor {
 	}
 
 	private static String windowUnit(CircuitBreakerConfig config) {
-		return (config.getSlidingWindowType() == CircuitBreakerConfig.SlidingWindowType.TIME_BASED) ? "seconds" : "calls";
+		return (config.getSlidingWindowType() == CircuitBreakerConfig.SlidingWindowType.TIME_BASED) ? "seconds"
+				: "calls";
 	}
 
 	private static RetryCounts retry(Retry retry, LevelState state) {
@@ -264,7 +277,8 @@ class ResilienceMonitor {
 			}
 			case FAILURE_RATE_EXCEEDED -> {
 				kind = "failure";
-				message = "failure rate " + Math.round(((CircuitBreakerOnFailureRateExceededEvent) event).getFailureRate())
+				message = "failure rate "
+						+ Math.round(((CircuitBreakerOnFailureRateExceededEvent) event).getFailureRate())
 						+ "% reached the threshold";
 			}
 			case SLOW_CALL_RATE_EXCEEDED -> {
@@ -293,17 +307,18 @@ class ResilienceMonitor {
 				this.levels.get(level).retries.incrementAndGet();
 				record(level, "retry", "RETRY", "retry", "retry #" + attempts + " after " + cause);
 			}
-			case SUCCESS -> record(level, "retry", "SUCCESS", "success", "succeeded after " + attempts + " retr"
-					+ ((attempts == 1) ? "y" : "ies"));
-			case ERROR -> record(level, "retry", "ERROR", "failure", "gave up after " + attempts + " attempt"
-					+ ((attempts == 1) ? "" : "s") + ": " + cause);
+			case SUCCESS -> record(level, "retry", "SUCCESS", "success",
+					"succeeded after " + attempts + " retr" + ((attempts == 1) ? "y" : "ies"));
+			case ERROR -> record(level, "retry", "ERROR", "failure",
+					"gave up after " + attempts + " attempt" + ((attempts == 1) ? "" : "s") + ": " + cause);
 			default -> record(level, "retry", "IGNORED_ERROR", "info", "not retried: " + cause);
 		}
 	}
 
 	private void timeLimiterEvent(String name, TimeLimiterEvent event) {
 		ProtectionLevel level = ProtectionLevel.fromId(name).orElse(null);
-		// Success and error are what the breaker, the retry and the feed already report: only the deadline counts.
+		// Success and error are what the breaker, the retry and the feed already report:
+		// only the deadline counts.
 		if (level == null || event.getEventType() != TimeLimiterEvent.Type.TIMEOUT) {
 			return;
 		}
@@ -313,7 +328,8 @@ class ResilienceMonitor {
 
 	private void bulkheadEvent(String name, BulkheadEvent event) {
 		ProtectionLevel level = ProtectionLevel.fromId(name).orElse(null);
-		// Permitted and finished come twice per call and say nothing the gauge does not: only rejections count.
+		// Permitted and finished come twice per call and say nothing the gauge does not:
+		// only rejections count.
 		if (level == null || event.getEventType() != BulkheadEvent.Type.CALL_REJECTED) {
 			return;
 		}

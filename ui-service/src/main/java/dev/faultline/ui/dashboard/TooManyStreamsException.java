@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Every dashboard stream the UI allows is taken: answered 503 with {@code Retry-After}, so dashboards cannot eat the
- * UI's connections.
+ * Every dashboard stream the UI allows is taken: answered 503 with {@code Retry-After},
+ * so dashboards cannot eat the UI's connections.
  */
 class TooManyStreamsException extends ErrorResponseException {
 

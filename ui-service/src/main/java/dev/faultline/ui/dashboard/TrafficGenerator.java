@@ -31,16 +31,20 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Steady traffic for the demo: reads the UI's own feed ({@code GET /api/feed} on 127.0.0.1, never anything else)
- * through the chosen level and, beside it, through {@code none}, at 5, 20 or 50 reads per second each, so the
- * dashboard's charts move without external tools. One generator per UI; starting it again replaces the settings.
+ * Steady traffic for the demo: reads the UI's own feed ({@code GET /api/feed} on
+ * 127.0.0.1, never anything else) through the chosen level and, beside it, through
+ * {@code none}, at 5, 20 or 50 reads per second each, so the dashboard's charts move
+ * without external tools. One generator per UI; starting it again replaces the settings.
  * It stops by itself after {@code faultline.dashboard.traffic-max-duration}.
  *
- * <p>It cannot pile up threads: one ticker thread, a non-blocking HTTP client on two threads, and at most
- * {@code traffic-max-in-flight} requests per level. A request keeps its permit until the UI answers (the
- * unprotected level may take minutes against a hanging backend), so the generator never holds more than that many
- * of the UI's request threads; a tick that finds no permit is skipped and counted. On shutdown (a
- * {@link SmartLifecycle} in the last phase) it stops and abandons its requests before Tomcat waits for them.
+ * <p>
+ * It cannot pile up threads: one ticker thread, a non-blocking HTTP client on two
+ * threads, and at most {@code traffic-max-in-flight} requests per level. A request keeps
+ * its permit until the UI answers (the unprotected level may take minutes against a
+ * hanging backend), so the generator never holds more than that many of the UI's request
+ * threads; a tick that finds no permit is skipped and counted. On shutdown (a
+ * {@link SmartLifecycle} in the last phase) it stops and abandons its requests before
+ * Tomcat waits for them.
  */
 @Component
 class TrafficGenerator implements SmartLifecycle {
@@ -58,7 +62,8 @@ class TrafficGenerator implements SmartLifecycle {
 
 	private final HttpClient http;
 
-	// Across runs on purpose: requests of a stopped run still hold their permits until answered.
+	// Across runs on purpose: requests of a stopped run still hold their permits until
+	// answered.
 	private final Map<ProtectionLevel, Semaphore> inFlight = new EnumMap<>(ProtectionLevel.class);
 
 	private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
@@ -97,7 +102,9 @@ class TrafficGenerator implements SmartLifecycle {
 		}
 	}
 
-	/** Starts sending, or changes what is being sent; the ten-minute limit starts again. */
+	/**
+	 * Starts sending, or changes what is being sent; the ten-minute limit starts again.
+	 */
 	synchronized TrafficStatus start(ProtectionLevel level, int rate) {
 		if (!RATES.contains(rate)) {
 			throw new IllegalArgumentException("rate must be one of " + RATES);
@@ -110,8 +117,10 @@ class TrafficGenerator implements SmartLifecycle {
 		if (level != ProtectionLevel.NONE) {
 			targets.add(ProtectionLevel.NONE);
 		}
-		Run started = new Run(level, rate, targets, this.clock.millis() + this.properties.trafficMaxDuration().toMillis());
-		started.tick = this.ticker.scheduleAtFixedRate(() -> send(started), 0, 1_000_000L / rate, TimeUnit.MICROSECONDS);
+		Run started = new Run(level, rate, targets,
+				this.clock.millis() + this.properties.trafficMaxDuration().toMillis());
+		started.tick = this.ticker.scheduleAtFixedRate(() -> send(started), 0, 1_000_000L / rate,
+				TimeUnit.MICROSECONDS);
 		started.stop = this.ticker.schedule(() -> stop(started), this.properties.trafficMaxDuration().toMillis(),
 				TimeUnit.MILLISECONDS);
 		this.run = started;
@@ -201,7 +210,8 @@ class TrafficGenerator implements SmartLifecycle {
 				});
 			}
 			catch (RuntimeException ex) {
-				// Rejected by the client's executor during shutdown: count it and keep the ticker alive.
+				// Rejected by the client's executor during shutdown: count it and keep
+				// the ticker alive.
 				permits.release();
 				current.failed.incrementAndGet();
 			}

@@ -7,15 +7,19 @@ import java.util.List;
 import org.springframework.lang.Nullable;
 
 /**
- * The rolling two minutes of one level's feed reads, in one-second buckets: how many were live, served from cache
- * or failed, and their latencies for p50/p99. Old buckets are reused as time moves on, so memory stays fixed.
+ * The rolling two minutes of one level's feed reads, in one-second buckets: how many were
+ * live, served from cache or failed, and their latencies for p50/p99. Old buckets are
+ * reused as time moves on, so memory stays fixed.
  */
 final class TrafficWindow {
 
 	/** Seconds of history kept: the width of the dashboard's charts. */
 	static final int SECONDS = 120;
 
-	/** Latency samples kept per second; far above the generator's 50 req/s, and a bound on memory. */
+	/**
+	 * Latency samples kept per second; far above the generator's 50 req/s, and a bound on
+	 * memory.
+	 */
 	static final int SAMPLES_PER_SECOND = 1000;
 
 	private final Bucket[] buckets = new Bucket[SECONDS];
@@ -68,7 +72,10 @@ final class TrafficWindow {
 		return points;
 	}
 
-	/** Totals and percentiles over the last {@code seconds} complete seconds before {@code nowMs}. */
+	/**
+	 * Totals and percentiles over the last {@code seconds} complete seconds before
+	 * {@code nowMs}.
+	 */
 	synchronized Recent recent(long nowMs, int seconds) {
 		long current = nowMs / 1000;
 		int live = 0;

@@ -15,13 +15,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells an operator, in the log, that users are getting degraded answers: fallbacks (cached or "unavailable") at
- * the protected levels and 502s at level {@code none}. Without it the log said nothing while the page served the
- * cache for minutes.
+ * Tells an operator, in the log, that users are getting degraded answers: fallbacks
+ * (cached or "unavailable") at the protected levels and 502s at level {@code none}.
+ * Without it the log said nothing while the page served the cache for minutes.
  *
- * <p>One line per level and kind of answer at the start of a burst, then at most one line per {@link #INTERVAL}
- * with the count since the last line, so an outage at hundreds of requests a second writes a few lines, not a
- * flood. A burst ends after a quiet {@link #INTERVAL}; the next one is announced again.
+ * <p>
+ * One line per level and kind of answer at the start of a burst, then at most one line
+ * per {@link #INTERVAL} with the count since the last line, so an outage at hundreds of
+ * requests a second writes a few lines, not a flood. A burst ends after a quiet
+ * {@link #INTERVAL}; the next one is announced again.
  */
 @Component
 class DegradedAnswerLog {
@@ -45,8 +47,8 @@ class DegradedAnswerLog {
 			return;
 		}
 		String reason = (served.reason() != null) ? served.reason().label() : "unknown";
-		String answer = (served.source() == null) ? "answered 502" : (served.source() == Source.CACHE)
-				? "served the cache" : "served \"unavailable\"";
+		String answer = (served.source() == null) ? "answered 502"
+				: (served.source() == Source.CACHE) ? "served the cache" : "served \"unavailable\"";
 		String key = served.level().id() + ' ' + answer;
 		long now = this.clock.millis();
 		Burst burst = this.bursts.computeIfAbsent(key, (k) -> new Burst());
@@ -72,7 +74,10 @@ class DegradedAnswerLog {
 		}
 	}
 
-	/** What to write for a burst: the count since the last line, the time it covers, and whether it is new. */
+	/**
+	 * What to write for a burst: the count since the last line, the time it covers, and
+	 * whether it is new.
+	 */
 	@FunctionalInterface
 	interface Line {
 

@@ -10,15 +10,17 @@ import dev.faultline.ui.resilience.Source;
 import org.springframework.lang.Nullable;
 
 /**
- * The messages shown at one level and where they came from: the model of the page and the body of
- * {@code GET /api/feed}.
+ * The messages shown at one level and where they came from: the model of the page and the
+ * body of {@code GET /api/feed}.
  *
  * @param level the protection level used
  * @param source {@code live}, {@code cache} or {@code none}
- * @param reason why the live call failed ({@code timeout}, {@code circuit open}, {@code bulkhead full},
- * {@code backend error}, {@code refused}); {@code null} when live
- * @param ageMs age of the cached messages; {@code null} unless the source is {@code cache}
- * @param backendCalls HTTP attempts this request made to the backend (0 when the breaker or bulkhead said no)
+ * @param reason why the live call failed ({@code timeout}, {@code circuit open},
+ * {@code bulkhead full}, {@code backend error}, {@code refused}); {@code null} when live
+ * @param ageMs age of the cached messages; {@code null} unless the source is
+ * {@code cache}
+ * @param backendCalls HTTP attempts this request made to the backend (0 when the breaker
+ * or bulkhead said no)
  * @param elapsedMs how long the UI took to get the answer, backend latency included
  * @param messages newest first
  */

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON twin of the messages page, for tools, tests and the dashboard: {@code GET /api/feed?level=...}. Its
- * errors (an unknown level, a failure at level none) are answered by {@code system.ApiProblems}.
+ * The JSON twin of the messages page, for tools, tests and the dashboard:
+ * {@code GET /api/feed?level=...}. Its errors (an unknown level, a failure at level none)
+ * are answered by {@code system.ApiProblems}.
  */
 @RestController
 class FeedController {

@@ -7,15 +7,18 @@ import dev.faultline.ui.resilience.Source;
 import org.springframework.lang.Nullable;
 
 /**
- * Published (as a Spring application event) each time a feed read is answered, so observers such as the live
- * dashboard can chart request rate, outcome and latency per level without the feed knowing about them.
+ * Published (as a Spring application event) each time a feed read is answered, so
+ * observers such as the live dashboard can chart request rate, outcome and latency per
+ * level without the feed knowing about them.
  *
  * @param level the level the read went through
- * @param source live, cache or none; {@code null} when the unprotected level passed the failure on to the user
+ * @param source live, cache or none; {@code null} when the unprotected level passed the
+ * failure on to the user
  * @param reason why the live call failed; {@code null} when live
  * @param elapsedMs how long the user waited
  */
-public record FeedServed(ProtectionLevel level, @Nullable Source source, @Nullable FailureReason reason, long elapsedMs) {
+public record FeedServed(ProtectionLevel level, @Nullable Source source, @Nullable FailureReason reason,
+		long elapsedMs) {
 
 	/** Whether the user got no messages at all (an error, or "unavailable"). */
 	public boolean failed() {

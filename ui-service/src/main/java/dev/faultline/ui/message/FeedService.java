@@ -19,9 +19,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads and posts messages through the client of the chosen level, and turns the outcome into what the page and
- * the feed show. Protected levels always answer (live, cached or unavailable); level {@code none} lets the failure
- * through.
+ * Reads and posts messages through the client of the chosen level, and turns the outcome
+ * into what the page and the feed show. Protected levels always answer (live, cached or
+ * unavailable); level {@code none} lets the failure through.
  */
 @Service
 class FeedService {
@@ -56,7 +56,8 @@ class FeedService {
 					this.events.publishEvent(new FeedServed(level, null, FailureReasons.of(failure), elapsedMs));
 					throw new UnprotectedCallFailedException(FailureReasons.of(failure), elapsedMs, failure);
 				}
-				// A protected level without a cache: the user gets a friendly "unavailable", never an error.
+				// A protected level without a cache: the user gets a friendly
+				// "unavailable", never an error.
 				delivery = Delivery.unavailable(FailureReasons.of(failure));
 			}
 			catch (InterruptedException ex) {
@@ -77,8 +78,8 @@ class FeedService {
 		}
 		catch (ExecutionException | RuntimeException ex) {
 			Throwable failure = FailureReasons.unwrap(ex);
-			List<Violation> errors = (failure instanceof BackendRejectedException rejected)
-					? rejected.errors() : List.of();
+			List<Violation> errors = (failure instanceof BackendRejectedException rejected) ? rejected.errors()
+					: List.of();
 			throw new PostFailedException(FailureReasons.of(failure), errors, failure);
 		}
 		catch (InterruptedException ex) {

@@ -12,13 +12,16 @@ import dev.faultline.text.Visible;
 import dev.faultline.ui.backend.NewMessage;
 
 /**
- * The posting form. It carries an idempotency key generated when the form is rendered, so that a retried post and
- * a double submit store the message once. The author and text rules are the backend's own ({@link MessageText}), so
- * the form and the API never disagree.
+ * The posting form. It carries an idempotency key generated when the form is rendered, so
+ * that a retried post and a double submit store the message once. The author and text
+ * rules are the backend's own ({@link MessageText}), so the form and the API never
+ * disagree.
  */
 public class MessageForm {
 
-	/** What the backend accepts as an Idempotency-Key: 1 to 64 visible ASCII characters. */
+	/**
+	 * What the backend accepts as an Idempotency-Key: 1 to 64 visible ASCII characters.
+	 */
 	static final String KEY_PATTERN = "[\\x21-\\x7E]{1,64}";
 
 	@NotNull
@@ -33,7 +36,10 @@ public class MessageForm {
 	@PlainText
 	private String text;
 
-	/** Optional (a post without one works, it is just not safe to retry); when given, one the backend accepts. */
+	/**
+	 * Optional (a post without one works, it is just not safe to retry); when given, one
+	 * the backend accepts.
+	 */
 	@Pattern(regexp = KEY_PATTERN)
 	private String idempotencyKey;
 
@@ -44,7 +50,10 @@ public class MessageForm {
 		return form;
 	}
 
-	/** Gives the form a new key: what it holds from now on is a new message, not a retry of the last one. */
+	/**
+	 * Gives the form a new key: what it holds from now on is a new message, not a retry
+	 * of the last one.
+	 */
 	void renewIdempotencyKey() {
 		this.idempotencyKey = UUID.randomUUID().toString();
 	}

@@ -51,7 +51,10 @@ class MessagesController {
 		this.feeds = feeds;
 	}
 
-	/** Trims Unicode white space (a no-break space too) the way the backend does, so both see the same text. */
+	/**
+	 * Trims Unicode white space (a no-break space too) the way the backend does, so both
+	 * see the same text.
+	 */
 	@InitBinder("form")
 	void trimInput(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
@@ -75,7 +78,8 @@ class MessagesController {
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasFieldErrors(KEY_FIELD)) {
-			// A key the backend would refuse: this form gets a good one, and the page says to post again.
+			// A key the backend would refuse: this form gets a good one, and the page
+			// says to post again.
 			form.renewIdempotencyKey();
 			model.addAttribute("postFailure", "key-invalid");
 			return render(level, model);
@@ -88,15 +92,20 @@ class MessagesController {
 			posted = this.feeds.post(level, form.toNewMessage(), form.getIdempotencyKey());
 		}
 		catch (PostFailedException ex) {
-			if (ex.errors().stream().anyMatch((error) -> IDEMPOTENCY_KEY.equalsIgnoreCase(error.field())
-					|| SAME_REQUEST.equals(error.rule()))) {
-				// The key went out before with another text (an answer was lost, then the text was edited): the
-				// backend keeps its first message. This edited text is a new message, so it gets a new key.
+			if (ex.errors()
+				.stream()
+				.anyMatch((error) -> IDEMPOTENCY_KEY.equalsIgnoreCase(error.field())
+						|| SAME_REQUEST.equals(error.rule()))) {
+				// The key went out before with another text (an answer was lost, then the
+				// text was edited): the
+				// backend keeps its first message. This edited text is a new message, so
+				// it gets a new key.
 				form.renewIdempotencyKey();
 				model.addAttribute("postFailure", "key-reused");
 				return render(level, model);
 			}
-			// Otherwise the form comes back as typed, with the same key: sending it again cannot store it twice.
+			// Otherwise the form comes back as typed, with the same key: sending it again
+			// cannot store it twice.
 			for (Violation error : ex.errors()) {
 				if (FORM_FIELDS.contains(error.field())) {
 					result.rejectValue(error.field(), error.rule(), error.message());
@@ -112,7 +121,10 @@ class MessagesController {
 		return "redirect:/";
 	}
 
-	/** Level {@code none} lets a backend failure through: the user sees an error page, as without the patterns. */
+	/**
+	 * Level {@code none} lets a backend failure through: the user sees an error page, as
+	 * without the patterns.
+	 */
 	@ExceptionHandler(UnprotectedCallFailedException.class)
 	ModelAndView unprotectedFailure(UnprotectedCallFailedException ex) {
 		ModelAndView page = new ModelAndView(ERROR_VIEW, HttpStatus.BAD_GATEWAY);

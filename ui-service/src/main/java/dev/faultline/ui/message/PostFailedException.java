@@ -7,7 +7,8 @@ import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.system.Violation;
 
 /**
- * Posting a message failed; the form comes back filled in, with the reason and any rule the backend named.
+ * Posting a message failed; the form comes back filled in, with the reason and any rule
+ * the backend named.
  */
 class PostFailedException extends RuntimeException {
 

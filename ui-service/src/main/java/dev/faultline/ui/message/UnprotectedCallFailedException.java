@@ -9,9 +9,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A backend failure at level {@code none}, which has no way to handle it: it reaches the user as an error
- * (502 Bad Gateway), exactly as in an application without the patterns. The feed answers it with its problem, the
- * page with the error page.
+ * A backend failure at level {@code none}, which has no way to handle it: it reaches the
+ * user as an error (502 Bad Gateway), exactly as in an application without the patterns.
+ * The feed answers it with its problem, the page with the error page.
  */
 class UnprotectedCallFailedException extends ErrorResponseException {
 
@@ -34,8 +34,9 @@ class UnprotectedCallFailedException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(FailureReason reason, long elapsedMs) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The backend call failed ("
-				+ reason.label() + ") after " + elapsedMs + " ms; level none has no timeout, retry, breaker or fallback.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"The backend call failed (" + reason.label() + ") after " + elapsedMs
+						+ " ms; level none has no timeout, retry, breaker or fallback.");
 		problem.setType(ProblemTypes.BACKEND_FAILED);
 		problem.setTitle("Backend call failed");
 		problem.setProperty("level", ProtectionLevel.NONE.id());

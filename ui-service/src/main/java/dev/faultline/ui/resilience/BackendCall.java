@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One user-facing call to the backend, across all of its attempts: it runs each attempt on the bounded attempt
- * executor, counts the attempts (the feed's {@code backendCalls}) and, once the user has an answer, cancels what is
- * still running so a timed-out attempt does not keep a thread and a connection busy.
+ * One user-facing call to the backend, across all of its attempts: it runs each attempt
+ * on the bounded attempt executor, counts the attempts (the feed's {@code backendCalls})
+ * and, once the user has an answer, cancels what is still running so a timed-out attempt
+ * does not keep a thread and a connection busy.
  *
- * <p>{@code @TimeLimiter} completes the future it times out, but it cannot stop the work behind it; that is
- * {@link #close()}'s job. Create one per request with {@link BackendCalls#open()} and close it when answered.
+ * <p>
+ * {@code @TimeLimiter} completes the future it times out, but it cannot stop the work
+ * behind it; that is {@link #close()}'s job. Create one per request with
+ * {@link BackendCalls#open()} and close it when answered.
  */
 public final class BackendCall implements AutoCloseable {
 
@@ -35,8 +38,9 @@ public final class BackendCall implements AutoCloseable {
 	}
 
 	/**
-	 * Runs one attempt on the attempt executor. Fails at once, without calling the backend, when the executor is
-	 * saturated ({@link RejectedExecutionException}) or the call was already answered ({@link CallAbandonedException}).
+	 * Runs one attempt on the attempt executor. Fails at once, without calling the
+	 * backend, when the executor is saturated ({@link RejectedExecutionException}) or the
+	 * call was already answered ({@link CallAbandonedException}).
 	 */
 	public <T> CompletableFuture<T> attempt(Supplier<T> work) {
 		CompletableFuture<T> result = new CompletableFuture<>();
@@ -76,7 +80,10 @@ public final class BackendCall implements AutoCloseable {
 		return this.attempts.get();
 	}
 
-	/** Interrupts attempts still running and refuses new ones: the user already has an answer. */
+	/**
+	 * Interrupts attempts still running and refuses new ones: the user already has an
+	 * answer.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;

@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes circuit breaker state changes to the log, so an operator sees an outage without the dashboard: opening at
- * WARN (users are now served the fallback), closing again at INFO with how long it was open and how many probes
- * failed. While a breaker is open it probes the backend about once a second (open -> half-open -> open); those
- * changes go to DEBUG and are counted, so a long outage writes two lines, not two a second.
+ * Writes circuit breaker state changes to the log, so an operator sees an outage without
+ * the dashboard: opening at WARN (users are now served the fallback), closing again at
+ * INFO with how long it was open and how many probes failed. While a breaker is open it
+ * probes the backend about once a second (open -> half-open -> open); those changes go to
+ * DEBUG and are counted, so a long outage writes two lines, not two a second.
  *
- * <p>A {@link RegistryEventConsumer} bean, which resilience4j-spring-boot3 attaches to the registry, so breakers
- * created later are covered too.
+ * <p>
+ * A {@link RegistryEventConsumer} bean, which resilience4j-spring-boot3 attaches to the
+ * registry, so breakers created later are covered too.
  */
 @Component
 class BreakerTransitionLog implements RegistryEventConsumer<CircuitBreaker> {
@@ -55,12 +57,15 @@ class BreakerTransitionLog implements RegistryEventConsumer<CircuitBreaker> {
 		CircuitBreaker.State to = event.getStateTransition().getToState();
 		String name = breaker.getName();
 		long now = event.getCreationTime().toInstant().toEpochMilli();
-		if (from == CircuitBreaker.State.CLOSED && (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN)) {
+		if (from == CircuitBreaker.State.CLOSED
+				&& (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN)) {
 			this.outages.put(name, new Outage(now));
 			CircuitBreaker.Metrics metrics = breaker.getMetrics();
-			logger.warn("Circuit breaker {} {} -> {}: failure rate {}, slow-call rate {} of {} recent calls; the "
-					+ "backend is only probed until it answers again", name, from, to, percent(metrics.getFailureRate()),
-					percent(metrics.getSlowCallRate()), metrics.getNumberOfBufferedCalls());
+			logger.warn(
+					"Circuit breaker {} {} -> {}: failure rate {}, slow-call rate {} of {} recent calls; the "
+							+ "backend is only probed until it answers again",
+					name, from, to, percent(metrics.getFailureRate()), percent(metrics.getSlowCallRate()),
+					metrics.getNumberOfBufferedCalls());
 			return;
 		}
 		if (from == CircuitBreaker.State.HALF_OPEN && to == CircuitBreaker.State.OPEN) {
@@ -83,12 +88,17 @@ class BreakerTransitionLog implements RegistryEventConsumer<CircuitBreaker> {
 		}
 	}
 
-	/** Resilience4j reports -1 until the window holds enough calls for a rate (say, when forced open). */
+	/**
+	 * Resilience4j reports -1 until the window holds enough calls for a rate (say, when
+	 * forced open).
+	 */
 	private static String percent(float rate) {
 		return (rate < 0) ? "n/a" : Math.round(rate) + "%";
 	}
 
-	/** One stretch of a breaker not being closed: since when, and how many probes failed. */
+	/**
+	 * One stretch of a breaker not being closed: since when, and how many probes failed.
+	 */
 	private record Outage(long openedAt, AtomicInteger failedProbes) {
 
 		Outage(long openedAt) {

@@ -4,9 +4,10 @@ import dev.faultline.ui.backend.BackendException;
 import dev.faultline.ui.backend.FailureReason;
 
 /**
- * An attempt that was cancelled, or never started, because the user-facing call was already answered (by the
- * deadline or a fallback). Never retried; the circuit breaker records it as a failure, since only a backend too
- * slow for the deadline leaves attempts running.
+ * An attempt that was cancelled, or never started, because the user-facing call was
+ * already answered (by the deadline or a fallback). Never retried; the circuit breaker
+ * records it as a failure, since only a backend too slow for the deadline leaves attempts
+ * running.
  */
 public class CallAbandonedException extends BackendException {
 

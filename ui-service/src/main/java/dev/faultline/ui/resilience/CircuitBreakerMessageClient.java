@@ -14,8 +14,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code circuit-breaker}: timeouts and retry, plus {@code @CircuitBreaker} inside the retry, so it counts
- * every attempt and, once open, fails each call at once without touching the backend (and is never retried).
+ * Level {@code circuit-breaker}: timeouts and retry, plus {@code @CircuitBreaker} inside
+ * the retry, so it counts every attempt and, once open, fails each call at once without
+ * touching the backend (and is never retried).
  */
 @Component
 class CircuitBreakerMessageClient implements MessageClient {

@@ -22,7 +22,10 @@ public record Delivery(Source source, @Nullable FailureReason reason, @Nullable 
 		return new Delivery(Source.LIVE, null, null, messages);
 	}
 
-	/** Messages from the last-known-good cache, with their age and why the live call failed. */
+	/**
+	 * Messages from the last-known-good cache, with their age and why the live call
+	 * failed.
+	 */
 	public static Delivery cached(List<Message> messages, FailureReason reason, long ageMs) {
 		return new Delivery(Source.CACHE, reason, ageMs, messages);
 	}

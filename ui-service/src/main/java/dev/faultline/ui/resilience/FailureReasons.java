@@ -11,14 +11,17 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
- * Maps whatever ended a call (an HTTP failure, or a Resilience4j pattern saying no) to the reason shown to users.
+ * Maps whatever ended a call (an HTTP failure, or a Resilience4j pattern saying no) to
+ * the reason shown to users.
  */
 public final class FailureReasons {
 
 	private FailureReasons() {
 	}
 
-	/** The reason for the failure, looking through the wrappers of asynchronous execution. */
+	/**
+	 * The reason for the failure, looking through the wrappers of asynchronous execution.
+	 */
 	public static FailureReason of(Throwable failure) {
 		Throwable cause = unwrap(failure);
 		if (cause instanceof TimeoutException) {
@@ -36,10 +39,14 @@ public final class FailureReasons {
 		return FailureReason.BACKEND_ERROR;
 	}
 
-	/** The exception inside {@link CompletionException} and {@link ExecutionException} wrappers. */
+	/**
+	 * The exception inside {@link CompletionException} and {@link ExecutionException}
+	 * wrappers.
+	 */
 	public static Throwable unwrap(Throwable failure) {
 		Throwable cause = failure;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
 			cause = cause.getCause();
 		}
 		return cause;

@@ -14,9 +14,10 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code fallback}: timeouts, retry and circuit breaker, plus the last-known-good cache. The fallback hangs on
- * the outermost annotation ({@code @TimeLimiter} here), so it sees every failure after the retries are done; on an
- * inner one it would swallow failures before the retry could see them.
+ * Level {@code fallback}: timeouts, retry and circuit breaker, plus the last-known-good
+ * cache. The fallback hangs on the outermost annotation ({@code @TimeLimiter} here), so
+ * it sees every failure after the retries are done; on an inner one it would swallow
+ * failures before the retry could see them.
  */
 @Component
 class FallbackMessageClient implements MessageClient {
@@ -53,7 +54,10 @@ class FallbackMessageClient implements MessageClient {
 		return call.attempt(() -> this.backend.create(message, idempotencyKey));
 	}
 
-	/** Invoked by Resilience4j for any failure of {@link #newest}: same parameters plus the failure. */
+	/**
+	 * Invoked by Resilience4j for any failure of {@link #newest}: same parameters plus
+	 * the failure.
+	 */
 	CompletableFuture<Delivery> fromCache(int limit, BackendCall call, Throwable failure) {
 		return CompletableFuture.completedFuture(this.lastKnownGood.fallback(limit, failure));
 	}

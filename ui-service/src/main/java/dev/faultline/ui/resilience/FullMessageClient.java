@@ -15,9 +15,10 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code full}: every pattern. The semaphore {@code @Bulkhead} is outermost with no wait, so when its few
- * permits are taken (say, by calls stuck on a hanging backend) further calls are answered from the cache at once
- * instead of holding request threads until the deadline: the rest of the UI keeps its threads.
+ * Level {@code full}: every pattern. The semaphore {@code @Bulkhead} is outermost with no
+ * wait, so when its few permits are taken (say, by calls stuck on a hanging backend)
+ * further calls are answered from the cache at once instead of holding request threads
+ * until the deadline: the rest of the UI keeps its threads.
  */
 @Component
 class FullMessageClient implements MessageClient {
@@ -56,7 +57,10 @@ class FullMessageClient implements MessageClient {
 		return call.attempt(() -> this.backend.create(message, idempotencyKey));
 	}
 
-	/** Invoked by Resilience4j for any failure of {@link #newest}: same parameters plus the failure. */
+	/**
+	 * Invoked by Resilience4j for any failure of {@link #newest}: same parameters plus
+	 * the failure.
+	 */
 	CompletableFuture<Delivery> fromCache(int limit, BackendCall call, Throwable failure) {
 		return CompletableFuture.completedFuture(this.lastKnownGood.fallback(limit, failure));
 	}

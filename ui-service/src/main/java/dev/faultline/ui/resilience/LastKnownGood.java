@@ -14,8 +14,8 @@ import dev.faultline.ui.backend.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The last-known-good cache behind the fallback: the newest messages from each successful read, bounded in size
- * and age (Caffeine), and the fallback answer built from it.
+ * The last-known-good cache behind the fallback: the newest messages from each successful
+ * read, bounded in size and age (Caffeine), and the fallback answer built from it.
  */
 @Component
 public class LastKnownGood {
@@ -49,8 +49,8 @@ public class LastKnownGood {
 	}
 
 	/**
-	 * The fallback answer for a failed read: the cached messages with their age and the failure's reason, or no
-	 * messages at all when nothing is cached.
+	 * The fallback answer for a failed read: the cached messages with their age and the
+	 * failure's reason, or no messages at all when nothing is cached.
 	 */
 	public Delivery fallback(int limit, Throwable failure) {
 		FailureReason reason = FailureReasons.of(failure);

@@ -10,19 +10,25 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The protection levels the talk builds up through, from no protection at all to every pattern. Each level is its
- * own client bean and uses its {@link #id()} as the name of each of its Resilience4j instances (time limiter, retry,
- * circuit breaker, bulkhead), so levels never share state; the names are written once, in {@link Names}.
+ * The protection levels the talk builds up through, from no protection at all to every
+ * pattern. Each level is its own client bean and uses its {@link #id()} as the name of
+ * each of its Resilience4j instances (time limiter, retry, circuit breaker, bulkhead), so
+ * levels never share state; the names are written once, in {@link Names}.
  */
 public enum ProtectionLevel {
 
-	/** A plain call with the HTTP library's defaults: no timeout at all. This one hangs and cascades. */
+	/**
+	 * A plain call with the HTTP library's defaults: no timeout at all. This one hangs
+	 * and cascades.
+	 */
 	NONE(Names.NONE),
 
 	/** Connect and read timeouts per attempt, plus an overall deadline. */
 	TIMEOUT(Names.TIMEOUT, ResiliencePattern.TIME_LIMITER),
 
-	/** + retry of transient failures with exponential backoff, jitter and a retry budget. */
+	/**
+	 * + retry of transient failures with exponential backoff, jitter and a retry budget.
+	 */
 	RETRY(Names.RETRY, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY),
 
 	/** + circuit breaker. */
@@ -30,8 +36,8 @@ public enum ProtectionLevel {
 			ResiliencePattern.CIRCUIT_BREAKER),
 
 	/** + last-known-good cache served with its age and the reason. */
-	FALLBACK(Names.FALLBACK, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY,
-			ResiliencePattern.CIRCUIT_BREAKER, ResiliencePattern.FALLBACK),
+	FALLBACK(Names.FALLBACK, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY, ResiliencePattern.CIRCUIT_BREAKER,
+			ResiliencePattern.FALLBACK),
 
 	/** + bulkhead: a hanging backend cannot take the UI's request threads. */
 	FULL(Names.FULL, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY, ResiliencePattern.CIRCUIT_BREAKER,
@@ -46,17 +52,23 @@ public enum ProtectionLevel {
 
 	ProtectionLevel(String id, ResiliencePattern... patterns) {
 		this.id = id;
-		this.patterns = Collections.unmodifiableSet((patterns.length == 0) ? EnumSet.noneOf(ResiliencePattern.class)
-				: EnumSet.of(patterns[0], patterns));
+		this.patterns = Collections.unmodifiableSet(
+				(patterns.length == 0) ? EnumSet.noneOf(ResiliencePattern.class) : EnumSet.of(patterns[0], patterns));
 	}
 
-	/** The level's name in URLs and JSON, such as {@code circuit-breaker}; also its Resilience4j instance name. */
+	/**
+	 * The level's name in URLs and JSON, such as {@code circuit-breaker}; also its
+	 * Resilience4j instance name.
+	 */
 	@JsonValue
 	public String id() {
 		return this.id;
 	}
 
-	/** The name of each of this level's Resilience4j instances; the same string in every registry. */
+	/**
+	 * The name of each of this level's Resilience4j instances; the same string in every
+	 * registry.
+	 */
 	public String instanceName() {
 		return this.id;
 	}
@@ -83,7 +95,8 @@ public enum ProtectionLevel {
 
 	/**
 	 * The level ids as compile-time constants, for annotation attributes such as
-	 * {@code @CircuitBreaker(name = Names.FULL)} and for {@code resilience4j.*.instances.<name>} in YAML.
+	 * {@code @CircuitBreaker(name = Names.FULL)} and for
+	 * {@code resilience4j.*.instances.<name>} in YAML.
 	 */
 	public static final class Names {
 

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The shared pieces behind the level clients: the bounded executor the attempts run on (what makes
- * {@code @TimeLimiter} possible on a blocking HTTP call) and the retry budget, plugged into each retry instance.
+ * The shared pieces behind the level clients: the bounded executor the attempts run on
+ * (what makes {@code @TimeLimiter} possible on a blocking HTTP call) and the retry
+ * budget, plugged into each retry instance.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -24,8 +25,9 @@ class ResilienceConfiguration {
 	static final String ATTEMPT_EXECUTOR = "backendAttemptExecutor";
 
 	/**
-	 * A fixed pool with no queue: when every thread is busy (say, all stuck on a hanging backend until their read
-	 * timeout), a new attempt is refused at once instead of waiting in a queue behind them.
+	 * A fixed pool with no queue: when every thread is busy (say, all stuck on a hanging
+	 * backend until their read timeout), a new attempt is refused at once instead of
+	 * waiting in a queue behind them.
 	 */
 	@Bean(name = ATTEMPT_EXECUTOR, destroyMethod = "shutdownNow")
 	ExecutorService backendAttemptExecutor(BackendProperties properties) {
@@ -57,15 +59,17 @@ class ResilienceConfiguration {
 	}
 
 	/**
-	 * Keeps the backoff configured in YAML and asks the budget before each retry: Resilience4j consults the interval
-	 * function only when it is about to wait for another attempt, and a negative interval ends the retries there,
-	 * returning the last failure. So a call that needs no retry spends no token.
+	 * Keeps the backoff configured in YAML and asks the budget before each retry:
+	 * Resilience4j consults the interval function only when it is about to wait for
+	 * another attempt, and a negative interval ends the retries there, returning the last
+	 * failure. So a call that needs no retry spends no token.
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static RetryConfigCustomizer withBudget(ProtectionLevel level, RetryBudget budget) {
 		return RetryConfigCustomizer.of(level.instanceName(), (builder) -> {
 			IntervalBiFunction backoff = builder.build().getIntervalBiFunction();
-			IntervalBiFunction budgeted = (attempt, outcome) -> budget.tryRetry() ? backoff.apply(attempt, outcome) : -1L;
+			IntervalBiFunction budgeted = (attempt, outcome) -> budget.tryRetry() ? backoff.apply(attempt, outcome)
+					: -1L;
 			builder.intervalBiFunction(budgeted);
 		});
 	}

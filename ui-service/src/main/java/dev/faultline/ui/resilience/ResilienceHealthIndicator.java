@@ -15,10 +15,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The health details Resilience4j 2.x has no indicator for: bulkheads (free permits), retries (outcomes and the
- * retry budget) and time limiters (deadlines), under {@code resilience} in {@code /actuator/health}. Always UP:
- * a full bulkhead or a spent budget means the UI is protecting itself, not that it is unhealthy. The breakers
- * have Resilience4j's own indicator, {@code circuitBreakers}.
+ * The health details Resilience4j 2.x has no indicator for: bulkheads (free permits),
+ * retries (outcomes and the retry budget) and time limiters (deadlines), under
+ * {@code resilience} in {@code /actuator/health}. Always UP: a full bulkhead or a spent
+ * budget means the UI is protecting itself, not that it is unhealthy. The breakers have
+ * Resilience4j's own indicator, {@code circuitBreakers}.
  */
 @Component
 class ResilienceHealthIndicator implements HealthIndicator {
@@ -43,18 +44,18 @@ class ResilienceHealthIndicator implements HealthIndicator {
 	public Health health() {
 		Map<String, Object> bulkheadDetails = new LinkedHashMap<>();
 		for (Bulkhead bulkhead : this.bulkheads.getAllBulkheads()) {
-			bulkheadDetails.put(bulkhead.getName(), Map.of(
-					"availableConcurrentCalls", bulkhead.getMetrics().getAvailableConcurrentCalls(),
-					"maxAllowedConcurrentCalls", bulkhead.getMetrics().getMaxAllowedConcurrentCalls()));
+			bulkheadDetails.put(bulkhead.getName(),
+					Map.of("availableConcurrentCalls", bulkhead.getMetrics().getAvailableConcurrentCalls(),
+							"maxAllowedConcurrentCalls", bulkhead.getMetrics().getMaxAllowedConcurrentCalls()));
 		}
 		Map<String, Object> retryDetails = new LinkedHashMap<>();
 		for (Retry retry : this.retries.getAllRetries()) {
 			Retry.Metrics metrics = retry.getMetrics();
-			retryDetails.put(retry.getName(), Map.of(
-					"successfulWithoutRetry", metrics.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
-					"successfulWithRetry", metrics.getNumberOfSuccessfulCallsWithRetryAttempt(),
-					"failedWithoutRetry", metrics.getNumberOfFailedCallsWithoutRetryAttempt(),
-					"failedWithRetry", metrics.getNumberOfFailedCallsWithRetryAttempt()));
+			retryDetails.put(retry.getName(),
+					Map.of("successfulWithoutRetry", metrics.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
+							"successfulWithRetry", metrics.getNumberOfSuccessfulCallsWithRetryAttempt(),
+							"failedWithoutRetry", metrics.getNumberOfFailedCallsWithoutRetryAttempt(),
+							"failedWithRetry", metrics.getNumberOfFailedCallsWithRetryAttempt()));
 		}
 		Map<String, Object> deadlines = new LinkedHashMap<>();
 		for (TimeLimiter timeLimiter : this.timeLimiters.getAllTimeLimiters()) {

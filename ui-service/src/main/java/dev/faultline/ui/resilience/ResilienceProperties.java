@@ -12,18 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Faultline's own resilience settings, beside Resilience4j's: the retry budget and the fallback cache.
+ * Faultline's own resilience settings, beside Resilience4j's: the retry budget and the
+ * fallback cache.
  *
- * @param retryBudgetRatio retry tokens earned per call: 0.2 allows retries for about 20% of calls
- * @param retryBudgetCapacity the most tokens the budget holds (and starts with): a burst of retries it allows
+ * @param retryBudgetRatio retry tokens earned per call: 0.2 allows retries for about 20%
+ * of calls
+ * @param retryBudgetCapacity the most tokens the budget holds (and starts with): a burst
+ * of retries it allows
  * @param cacheMaxEntries how many message lists the last-known-good cache keeps
  * @param cacheMaxAge how long a cached list may still be served
  */
 @Validated
 @ConfigurationProperties("faultline.resilience")
-public record ResilienceProperties(
-		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double retryBudgetRatio,
-		@Min(1) @DefaultValue("10") int retryBudgetCapacity,
-		@Min(1) @DefaultValue("50") int cacheMaxEntries,
+public record ResilienceProperties(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double retryBudgetRatio,
+		@Min(1) @DefaultValue("10") int retryBudgetCapacity, @Min(1) @DefaultValue("50") int cacheMaxEntries,
 		@NotNull @DefaultValue("1h") Duration cacheMaxAge) {
 }

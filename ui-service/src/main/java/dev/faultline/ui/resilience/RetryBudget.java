@@ -3,12 +3,15 @@ package dev.faultline.ui.resilience;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket that caps retries at a share of all calls, shared by every level with a retry. Each call earns
- * {@code ratio} of a token, each retry spends a whole one; when the bucket is empty the failure is returned as it
- * is. Without it, three attempts per call during an outage would triple the load on a backend already down.
+ * A token bucket that caps retries at a share of all calls, shared by every level with a
+ * retry. Each call earns {@code ratio} of a token, each retry spends a whole one; when
+ * the bucket is empty the failure is returned as it is. Without it, three attempts per
+ * call during an outage would triple the load on a backend already down.
  *
- * <p>Wired into Resilience4j by {@link ResilienceConfiguration} as part of the retry's interval function, which
- * Resilience4j only consults when it is about to retry: a call that is not retried spends nothing.
+ * <p>
+ * Wired into Resilience4j by {@link ResilienceConfiguration} as part of the retry's
+ * interval function, which Resilience4j only consults when it is about to retry: a call
+ * that is not retried spends nothing.
  */
 @Component
 public class RetryBudget {

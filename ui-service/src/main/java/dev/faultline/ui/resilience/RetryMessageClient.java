@@ -13,8 +13,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code retry}: the timeouts, plus {@code @Retry} of transient failures with exponential backoff, jitter and
- * the retry budget. The deadline wraps the retries (see the aspect order in {@code application.yml}).
+ * Level {@code retry}: the timeouts, plus {@code @Retry} of transient failures with
+ * exponential backoff, jitter and the retry budget. The deadline wraps the retries (see
+ * the aspect order in {@code application.yml}).
  */
 @Component
 class RetryMessageClient implements MessageClient {

@@ -12,8 +12,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code timeout}: each attempt has connect and read timeouts (the protected HTTP client) and the whole call
- * an overall deadline ({@code @TimeLimiter}); a hang becomes a fast failure, but the failure reaches the user.
+ * Level {@code timeout}: each attempt has connect and read timeouts (the protected HTTP
+ * client) and the whole call an overall deadline ({@code @TimeLimiter}); a hang becomes a
+ * fast failure, but the failure reaches the user.
  */
 @Component
 class TimeoutMessageClient implements MessageClient {

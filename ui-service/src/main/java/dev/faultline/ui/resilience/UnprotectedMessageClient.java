@@ -11,8 +11,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code none}: a plain blocking call on the request thread, through the client without timeouts. When the
- * backend hangs, so does the request thread; enough of them and the whole UI stops answering.
+ * Level {@code none}: a plain blocking call on the request thread, through the client
+ * without timeouts. When the backend hangs, so does the request thread; enough of them
+ * and the whole UI stops answering.
  */
 @Component
 class UnprotectedMessageClient implements MessageClient {

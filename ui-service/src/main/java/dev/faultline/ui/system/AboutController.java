@@ -4,7 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A static page that never needs the backend: the cascade test watches whether it still answers.
+ * A static page that never needs the backend: the cascade test watches whether it still
+ * answers.
  */
 @Controller
 class AboutController {

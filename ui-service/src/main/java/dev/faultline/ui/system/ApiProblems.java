@@ -14,18 +14,20 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place the UI's JSON endpoints (the {@code @RestController}s: feed, dashboard) turn exceptions into
- * problem+json: Spring MVC's own, and every {@code ErrorResponseException} ours throws with its problem
- * ({@link InvalidRequestException}, a full stream pool, an unavailable chaos API, a failure at level none). Pages
- * keep their HTML error page ({@link ErrorPages}).
+ * The one place the UI's JSON endpoints (the {@code @RestController}s: feed, dashboard)
+ * turn exceptions into problem+json: Spring MVC's own, and every
+ * {@code ErrorResponseException} ours throws with its problem
+ * ({@link InvalidRequestException}, a full stream pool, an unavailable chaos API, a
+ * failure at level none). Pages keep their HTML error page ({@link ErrorPages}).
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName() : ex.getPropertyName();
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: ex.getPropertyName();
 		InvalidRequestException invalid = ProtectionLevel.class.equals(ex.getRequiredType())
 				? new InvalidRequestException(name, "allowed-values", "must be one of: " + ProtectionLevel.allowedIds())
 				: new InvalidRequestException(name, "type", "must be a whole number");

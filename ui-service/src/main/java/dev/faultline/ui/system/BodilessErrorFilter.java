@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Gives a problem+json body to an actuator error that has none: actuator answers an unknown metric or health group
- * ({@code /actuator/metrics/nope}) with a bare 404, which tells a program nothing.
+ * Gives a problem+json body to an actuator error that has none: actuator answers an
+ * unknown metric or health group ({@code /actuator/metrics/nope}) with a bare 404, which
+ * tells a program nothing.
  */
 @Component
 class BodilessErrorFilter extends OncePerRequestFilter {

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The UI's one answer to every error that leaves Spring MVC or Spring Security as a status (404, 405, 413, 415, a
- * CSRF 403): people get the error page, programs get problem+json. A request is a program's when its path is under
- * {@code /api/}, {@code /dashboard/} or {@code /actuator}, or when it does not accept HTML.
+ * The UI's one answer to every error that leaves Spring MVC or Spring Security as a
+ * status (404, 405, 413, 415, a CSRF 403): people get the error page, programs get
+ * problem+json. A request is a program's when its path is under {@code /api/},
+ * {@code /dashboard/} or {@code /actuator}, or when it does not accept HTML.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -48,7 +49,8 @@ class ErrorPages implements ErrorController {
 			return true;
 		}
 		try {
-			return accept != null && MediaType.parseMediaTypes(accept).stream()
+			return accept != null && MediaType.parseMediaTypes(accept)
+				.stream()
 				.noneMatch((type) -> type.includes(MediaType.TEXT_HTML) && !type.isWildcardType());
 		}
 		catch (IllegalArgumentException ex) {
@@ -59,13 +61,14 @@ class ErrorPages implements ErrorController {
 	/** What went wrong, in words a caller can act on. */
 	private static String detail(HttpStatus status) {
 		return switch (status) {
-			case FORBIDDEN -> "The request needs this page's CSRF token (header X-CSRF-TOKEN, or the form's _csrf field); "
-					+ "reload the page to get a fresh one.";
+			case FORBIDDEN ->
+				"The request needs this page's CSRF token (header X-CSRF-TOKEN, or the form's _csrf field); "
+						+ "reload the page to get a fresh one.";
 			case NOT_FOUND -> "No resource at this path.";
 			case METHOD_NOT_ALLOWED -> "This path does not take this HTTP method.";
 			case PAYLOAD_TOO_LARGE -> "The request body is larger than this service accepts.";
-			case UNSUPPORTED_MEDIA_TYPE -> "This endpoint takes no body of this type; the form posts "
-					+ "application/x-www-form-urlencoded.";
+			case UNSUPPORTED_MEDIA_TYPE ->
+				"This endpoint takes no body of this type; the form posts " + "application/x-www-form-urlencoded.";
 			default -> status.getReasonPhrase() + ".";
 		};
 	}

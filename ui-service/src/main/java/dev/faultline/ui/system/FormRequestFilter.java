@@ -14,12 +14,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a request body before Spring Security reads the form's CSRF token out of it, so that the answer says what
- * is wrong: a body that is not a URL-encoded form is a 415 (a multipart post used to be parsed and fail with two
- * ERROR stack traces), one over {@code server.tomcat.max-http-form-post-size} a 413 (Tomcat used to drop its
- * parameters silently, which then looked like a missing CSRF token: 403). The answer comes from {@link ErrorPages}.
- * It runs inside Spring Security's chain, just before the CSRF check, so that these answers carry the same browser
- * headers as every page ({@link SecurityConfiguration}).
+ * Checks a request body before Spring Security reads the form's CSRF token out of it, so
+ * that the answer says what is wrong: a body that is not a URL-encoded form is a 415 (a
+ * multipart post used to be parsed and fail with two ERROR stack traces), one over
+ * {@code server.tomcat.max-http-form-post-size} a 413 (Tomcat used to drop its parameters
+ * silently, which then looked like a missing CSRF token: 403). The answer comes from
+ * {@link ErrorPages}. It runs inside Spring Security's chain, just before the CSRF check,
+ * so that these answers carry the same browser headers as every page
+ * ({@link SecurityConfiguration}).
  */
 class FormRequestFilter extends OncePerRequestFilter {
 
@@ -47,8 +49,10 @@ class FormRequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (hasBody && request.getParameterMap() != null && request.getAttribute(PARSE_FAILED) != null) {
-			// A chunked form over the limit, or one Tomcat could not decode: its fields are gone, so nothing can be posted.
-			response.sendError(isTooLarge(request) ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+			// A chunked form over the limit, or one Tomcat could not decode: its fields
+			// are gone, so nothing can be posted.
+			response
+				.sendError(isTooLarge(request) ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
 			return;
 		}
 		chain.doFilter(request, response);
@@ -60,8 +64,8 @@ class FormRequestFilter extends OncePerRequestFilter {
 
 	private static boolean isForm(String contentType) {
 		try {
-			return contentType != null
-					&& MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+			return contentType != null && MediaType.APPLICATION_FORM_URLENCODED
+				.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;

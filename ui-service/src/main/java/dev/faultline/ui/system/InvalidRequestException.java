@@ -7,8 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request that breaks one rule: a 400 problem whose {@code errors} name the field and the rule, the same shape as
- * the backend's. Answered by {@link ApiProblems} for the UI's JSON endpoints.
+ * A request that breaks one rule: a 400 problem whose {@code errors} name the field and
+ * the rule, the same shape as the backend's. Answered by {@link ApiProblems} for the UI's
+ * JSON endpoints.
  */
 public class InvalidRequestException extends ErrorResponseException {
 

@@ -3,8 +3,8 @@ package dev.faultline.ui.system;
 import java.net.URI;
 
 /**
- * The {@code type} URIs of the UI's own problems, in one place; plain HTTP errors (404, 405, 415) use
- * {@code about:blank}. The validation type is the backend's too.
+ * The {@code type} URIs of the UI's own problems, in one place; plain HTTP errors (404,
+ * 405, 415) use {@code about:blank}. The validation type is the backend's too.
  */
 public final class ProblemTypes {
 

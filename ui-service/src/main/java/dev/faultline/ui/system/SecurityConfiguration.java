@@ -13,17 +13,19 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Spring Security is here for one thing: CSRF protection of the posting form. Every page is public and nobody logs
- * in; a state-changing POST must carry the token Thymeleaf puts into each {@code th:action} form, so another site
- * cannot make a visitor's browser post messages. GET endpoints (the page, the feed, actuator) change nothing. It also
- * sends the browser-facing headers: a Content-Security-Policy and a Referrer-Policy.
+ * Spring Security is here for one thing: CSRF protection of the posting form. Every page
+ * is public and nobody logs in; a state-changing POST must carry the token Thymeleaf puts
+ * into each {@code th:action} form, so another site cannot make a visitor's browser post
+ * messages. GET endpoints (the page, the feed, actuator) change nothing. It also sends
+ * the browser-facing headers: a Content-Security-Policy and a Referrer-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Only this origin's own scripts, styles, images and connections (the dashboard's stream and controls); no inline
-	 * script or style, no framing, forms post only here. The pages and chart.js need nothing more.
+	 * Only this origin's own scripts, styles, images and connections (the dashboard's
+	 * stream and controls); no inline script or style, no framing, forms post only here.
+	 * The pages and chart.js need nothing more.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -37,13 +39,15 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
-	/** No users at all; this also stops Boot from generating and logging a default password. */
+	/**
+	 * No users at all; this also stops Boot from generating and logging a default
+	 * password.
+	 */
 	@Bean
 	UserDetailsService noUsers() {
 		return new InMemoryUserDetailsManager();

@@ -1,4 +1,5 @@
 /**
- * Shared set-up of the UI service: security (CSRF), the level converter, the clock and the static about page.
+ * Shared set-up of the UI service: security (CSRF), the level converter, the clock and
+ * the static about page.
  */
 package dev.faultline.ui.system;

@@ -3,7 +3,8 @@ package dev.faultline.ui.backend;
 import java.util.List;
 
 /**
- * Creates the backend exceptions, whose constructors are package-private, for tests in other packages.
+ * Creates the backend exceptions, whose constructors are package-private, for tests in
+ * other packages.
  */
 public final class BackendExceptionsForTests {
 

@@ -14,9 +14,10 @@ import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.web.client.RestClient;
 
 /**
- * For the micro-benchmarks only: the two backend clients answering 20 messages from memory, through the real
- * {@link RestClient}, headers and JSON mapping, so that what is measured is the UI's own cost per call and no
- * network. End-to-end and resilience tests use WireMock or the real backend, never this.
+ * For the micro-benchmarks only: the two backend clients answering 20 messages from
+ * memory, through the real {@link RestClient}, headers and JSON mapping, so that what is
+ * measured is the UI's own cost per call and no network. End-to-end and resilience tests
+ * use WireMock or the real backend, never this.
  */
 public final class InMemoryBackend {
 
@@ -28,7 +29,10 @@ public final class InMemoryBackend {
 	private InMemoryBackend() {
 	}
 
-	/** A client over the in-memory answer, built on the given builder (Boot's, or {@link RestClient#builder()}). */
+	/**
+	 * A client over the in-memory answer, built on the given builder (Boot's, or
+	 * {@link RestClient#builder()}).
+	 */
 	public static MessagesBackend messagesBackend(RestClient.Builder builder) {
 		return new MessagesBackend(builder.requestFactory(requests()).baseUrl("http://in-memory").build(), () -> {
 		});
@@ -60,8 +64,9 @@ public final class InMemoryBackend {
 	}
 
 	/**
-	 * Bean definitions that replace the two HTTP clients of a UI context. Not a {@code @Configuration} on purpose, so
-	 * component scanning in the tests never picks it up: add it as a source, with bean overriding allowed.
+	 * Bean definitions that replace the two HTTP clients of a UI context. Not a
+	 * {@code @Configuration} on purpose, so component scanning in the tests never picks
+	 * it up: add it as a source, with bean overriding allowed.
 	 */
 	public static class Clients {
 

@@ -46,20 +46,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through {@code /usr/bin/chromedriver}
- * and never a downloaded driver) against both real services: this UI on a random port and the backend's fat jar
- * ({@link BackendProcess}). It loads without console errors; with the traffic generator running, "down" turns the
- * protected lamp red within seconds while the page keeps updating and the unprotected column fails; "off" turns it
- * green again. A screenshot of each step goes to {@code target/screenshots/}.
+ * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through
+ * {@code /usr/bin/chromedriver} and never a downloaded driver) against both real
+ * services: this UI on a random port and the backend's fat jar ({@link BackendProcess}).
+ * It loads without console errors; with the traffic generator running, "down" turns the
+ * protected lamp red within seconds while the page keeps updating and the unprotected
+ * column fails; "off" turns it green again. A screenshot of each step goes to
+ * {@code target/screenshots/}.
  *
- * <p>Skipped, with the reason printed, when chromium or chromedriver is not installed or the backend jar is not built.
+ * <p>
+ * Skipped, with the reason printed, when chromium or chromedriver is not installed or the
+ * backend jar is not built.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// 3 s open instead of the test profile's 1 s: the red lamp stays on long enough to be seen and photographed.
+		// 3 s open instead of the test profile's 1 s: the red lamp stays on long enough
+		// to be seen and photographed.
 		properties = "resilience4j.circuitbreaker.configs.default.waitDurationInOpenState=3s")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@EnabledIf(value = "chromiumInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = "chromiumInstalled",
+		disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIntegrationTests {
 
@@ -69,7 +75,10 @@ class DashboardBrowserIntegrationTests {
 
 	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-	/** Generous for a loaded 2-core machine; the page itself reacts within a second or two. */
+	/**
+	 * Generous for a loaded 2-core machine; the page itself reacts within a second or
+	 * two.
+	 */
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static BackendProcess backend;
@@ -106,7 +115,8 @@ class DashboardBrowserIntegrationTests {
 		backend = BackendProcess.start(jar.get());
 		Files.createDirectories(SCREENSHOTS);
 		profile = Files.createTempDirectory("faultline-chromium");
-		// An explicit driver executable: Selenium Manager is never asked to find or download one.
+		// An explicit driver executable: Selenium Manager is never asked to find or
+		// download one.
 		service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.withLogFile(Paths.get("target", "chromedriver.log").toFile())
@@ -120,12 +130,15 @@ class DashboardBrowserIntegrationTests {
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
 		browser = new ChromeDriver(service, options);
-		// The page must fit a 1280x720 viewport (a projector in full screen), not a 1280x720 window around it.
+		// The page must fit a 1280x720 viewport (a projector in full screen), not a
+		// 1280x720 window around it.
 		Dimension outer = browser.manage().window().getSize();
 		Number innerHeight = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
 		Number innerWidth = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-		browser.manage().window().setSize(new Dimension(1280 + outer.getWidth() - innerWidth.intValue(),
-				720 + outer.getHeight() - innerHeight.intValue()));
+		browser.manage()
+			.window()
+			.setSize(new Dimension(1280 + outer.getWidth() - innerWidth.intValue(),
+					720 + outer.getHeight() - innerHeight.intValue()));
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 	}
 
@@ -168,9 +181,10 @@ class DashboardBrowserIntegrationTests {
 		assertThat(lampState("protected")).isEqualTo("CLOSED");
 		assertThat(lamp("protected")).isEqualTo("green");
 		assertThat(text("#col-protected [data-field=level]")).isEqualTo("full");
-		assertThat(((JavascriptExecutor) browser).executeScript(
-				"return [window.innerWidth, window.innerHeight, document.documentElement.scrollHeight]"))
-			.as("a 1280x720 viewport, nothing below the fold").isEqualTo(List.of(1280L, 720L, 720L));
+		assertThat(((JavascriptExecutor) browser)
+			.executeScript("return [window.innerWidth, window.innerHeight, document.documentElement.scrollHeight]"))
+			.as("a 1280x720 viewport, nothing below the fold")
+			.isEqualTo(List.of(1280L, 720L, 720L));
 		assertThat(text("#col-none [data-field=level]")).isEqualTo("none");
 		waitUntil("the chaos panel shows the backend's state", () -> text("#chaos-status").equals("no chaos"));
 		assertThat(browser.findElements(By.cssSelector(".chaos-action"))).extracting((button) -> button.getText())

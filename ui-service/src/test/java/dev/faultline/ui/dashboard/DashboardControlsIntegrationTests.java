@@ -34,12 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The chaos panel and the traffic generator over real HTTP, with WireMock as the backend's API and management
- * port: buttons reach the chaos API server-side and need the page's CSRF token; the generator reads the UI's own
- * feed, never holds more than its cap in flight, and stops by itself; bad input is a 400 problem.
+ * The chaos panel and the traffic generator over real HTTP, with WireMock as the
+ * backend's API and management port: buttons reach the chaos API server-side and need the
+ * page's CSRF token; the generator reads the UI's own feed, never holds more than its cap
+ * in flight, and stops by itself; bad input is a 400 problem.
  */
-@TestPropertySource(properties = { "faultline.dashboard.traffic-max-duration=3s",
-		"faultline.dashboard.traffic-max-in-flight=2" })
+@TestPropertySource(
+		properties = { "faultline.dashboard.traffic-max-duration=3s", "faultline.dashboard.traffic-max-in-flight=2" })
 class DashboardControlsIntegrationTests extends UiIntegrationTest {
 
 	private static final Pattern CSRF = Pattern.compile("data-csrf=\"([^\"]+)\"");
@@ -88,8 +89,10 @@ class DashboardControlsIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = send("POST", "/dashboard/chaos/down", true);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"reachable\":true").contains("\"fault\":\"down\"")
-			.contains("\"remainingSeconds\":299").contains("refusing connections");
+		assertThat(response.body()).contains("\"reachable\":true")
+			.contains("\"fault\":\"down\"")
+			.contains("\"remainingSeconds\":299")
+			.contains("refusing connections");
 		backend.verify(1, putRequestedFor(urlEqualTo("/chaos/scenarios/outage")));
 	}
 
@@ -142,12 +145,15 @@ class DashboardControlsIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> started = send("POST", "/dashboard/traffic?level=fallback&rate=20", true);
 
 		assertThat(started.statusCode()).isEqualTo(200);
-		assertThat(started.body()).contains("\"running\":true").contains("\"level\":\"fallback\"").contains("\"rate\":20");
+		assertThat(started.body()).contains("\"running\":true")
+			.contains("\"level\":\"fallback\"")
+			.contains("\"rate\":20");
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.traffic.status().succeeded() >= 10);
 		backend.verify(getRequestedFor(urlPathMatching(StubBackend.MESSAGES)));
 		await().atMost(Duration.ofSeconds(15)).until(() -> !this.traffic.status().running());
 		long sent = this.traffic.status().sent();
-		// About 3 s at 20/s to each of two levels; a bound, not an exact count, on a busy machine.
+		// About 3 s at 20/s to each of two levels; a bound, not an exact count, on a busy
+		// machine.
 		assertThat(sent).isBetween(10L, 2L * 20 * 3 + 20);
 		assertThat(this.traffic.status().remainingSeconds()).isZero();
 	}

@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard's SSE endpoint over real HTTP: the history and a snapshot every second, Resilience4j and feed events
- * as they happen, heartbeats, streams forgotten when the browser goes away, and the cap on concurrent streams.
+ * The dashboard's SSE endpoint over real HTTP: the history and a snapshot every second,
+ * Resilience4j and feed events as they happen, heartbeats, streams forgotten when the
+ * browser goes away, and the cap on concurrent streams.
  */
-@TestPropertySource(properties = { "faultline.dashboard.max-streams=2", "faultline.dashboard.heartbeat-interval=300ms" })
+@TestPropertySource(
+		properties = { "faultline.dashboard.max-streams=2", "faultline.dashboard.heartbeat-interval=300ms" })
 class DashboardStreamIntegrationTests extends UiIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
@@ -47,15 +49,17 @@ class DashboardStreamIntegrationTests extends UiIntegrationTest {
 	@Test
 	void streamStartsWithTheHistoryThenASnapshotEverySecond() throws Exception {
 		try (Sse sse = open("full")) {
-			assertThat(sse.response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(sse.response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 			sse.await((line) -> line.equals("event:history"));
 			String history = sse.await((line) -> line.startsWith("data:"));
 			sse.await((line) -> line.equals("event:snapshot"));
 			String first = sse.await((line) -> line.startsWith("data:"));
 			sse.await((line) -> line.equals("event:snapshot"));
 
-			assertThat(history).contains("\"level\":\"full\"").contains("\"protectedLevel\":[").contains("\"events\":[");
+			assertThat(history).contains("\"level\":\"full\"")
+				.contains("\"protectedLevel\":[")
+				.contains("\"events\":[");
 			assertThat(first).contains("\"protectedLevel\":{\"level\":\"full\"")
 				.contains("\"unprotected\":{\"level\":\"none\"")
 				.contains("\"breaker\":{\"state\":\"CLOSED\"")
@@ -74,9 +78,12 @@ class DashboardStreamIntegrationTests extends UiIntegrationTest {
 			this.rest.getForEntity("/api/feed?level=none", String.class);
 
 			String transition = sse.await((line) -> line.contains("\"type\":\"STATE_TRANSITION\""));
-			String unprotected = sse.await((line) -> line.contains("\"level\":\"none\"") && line.contains("\"source\":\"feed\""));
-			assertThat(transition).startsWith("data:").contains("\"level\":\"circuit-breaker\"")
-				.contains("\"kind\":\"state\"").contains("CLOSED → OPEN");
+			String unprotected = sse
+				.await((line) -> line.contains("\"level\":\"none\"") && line.contains("\"source\":\"feed\""));
+			assertThat(transition).startsWith("data:")
+				.contains("\"level\":\"circuit-breaker\"")
+				.contains("\"kind\":\"state\"")
+				.contains("CLOSED → OPEN");
 			assertThat(unprotected).contains("\"kind\":\"failure\"").contains("backend error");
 		}
 	}
@@ -142,7 +149,10 @@ class DashboardStreamIntegrationTests extends UiIntegrationTest {
 		return new Sse(response);
 	}
 
-	/** An open event stream whose lines a background thread collects, read with bounded waits. */
+	/**
+	 * An open event stream whose lines a background thread collects, read with bounded
+	 * waits.
+	 */
 	private static final class Sse implements AutoCloseable {
 
 		private final HttpResponse<Stream<String>> response;

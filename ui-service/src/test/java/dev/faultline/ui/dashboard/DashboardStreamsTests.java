@@ -10,8 +10,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stream's bounded event queue: a browser that falls behind loses its oldest events, counted, and never grows
- * the UI's memory; a stream only gets the events of its own level and of {@code none}.
+ * A stream's bounded event queue: a browser that falls behind loses its oldest events,
+ * counted, and never grows the UI's memory; a stream only gets the events of its own
+ * level and of {@code none}.
  */
 class DashboardStreamsTests {
 

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * From Resilience4j events and feed reads to the dashboard's per-level snapshot, with real registries and no
- * Spring: every instance is created after the monitor, so each test also proves that instances added later are
- * watched through the registries' {@code onEntryAdded}.
+ * From Resilience4j events and feed reads to the dashboard's per-level snapshot, with
+ * real registries and no Spring: every instance is created after the monitor, so each
+ * test also proves that instances added later are watched through the registries'
+ * {@code onEntryAdded}.
  */
 class ResilienceMonitorTests {
 
@@ -116,7 +117,8 @@ class ResilienceMonitorTests {
 		assertThat(received).extracting(DashboardEvent::type).containsExactly("STATE_TRANSITION", "STATE_TRANSITION");
 		assertThat(received).extracting(DashboardEvent::message)
 			.containsExactly("breaker CLOSED → OPEN", "breaker OPEN → HALF_OPEN");
-		assertThat(received).allMatch((event) -> event.level().equals("circuit-breaker") && event.kind().equals("state"));
+		assertThat(received)
+			.allMatch((event) -> event.level().equals("circuit-breaker") && event.kind().equals("state"));
 		assertThat(this.monitor.snapshot(ProtectionLevel.CIRCUIT_BREAKER).lamp()).isEqualTo("amber");
 	}
 

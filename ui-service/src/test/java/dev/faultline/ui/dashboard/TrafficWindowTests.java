@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rolling two minutes behind the dashboard's charts: outcome counts and percentiles per second, and old
- * seconds falling out of the window.
+ * The rolling two minutes behind the dashboard's charts: outcome counts and percentiles
+ * per second, and old seconds falling out of the window.
  */
 class TrafficWindowTests {
 

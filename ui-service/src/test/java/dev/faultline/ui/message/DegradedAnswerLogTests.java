@@ -17,8 +17,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An outage is told in the log once at its start and then at most once per 10 s per level and kind of answer,
- * with the count: an operator sees it without the dashboard, and a busy UI does not flood its log.
+ * An outage is told in the log once at its start and then at most once per 10 s per level
+ * and kind of answer, with the count: an operator sees it without the dashboard, and a
+ * busy UI does not flood its log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DegradedAnswerLogTests {

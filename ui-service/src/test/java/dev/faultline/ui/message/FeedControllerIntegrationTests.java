@@ -33,7 +33,8 @@ class FeedControllerIntegrationTests extends UiIntegrationTest {
 		assertThat(feed.get("ageMs").isNull()).isTrue();
 		assertThat(feed.get("backendCalls").asInt()).isEqualTo(1);
 		assertThat(feed.get("elapsedMs").asLong()).isNotNegative();
-		assertThat(feed.get("messages").get(0).fieldNames()).toIterable().containsExactly("id", "author", "text", "createdAt");
+		assertThat(feed.get("messages").get(0).fieldNames()).toIterable()
+			.containsExactly("id", "author", "text", "createdAt");
 	}
 
 	@Test

@@ -23,10 +23,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * JMH: one feed read through each level's whole path in the real UI context (AOP aspects, the attempt executor
- * hop, the time limiter's timer, events for the dashboard and the log, metrics), against the in-memory backend, so
- * the healthy-path cost of each level is measured without a network. Compare with {@code DecoratorStackBenchmark},
- * the patterns alone. Run by {@code scripts/microbenchmark}; not a test.
+ * JMH: one feed read through each level's whole path in the real UI context (AOP aspects,
+ * the attempt executor hop, the time limiter's timer, events for the dashboard and the
+ * log, metrics), against the in-memory backend, so the healthy-path cost of each level is
+ * measured without a network. Compare with {@code DecoratorStackBenchmark}, the patterns
+ * alone. Run by {@code scripts/microbenchmark}; not a test.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

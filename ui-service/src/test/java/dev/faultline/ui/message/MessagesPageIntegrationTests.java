@@ -32,8 +32,9 @@ import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The messages page in a real browser's shoes: where the data came from, escaped text, the CSRF-protected form,
- * validation next to the fields, the form kept on failure, and idempotent posting.
+ * The messages page in a real browser's shoes: where the data came from, escaped text,
+ * the CSRF-protected form, validation next to the fields, the form kept on failure, and
+ * idempotent posting.
  */
 class MessagesPageIntegrationTests extends UiIntegrationTest {
 
@@ -53,8 +54,10 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 		String page = open("/").body();
 
-		assertThat(page).contains("source-live").contains("Live from the backend")
-			.contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>")
+		assertThat(page).contains("source-live")
+			.contains("Live from the backend")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert(1)</script>")
 			.contains("2026-01-01");
 	}
 
@@ -78,7 +81,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 		String page = open("/?level=full").body();
 
-		assertThat(page).contains("source-cache").containsPattern("Served from cache, \\d+ s old, because: backend error")
+		assertThat(page).contains("source-cache")
+			.containsPattern("Served from cache, \\d+ s old, because: backend error")
 			.contains("remembered");
 	}
 
@@ -116,11 +120,14 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = submit(form);
 
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).contains("level=full"));
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
-			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey")))
-			.withRequestBody(equalToJson("{\"author\": \"Grace\", \"text\": \"Hello\"}")));
-		assertThat(open(response.headers().firstValue("Location").orElseThrow()).body()).contains("Your message was posted.");
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).contains("level=full"));
+		backend.verify(exactly(1),
+				postRequestedFor(urlPathEqualTo(MESSAGES))
+					.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey")))
+					.withRequestBody(equalToJson("{\"author\": \"Grace\", \"text\": \"Hello\"}")));
+		assertThat(open(response.headers().firstValue("Location").orElseThrow()).body())
+			.contains("Your message was posted.");
 	}
 
 	@Test
@@ -133,7 +140,9 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = submit(form);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("field-error").contains("must contain a visible character").contains("kept text");
+		assertThat(response.body()).contains("field-error")
+			.contains("must contain a visible character")
+			.contains("kept text");
 		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
 	}
 
@@ -142,7 +151,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		backend.stubFor(messageList().willReturn(messages("hello")));
 		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"status\":400,\"errors\":[{\"field\":\"text\",\"rule\":\"banned-word\",\"message\":\"must be polite\"}]}")));
+			.withBody(
+					"{\"status\":400,\"errors\":[{\"field\":\"text\",\"rule\":\"banned-word\",\"message\":\"must be polite\"}]}")));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("author", "Grace");
 		form.put("text", "rude words");
@@ -155,10 +165,12 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 	@Test
 	void failedPostKeepsTheFormFilledWithTheSameKeySoResubmittingStoresItOnce() throws Exception {
 		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("back"));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("back")
-			.willReturn(created()));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("back"));
+		backend.stubFor(
+				post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("back").willReturn(created()));
 		// Level timeout has no retry, so the user sees the first failure.
 		Map<String, String> form = formOf(open("/?level=timeout").body());
 		form.put("author", "Grace");
@@ -174,8 +186,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		again.put("text", "Do not lose me");
 		HttpResponse<String> resubmitted = submit(again, "timeout");
 		assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(302);
-		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES))
-			.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey"))));
+		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Idempotency-Key",
+				equalTo(form.get("idempotencyKey"))));
 	}
 
 	@Test
@@ -188,27 +200,30 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 		String page = submit(form).body();
 
-		assertThat(page).contains("must contain a visible character").contains("must not contain control characters, bidi");
+		assertThat(page).contains("must contain a visible character")
+			.contains("must not contain control characters, bidi");
 		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
 
 		Map<String, String> emoji = formOf(page);
 		emoji.put("author", "\uD83D\uDE00".repeat(40));
 		emoji.put("text", "\u00A0Hello\u3000");
 		assertThat(submit(emoji).statusCode()).isEqualTo(302);
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(
-				equalToJson("{\"author\": \"" + "\uD83D\uDE00".repeat(40) + "\", \"text\": \"Hello\"}")));
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withRequestBody(equalToJson("{\"author\": \"" + "\uD83D\uDE00".repeat(40) + "\", \"text\": \"Hello\"}")));
 	}
 
 	@Test
 	void aKeyReusedWithAnEditedTextLeadsTheUserOutWithANewKey() throws Exception {
 		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer")
+			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(422)
 				.withHeader("Content-Type", "application/problem+json")
 				.withBody("{\"status\":422,\"errors\":[{\"field\":\"Idempotency-Key\",\"rule\":\"same-request\","
 						+ "\"message\":\"was used for a different request\"}]}"))
 			.willSetStateTo("new key"));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer").whenScenarioStateIs("new key")
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer")
+			.whenScenarioStateIs("new key")
 			.willReturn(created()));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("author", "Grace");
@@ -217,14 +232,15 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> refused = submit(form);
 
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("already sent once with a different text").contains("edited after a lost answer");
+		assertThat(refused.body()).contains("already sent once with a different text")
+			.contains("edited after a lost answer");
 		Map<String, String> again = formOf(refused.body());
 		assertThat(again.get("idempotencyKey")).isNotEqualTo(form.get("idempotencyKey"));
 		again.put("author", "Grace");
 		again.put("text", "edited after a lost answer");
 		assertThat(submit(again).statusCode()).isEqualTo(302);
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
-			.withHeader("Idempotency-Key", equalTo(again.get("idempotencyKey"))));
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Idempotency-Key",
+				equalTo(again.get("idempotencyKey"))));
 	}
 
 	@Test
@@ -238,7 +254,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = submit(form);
 
 		assertThat(response.body()).contains("broken submission key, so it has a new one").contains("Hello");
-		assertThat(formOf(response.body()).get("idempotencyKey")).isNotEqualTo("not a key").matches("[\\x21-\\x7E]{1,64}");
+		assertThat(formOf(response.body()).get("idempotencyKey")).isNotEqualTo("not a key")
+			.matches("[\\x21-\\x7E]{1,64}");
 		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
 	}
 
@@ -287,8 +304,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
 				(csp) -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
 		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-		assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).contains("JSESSIONID").contains("SameSite=Lax"));
+		assertThat(page.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).contains("JSESSIONID").contains("SameSite=Lax"));
 	}
 
 	private static ResponseDefinitionBuilder created() {
@@ -296,7 +313,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 	}
 
 	private HttpResponse<String> open(String pathOrUrl) throws Exception {
-		URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create("http://localhost:" + this.port + pathOrUrl);
+		URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl)
+				: URI.create("http://localhost:" + this.port + pathOrUrl);
 		return this.browser.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
@@ -306,10 +324,12 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 	}
 
 	private HttpResponse<String> submit(Map<String, String> form, String level) throws Exception {
-		String body = form.entrySet().stream()
+		String body = form.entrySet()
+			.stream()
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages?level=" + level))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/messages?level=" + level))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

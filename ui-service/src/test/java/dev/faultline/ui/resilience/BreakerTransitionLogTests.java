@@ -12,8 +12,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A breaker's outage is two log lines, however long it lasts: WARN when it opens, INFO when it closes again with
- * how long it was open and how many probes failed; the probes in between are only counted.
+ * A breaker's outage is two log lines, however long it lasts: WARN when it opens, INFO
+ * when it closes again with how long it was open and how many probes failed; the probes
+ * in between are only counted.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BreakerTransitionLogTests {
@@ -34,7 +35,8 @@ class BreakerTransitionLogTests {
 		breaker.transitionToClosedState();
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Circuit breaker full"))).hasSize(2);
-		assertThat(output).contains("WARN").contains("Circuit breaker full CLOSED -> OPEN")
+		assertThat(output).contains("WARN")
+			.contains("Circuit breaker full CLOSED -> OPEN")
 			.containsPattern("Circuit breaker full HALF_OPEN -> CLOSED after \\d+ ms open and 3 failed probes");
 	}
 

@@ -21,8 +21,8 @@ import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the backend hanging, more concurrent calls than the bulkhead allows: the excess is answered from the cache
- * at once instead of queueing behind the hang.
+ * With the backend hanging, more concurrent calls than the bulkhead allows: the excess is
+ * answered from the cache at once instead of queueing behind the hang.
  */
 class BulkheadIntegrationTests extends UiIntegrationTest {
 
@@ -34,7 +34,9 @@ class BulkheadIntegrationTests extends UiIntegrationTest {
 		backend.stubFor(messageList().willReturn(messages("cached")));
 		feed(ProtectionLevel.FULL);
 		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
-		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.instanceName()).getBulkheadConfig().getMaxConcurrentCalls();
+		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.instanceName())
+			.getBulkheadConfig()
+			.getMaxConcurrentCalls();
 		int concurrent = limit + 4;
 
 		List<FeedJson> answers = new ArrayList<>();
@@ -55,7 +57,8 @@ class BulkheadIntegrationTests extends UiIntegrationTest {
 		assertThat(answers).allSatisfy((feed) -> assertThat(feed.source()).isEqualTo("cache"));
 		List<FeedJson> turnedAway = answers.stream().filter((feed) -> "bulkhead full".equals(feed.reason())).toList();
 		assertThat(turnedAway).hasSizeGreaterThanOrEqualTo(concurrent - limit);
-		// Answered without waiting for the hang: well below the 2 s deadline, and without calling the backend.
+		// Answered without waiting for the hang: well below the 2 s deadline, and without
+		// calling the backend.
 		assertThat(turnedAway).allSatisfy((feed) -> {
 			assertThat(Duration.ofMillis(feed.elapsedMs())).isLessThan(Duration.ofSeconds(1));
 			assertThat(feed.backendCalls()).isZero();

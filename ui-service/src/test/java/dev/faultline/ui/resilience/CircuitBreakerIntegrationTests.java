@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The breaker opens after enough failures and then keeps calls away from the backend; after the (test-shortened)
- * open duration it half-opens by itself and successful trial calls close it. Client errors never open it.
+ * The breaker opens after enough failures and then keeps calls away from the backend;
+ * after the (test-shortened) open duration it half-opens by itself and successful trial
+ * calls close it. Client errors never open it.
  */
 class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 
@@ -75,7 +76,10 @@ class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 		assertThat(feed(ProtectionLevel.FULL).reason()).isEqualTo("circuit open");
 	}
 
-	/** Failing calls until the breaker opens; each call makes up to 3 attempts, the breaker needs 5 failures. */
+	/**
+	 * Failing calls until the breaker opens; each call makes up to 3 attempts, the
+	 * breaker needs 5 failures.
+	 */
 	private void openByFailures() {
 		for (int i = 0; i < 10 && breaker(LEVEL).getState() != CircuitBreaker.State.OPEN; i++) {
 			feed(LEVEL);

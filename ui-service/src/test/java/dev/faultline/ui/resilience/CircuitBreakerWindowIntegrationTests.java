@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The breaker judges recent calls only: failures older than its window never open it against a backend that is
- * healthy now. With a count-based window of 10, three failures from minutes ago plus two fresh successes made 60%
- * failures and opened it. The window is shortened to 2 s here so the test waits as little as it can.
+ * The breaker judges recent calls only: failures older than its window never open it
+ * against a backend that is healthy now. With a count-based window of 10, three failures
+ * from minutes ago plus two fresh successes made 60% failures and opened it. The window
+ * is shortened to 2 s here so the test waits as little as it can.
  */
 @TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.slidingWindowSize=2")
 class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
@@ -34,7 +35,8 @@ class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
 	@Test
 	void failuresOlderThanTheWindowNeverOpenTheBreaker() {
 		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
-		// One user request, three failed attempts: fewer than the 5 calls a verdict needs.
+		// One user request, three failed attempts: fewer than the 5 calls a verdict
+		// needs.
 		assertThat(feed(LEVEL).backendCalls()).isEqualTo(3);
 		assertThat(breaker(LEVEL).getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
 

@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.web.client.RestClient;
 
 /**
- * JMH: the Resilience4j patterns alone around one in-memory backend read (bulkhead, retry, circuit breaker, as
- * level {@code full} nests them, without the time limiter's thread hop), next to the same read undecorated. The
- * difference is what the patterns themselves cost; {@code FeedPathBenchmark} shows what the whole path costs.
+ * JMH: the Resilience4j patterns alone around one in-memory backend read (bulkhead,
+ * retry, circuit breaker, as level {@code full} nests them, without the time limiter's
+ * thread hop), next to the same read undecorated. The difference is what the patterns
+ * themselves cost; {@code FeedPathBenchmark} shows what the whole path costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,10 +47,11 @@ public class DecoratorStackBenchmark {
 	@Setup
 	public void decorate() {
 		this.backend = InMemoryBackend.messagesBackend(RestClient.builder());
-		CircuitBreaker breaker = CircuitBreaker.of("full", CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-			.slidingWindowSize(10)
-			.build());
+		CircuitBreaker breaker = CircuitBreaker.of("full",
+				CircuitBreakerConfig.custom()
+					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+					.slidingWindowSize(10)
+					.build());
 		Retry retry = Retry.of("full", RetryConfig.custom().maxAttempts(3).build());
 		Bulkhead bulkhead = Bulkhead.of("full", BulkheadConfig.custom().maxConcurrentCalls(8).build());
 		Supplier<List<Message>> read = () -> this.backend.newest(InMemoryBackend.MESSAGES);

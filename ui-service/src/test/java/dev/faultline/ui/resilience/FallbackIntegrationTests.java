@@ -17,8 +17,9 @@ import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The last-known-good cache: filled by a success, served on a later failure with its age and the reason, and a
- * friendly "unavailable" page (200, never 500) when nothing is cached.
+ * The last-known-good cache: filled by a success, served on a later failure with its age
+ * and the reason, and a friendly "unavailable" page (200, never 500) when nothing is
+ * cached.
  */
 class FallbackIntegrationTests extends UiIntegrationTest {
 
@@ -70,7 +71,10 @@ class FallbackIntegrationTests extends UiIntegrationTest {
 		assertThat(feed.messages()).isEmpty();
 	}
 
-	/** A fallback with the wrong signature is only logged by Resilience4j: prove each one really answers. */
+	/**
+	 * A fallback with the wrong signature is only logged by Resilience4j: prove each one
+	 * really answers.
+	 */
 	@ParameterizedTest
 	@EnumSource(names = { "FALLBACK", "FULL" })
 	void fallbackMethodIsReallyInvoked(ProtectionLevel level) throws Exception {

@@ -19,9 +19,10 @@ import static dev.faultline.ui.testsupport.StubBackend.messageList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every broken response WireMock can produce, on every level: the protected levels answer 200 and say the data is
- * unavailable and why; level {@code none} fails the way its users would see it, a 502 problem (an error page in
- * the browser), because nothing stands between the failure and the user.
+ * Every broken response WireMock can produce, on every level: the protected levels answer
+ * 200 and say the data is unavailable and why; level {@code none} fails the way its users
+ * would see it, a 502 problem (an error page in the browser), because nothing stands
+ * between the failure and the user.
  */
 class FaultIntegrationTests extends UiIntegrationTest {
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ProtectionLevel}: the levels build up, one pattern at a time, with distinct instance names.
+ * Tests for {@link ProtectionLevel}: the levels build up, one pattern at a time, with
+ * distinct instance names.
  */
 class ProtectionLevelTests {
 

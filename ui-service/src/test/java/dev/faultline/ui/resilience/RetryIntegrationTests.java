@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Retry repeats only what is worth repeating: transient failures of reads, and of writes that carry an
- * Idempotency-Key; never 4xx, never an open breaker, and never beyond the retry budget.
+ * Retry repeats only what is worth repeating: transient failures of reads, and of writes
+ * that carry an Idempotency-Key; never 4xx, never an open breaker, and never beyond the
+ * retry budget.
  */
 class RetryIntegrationTests extends UiIntegrationTest {
 
@@ -49,11 +50,16 @@ class RetryIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void failFailSucceedIsOneSuccessAfterExactlyThreeRequests() {
-		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
-		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs("failed once")
-			.willReturn(aResponse().withStatus(500)).willSetStateTo("failed twice"));
-		backend.stubFor(messageList().inScenario("flaky").whenScenarioStateIs("failed twice")
+		backend.stubFor(messageList().inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("failed once"));
+		backend.stubFor(messageList().inScenario("flaky")
+			.whenScenarioStateIs("failed once")
+			.willReturn(aResponse().withStatus(500))
+			.willSetStateTo("failed twice"));
+		backend.stubFor(messageList().inScenario("flaky")
+			.whenScenarioStateIs("failed twice")
 			.willReturn(messages("third time lucky")));
 
 		FeedJson feed = feed(ProtectionLevel.RETRY);
@@ -79,14 +85,16 @@ class RetryIntegrationTests extends UiIntegrationTest {
 	void openBreakerIsNotRetried() {
 		backend.stubFor(messageList().willReturn(messages("never fetched")));
 		breaker(ProtectionLevel.CIRCUIT_BREAKER).transitionToOpenState();
-		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName()).getMetrics()
+		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName())
+			.getMetrics()
 			.getNumberOfFailedCallsWithoutRetryAttempt();
 
 		FeedJson feed = feed(ProtectionLevel.CIRCUIT_BREAKER);
 
 		assertThat(feed.reason()).isEqualTo("circuit open");
 		assertThat(feed.backendCalls()).isZero();
-		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName()).getMetrics()
+		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName())
+			.getMetrics()
 			.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(failedWithoutRetry + 1);
 		backend.verify(exactly(0), getRequestedFor(urlPathEqualTo(MESSAGES)));
 	}
@@ -96,8 +104,8 @@ class RetryIntegrationTests extends UiIntegrationTest {
 		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
 
 		try (BackendCall call = this.calls.open()) {
-			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hi"), null, call).get())
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(
+					() -> this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hi"), null, call).get())
 				.withCauseInstanceOf(BackendServerException.class);
 		}
 		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)));
@@ -105,14 +113,19 @@ class RetryIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void postWithIdempotencyKeyIsRetriedWithTheSameKey() throws Exception {
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write").whenScenarioStateIs("failed once")
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("failed once"));
+		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write")
+			.whenScenarioStateIs("failed once")
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED)));
 
 		Posted posted;
 		try (BackendCall call = this.calls.open()) {
-			posted = this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hello"), "key-42", call).get();
+			posted = this.clients.at(ProtectionLevel.RETRY)
+				.create(new NewMessage("Ada", "Hello"), "key-42", call)
+				.get();
 		}
 
 		assertThat(posted.message().id()).isEqualTo(7);
@@ -129,7 +142,8 @@ class RetryIntegrationTests extends UiIntegrationTest {
 			assertThat(feed(ProtectionLevel.RETRY).source()).isEqualTo("none");
 		}
 
-		// Unlimited, each call would make 3 requests (90). The budget allows its 10 initial tokens plus 20% of calls.
+		// Unlimited, each call would make 3 requests (90). The budget allows its 10
+		// initial tokens plus 20% of calls.
 		int requests = backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
 		assertThat(requests).isBetween(calls + 10, calls + 10 + (int) Math.ceil(calls * 0.2));
 	}

@@ -15,8 +15,9 @@ import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deadline turns slow failures into fast ones: a response that never comes and a body that trickles in one
- * chunk at a time both end within the deadline, and the fallback answers.
+ * The deadline turns slow failures into fast ones: a response that never comes and a body
+ * that trickles in one chunk at a time both end within the deadline, and the fallback
+ * answers.
  */
 class TimeoutIntegrationTests extends UiIntegrationTest {
 
@@ -42,7 +43,8 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 	void tricklingBodyEndsWithinTheDeadlineAndServesTheCache() {
 		backend.stubFor(messageList().willReturn(messages("cached")));
 		assertThat(feed(ProtectionLevel.FULL).source()).isEqualTo("live");
-		// Every byte arrives well within a socket read timeout, but the whole body would take 10 s.
+		// Every byte arrives well within a socket read timeout, but the whole body would
+		// take 10 s.
 		backend.stubFor(messageList().willReturn(messages("trickled").withChunkedDribbleDelay(50, 10_000)));
 
 		long start = System.nanoTime();
@@ -55,7 +57,8 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void tricklingBodyCutByTheAttemptTimeoutIsReportedAsATimeout() {
-		// Each chunk arrives well within a socket read timeout; the exchange as a whole is cut at the read timeout.
+		// Each chunk arrives well within a socket read timeout; the exchange as a whole
+		// is cut at the read timeout.
 		backend.stubFor(messageList().willReturn(messages("trickled").withChunkedDribbleDelay(50, 10_000)));
 
 		long start = System.nanoTime();
@@ -81,7 +84,10 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 	}
 
 	private Duration twiceTheDeadline(ProtectionLevel level) {
-		return this.timeLimiters.timeLimiter(level.instanceName()).getTimeLimiterConfig().getTimeoutDuration().multipliedBy(2);
+		return this.timeLimiters.timeLimiter(level.instanceName())
+			.getTimeLimiterConfig()
+			.getTimeoutDuration()
+			.multipliedBy(2);
 	}
 
 	private static Duration elapsed(long start) {

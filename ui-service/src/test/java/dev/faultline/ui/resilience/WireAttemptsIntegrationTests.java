@@ -19,9 +19,10 @@ import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What goes on the wire is what the feed counts: the HTTP client never repeats a request on its own (the JDK client
- * silently re-sent a GET whose connection closed before the first response byte), so {@code backendCalls} equals
- * the requests the backend received, level {@code none} is one attempt, and the retry budget bounds the load.
+ * What goes on the wire is what the feed counts: the HTTP client never repeats a request
+ * on its own (the JDK client silently re-sent a GET whose connection closed before the
+ * first response byte), so {@code backendCalls} equals the requests the backend received,
+ * level {@code none} is one attempt, and the retry budget bounds the load.
  */
 class WireAttemptsIntegrationTests extends UiIntegrationTest {
 

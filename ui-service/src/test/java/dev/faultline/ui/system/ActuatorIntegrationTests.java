@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The resilience state is observable: actuator endpoints for every pattern, health with the breakers, and
- * Prometheus metrics per instance. Observable only: no actuator request changes a breaker's state.
+ * The resilience state is observable: actuator endpoints for every pattern, health with
+ * the breakers, and Prometheus metrics per instance. Observable only: no actuator request
+ * changes a breaker's state.
  */
 class ActuatorIntegrationTests extends UiIntegrationTest {
 
@@ -29,21 +30,30 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 		JsonNode breakers = this.rest.getForObject("/actuator/circuitbreakers", JsonNode.class).get("circuitBreakers");
 
 		for (ProtectionLevel level : ProtectionLevel.values()) {
-			assertThat(breakers.has(level.instanceName())).as(level.id()).isEqualTo(level.uses(ResiliencePattern.CIRCUIT_BREAKER));
+			assertThat(breakers.has(level.instanceName())).as(level.id())
+				.isEqualTo(level.uses(ResiliencePattern.CIRCUIT_BREAKER));
 		}
 		assertThat(breakers.get("full").get("state").asText()).isEqualTo("CLOSED");
 	}
 
 	@Test
 	void exposesRetriesTimeLimitersBulkheadsAndTheirEvents() {
-		assertThat(this.rest.getForObject("/actuator/retries", JsonNode.class).get("retries")).extracting(JsonNode::asText)
-			.asList().contains("retry", "circuit-breaker", "fallback", "full");
+		assertThat(this.rest.getForObject("/actuator/retries", JsonNode.class).get("retries"))
+			.extracting(JsonNode::asText)
+			.asList()
+			.contains("retry", "circuit-breaker", "fallback", "full");
 		assertThat(this.rest.getForObject("/actuator/timelimiters", JsonNode.class).get("timeLimiters"))
-			.extracting(JsonNode::asText).asList().contains("timeout", "full");
+			.extracting(JsonNode::asText)
+			.asList()
+			.contains("timeout", "full");
 		assertThat(this.rest.getForObject("/actuator/bulkheads", JsonNode.class).get("bulkheads"))
-			.extracting(JsonNode::asText).asList().contains("full");
-		for (String events : new String[] { "circuitbreakerevents", "retryevents", "bulkheadevents", "timelimiterevents" }) {
-			assertThat(this.rest.getForEntity("/actuator/" + events, String.class).getStatusCode().value()).as(events).isEqualTo(200);
+			.extracting(JsonNode::asText)
+			.asList()
+			.contains("full");
+		for (String events : new String[] { "circuitbreakerevents", "retryevents", "bulkheadevents",
+				"timelimiterevents" }) {
+			assertThat(this.rest.getForEntity("/actuator/" + events, String.class).getStatusCode().value()).as(events)
+				.isEqualTo(200);
 		}
 	}
 
@@ -60,7 +70,9 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void healthShowsBulkheadsRetriesTimeLimitersAndTheRetryBudget() {
-		JsonNode resilience = this.rest.getForObject("/actuator/health", JsonNode.class).get("components").get("resilience");
+		JsonNode resilience = this.rest.getForObject("/actuator/health", JsonNode.class)
+			.get("components")
+			.get("resilience");
 
 		assertThat(resilience.get("status").asText()).isEqualTo("UP");
 		JsonNode details = resilience.get("details");
@@ -74,13 +86,16 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 	void prometheusHasResilience4jMetricsPerInstance() {
 		String metrics = this.rest.getForObject("/actuator/prometheus", String.class);
 
-		assertThat(metrics).contains("resilience4j_circuitbreaker_state{").contains("name=\"circuit-breaker\"")
-			.contains("resilience4j_retry_calls").contains("resilience4j_bulkhead_available_concurrent_calls");
+		assertThat(metrics).contains("resilience4j_circuitbreaker_state{")
+			.contains("name=\"circuit-breaker\"")
+			.contains("resilience4j_retry_calls")
+			.contains("resilience4j_bulkhead_available_concurrent_calls");
 	}
 
 	@Test
 	void breakerStateCannotBeChangedThroughActuatorEvenWithAVisitorsCsrfToken() throws Exception {
-		// What any visitor can do: open the dashboard for a session and its CSRF token, then post the write operation.
+		// What any visitor can do: open the dashboard for a session and its CSRF token,
+		// then post the write operation.
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -91,11 +106,11 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 		assertThat(token.find()).as("CSRF token on the dashboard").isTrue();
 
 		for (String state : new String[] { "FORCE_OPEN", "DISABLE" }) {
-			HttpResponse<String> response = browser.send(request("/actuator/circuitbreakers/full")
-				.header("Content-Type", "application/json")
-				.header("X-CSRF-TOKEN", token.group(1))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"updateState\":\"" + state + "\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = browser
+				.send(request("/actuator/circuitbreakers/full").header("Content-Type", "application/json")
+					.header("X-CSRF-TOKEN", token.group(1))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"updateState\":\"" + state + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(response.statusCode()).as(state).isBetween(400, 499);
 			assertThat(breaker(ProtectionLevel.FULL).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -103,7 +118,8 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).timeout(Duration.ofSeconds(10));
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(10));
 	}
 
 }

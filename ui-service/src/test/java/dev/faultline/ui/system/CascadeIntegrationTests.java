@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The cascade, made visible: with the backend hanging and only 4 request threads, a handful of calls at level
- * {@code none} take every thread, so {@code /about}, which never needs the backend, stops answering. At level
- * {@code full} the bulkhead keeps all but two threads free and {@code /about} answers at once.
+ * The cascade, made visible: with the backend hanging and only 4 request threads, a
+ * handful of calls at level {@code none} take every thread, so {@code /about}, which
+ * never needs the backend, stops answering. At level {@code full} the bulkhead keeps all
+ * but two threads free and {@code /about} answers at once.
  *
- * <p>Its own context (the small thread pool), so kept to this one class.
+ * <p>
+ * Its own context (the small thread pool), so kept to this one class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=4" })
@@ -82,7 +84,8 @@ class CascadeIntegrationTests extends UiIntegrationTest {
 		return calls;
 	}
 
-	private static List<HttpResponse<String>> awaitAll(List<CompletableFuture<HttpResponse<String>>> calls) throws Exception {
+	private static List<HttpResponse<String>> awaitAll(List<CompletableFuture<HttpResponse<String>>> calls)
+			throws Exception {
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (CompletableFuture<HttpResponse<String>> call : calls) {
 			responses.add(call.get(30, TimeUnit.SECONDS));

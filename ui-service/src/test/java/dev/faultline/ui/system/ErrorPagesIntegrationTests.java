@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One error story for the UI: programs (paths under /api/, /dashboard/, /actuator, or clients that do not accept
- * HTML) get problem+json for every error status, people get the error page.
+ * One error story for the UI: programs (paths under /api/, /dashboard/, /actuator, or
+ * clients that do not accept HTML) get problem+json for every error status, people get
+ * the error page.
  */
 class ErrorPagesIntegrationTests extends UiIntegrationTest {
 
@@ -27,8 +28,9 @@ class ErrorPagesIntegrationTests extends UiIntegrationTest {
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource({ "GET, /api/nothing-here, 404", "DELETE, /api/feed, 403", "GET, /dashboard/nothing-here, 404",
-			"GET, /dashboard/chaos/hang, 405", "POST, /dashboard/traffic?rate=1, 403", "POST, /dashboard/chaos/hang, 403",
-			"GET, /actuator/nothing-here, 404", "GET, /actuator/metrics/nope, 404", "POST, /actuator/circuitbreakers/full, 403", "GET, /error, 404" })
+			"GET, /dashboard/chaos/hang, 405", "POST, /dashboard/traffic?rate=1, 403",
+			"POST, /dashboard/chaos/hang, 403", "GET, /actuator/nothing-here, 404", "GET, /actuator/metrics/nope, 404",
+			"POST, /actuator/circuitbreakers/full, 403", "GET, /error, 404" })
 	void errorsUnderTheProgrammaticPathsAreProblemJsonEvenForABrowser(String method, String path, int status)
 			throws Exception {
 		HttpResponse<String> answer = send(method, path, "text/html,*/*;q=0.8");
@@ -46,7 +48,8 @@ class ErrorPagesIntegrationTests extends UiIntegrationTest {
 	void aPageThatDoesNotExistIsTheErrorPageForABrowserAndAProblemForEveryoneElse() throws Exception {
 		HttpResponse<String> page = send("GET", "/no-such-page", "text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(page.statusCode()).isEqualTo(404);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("There is nothing at this address").doesNotContain("Exception");
 
 		HttpResponse<String> problem = send("GET", "/no-such-page", "*/*");

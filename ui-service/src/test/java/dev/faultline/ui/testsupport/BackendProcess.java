@@ -19,17 +19,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real backend, run from its fat jar as a child process on free ports with a throw-away data directory, for
- * end-to-end tests. The two services cannot share one classpath (each has its own {@code application.yml}), so
- * the backend runs beside the test JVM, exactly as in production.
+ * The real backend, run from its fat jar as a child process on free ports with a
+ * throw-away data directory, for end-to-end tests. The two services cannot share one
+ * classpath (each has its own {@code application.yml}), so the backend runs beside the
+ * test JVM, exactly as in production.
  *
- * <p>The jar is {@code ../backend-service/target/backend-service-*.jar}, built earlier in the same reactor
- * ({@code backend-service} is listed first); {@code -Dfaultline.e2e.backend-jar=...} points elsewhere. The process
- * is destroyed by {@link #close()} and, as a safety net, when the test JVM exits.
+ * <p>
+ * The jar is {@code ../backend-service/target/backend-service-*.jar}, built earlier in
+ * the same reactor ({@code backend-service} is listed first);
+ * {@code -Dfaultline.e2e.backend-jar=...} points elsewhere. The process is destroyed by
+ * {@link #close()} and, as a safety net, when the test JVM exits.
  */
 public final class BackendProcess implements AutoCloseable {
 
-	/** System property naming another backend jar, such as one built from a branch with more features. */
+	/**
+	 * System property naming another backend jar, such as one built from a branch with
+	 * more features.
+	 */
 	public static final String JAR_PROPERTY = "faultline.e2e.backend-jar";
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(90);
@@ -125,7 +131,10 @@ public final class BackendProcess implements AutoCloseable {
 		return "http://localhost:" + this.managementPort;
 	}
 
-	/** Sends a request to the management port and returns the status, or -1 when nothing answers. */
+	/**
+	 * Sends a request to the management port and returns the status, or -1 when nothing
+	 * answers.
+	 */
 	public int management(String method, String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + path))
 			.timeout(Duration.ofSeconds(10))
@@ -175,7 +184,8 @@ public final class BackendProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The backend exited with " + this.process.exitValue() + "; see " + this.log);
+				throw new IllegalStateException(
+						"The backend exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			if (management("GET", "/actuator/health/readiness") == 200) {
 				return;

@@ -9,7 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects every ERROR line logged, by any logger, while it is open: bad input must never log one.
+ * Collects every ERROR line logged, by any logger, while it is open: bad input must never
+ * log one.
  */
 public final class ErrorLog implements AutoCloseable {
 

@@ -12,11 +12,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * One WireMock server standing in for the backend, started once per test JVM and shared by every test class.
+ * One WireMock server standing in for the backend, started once per test JVM and shared
+ * by every test class.
  *
- * <p>Not a per-class {@code WireMockExtension} on purpose: that one restarts on a new port for each class, while
- * Spring caches the application context (with the first port in it) across classes. One server, reset before each
- * test, lets all integration tests share one context.
+ * <p>
+ * Not a per-class {@code WireMockExtension} on purpose: that one restarts on a new port
+ * for each class, while Spring caches the application context (with the first port in it)
+ * across classes. One server, reset before each test, lets all integration tests share
+ * one context.
  */
 public final class StubBackend {
 
@@ -45,11 +48,17 @@ public final class StubBackend {
 			if (i > 0) {
 				json.append(',');
 			}
-			json.append("{\"id\":").append(texts.length - i)
-				.append(",\"author\":\"Ada\",\"text\":\"").append(texts[i])
-				.append("\",\"createdAt\":\"").append(Instant.parse("2026-01-01T12:00:00Z")).append("\"}");
+			json.append("{\"id\":")
+				.append(texts.length - i)
+				.append(",\"author\":\"Ada\",\"text\":\"")
+				.append(texts[i])
+				.append("\",\"createdAt\":\"")
+				.append(Instant.parse("2026-01-01T12:00:00Z"))
+				.append("\"}");
 		}
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json.append(']').toString());
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(json.append(']').toString());
 	}
 
 	private static WireMockServer start() {

@@ -29,8 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the UI's random-port tests against the {@link StubBackend}. Every subclass without extra configuration
- * shares one Spring context (with metrics export on, which tests turn off by default, for the Prometheus test); before each test the stub, the breakers, the retry budget and the cache are reset.
+ * Base of the UI's random-port tests against the {@link StubBackend}. Every subclass
+ * without extra configuration shares one Spring context (with metrics export on, which
+ * tests turn off by default, for the Prometheus test); before each test the stub, the
+ * breakers, the retry budget and the cache are reset.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -40,7 +42,10 @@ public abstract class UiIntegrationTest {
 	/** The stub backend. */
 	protected static final WireMockServer backend = StubBackend.server();
 
-	/** The ports of the application contexts already warmed up; a test class with its own context has its own. */
+	/**
+	 * The ports of the application contexts already warmed up; a test class with its own
+	 * context has its own.
+	 */
 	private static final Set<Integer> warmedUp = ConcurrentHashMap.newKeySet();
 
 	@LocalServerPort
@@ -75,8 +80,9 @@ public abstract class UiIntegrationTest {
 	}
 
 	/**
-	 * The very first call in a fresh JVM pays for class loading and JIT on a busy machine, which can exceed the
-	 * 2 s deadline; one unprotected call through each client before the first test keeps timings honest.
+	 * The very first call in a fresh JVM pays for class loading and JIT on a busy
+	 * machine, which can exceed the 2 s deadline; one unprotected call through each
+	 * client before the first test keeps timings honest.
 	 */
 	private void warmUpOnce() {
 		if (!warmedUp.add(this.port)) {
@@ -91,7 +97,8 @@ public abstract class UiIntegrationTest {
 
 	/** {@code GET /api/feed} at the level; fails the test unless the answer is 200. */
 	protected FeedJson feed(ProtectionLevel level) {
-		ResponseEntity<FeedJson> response = this.rest.getForEntity("/api/feed?level={level}", FeedJson.class, level.id());
+		ResponseEntity<FeedJson> response = this.rest.getForEntity("/api/feed?level={level}", FeedJson.class,
+				level.id());
 		assertThat(response.getStatusCode().value()).as("feed status").isEqualTo(200);
 		return response.getBody();
 	}
