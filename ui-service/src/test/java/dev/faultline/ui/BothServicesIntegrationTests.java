@@ -207,7 +207,7 @@ class BothServicesIntegrationTests {
 	}
 
 	private CircuitBreaker breaker(ProtectionLevel level) {
-		return this.breakers.circuitBreaker(level.instanceName());
+		return this.breakers.circuitBreaker(level.id());
 	}
 
 	private static void installChaos(String path) {

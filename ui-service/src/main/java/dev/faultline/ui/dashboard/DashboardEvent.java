@@ -15,13 +15,4 @@ package dev.faultline.ui.dashboard;
  * @param message a short human sentence
  */
 record DashboardEvent(long time, String level, String source, String type, String kind, String message) {
-
-	/**
-	 * Whether the event is a plain success, which busy traffic produces by the dozen
-	 * every second.
-	 */
-	boolean routine() {
-		return "success".equals(this.kind);
-	}
-
 }

@@ -138,7 +138,7 @@ class ResilienceMonitor {
 	LevelSnapshot snapshot(ProtectionLevel level) {
 		long now = this.clock.millis();
 		LevelState state = this.levels.get(level);
-		String name = level.instanceName();
+		String name = level.id();
 		Breaker breaker = level.uses(ResiliencePattern.CIRCUIT_BREAKER)
 				? this.breakers.find(name).map((cb) -> breaker(cb, state, now)).orElse(null) : null;
 		RetryCounts retry = level.uses(ResiliencePattern.RETRY)

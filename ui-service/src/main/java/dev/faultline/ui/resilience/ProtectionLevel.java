@@ -65,14 +65,6 @@ public enum ProtectionLevel {
 		return this.id;
 	}
 
-	/**
-	 * The name of each of this level's Resilience4j instances; the same string in every
-	 * registry.
-	 */
-	public String instanceName() {
-		return this.id;
-	}
-
 	/** The patterns this level uses: the previous level's plus one. */
 	public Set<ResiliencePattern> patterns() {
 		return this.patterns;

@@ -66,7 +66,7 @@ class ResilienceConfiguration {
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static RetryConfigCustomizer withBudget(ProtectionLevel level, RetryBudget budget) {
-		return RetryConfigCustomizer.of(level.instanceName(), (builder) -> {
+		return RetryConfigCustomizer.of(level.id(), (builder) -> {
 			IntervalBiFunction backoff = builder.build().getIntervalBiFunction();
 			IntervalBiFunction budgeted = (attempt, outcome) -> budget.tryRetry() ? backoff.apply(attempt, outcome)
 					: -1L;

@@ -34,9 +34,7 @@ class BulkheadIntegrationTests extends UiIntegrationTest {
 		backend.stubFor(messageList().willReturn(messages("cached")));
 		feed(ProtectionLevel.FULL);
 		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
-		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.instanceName())
-			.getBulkheadConfig()
-			.getMaxConcurrentCalls();
+		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.id()).getBulkheadConfig().getMaxConcurrentCalls();
 		int concurrent = limit + 4;
 
 		List<FeedJson> answers = new ArrayList<>();

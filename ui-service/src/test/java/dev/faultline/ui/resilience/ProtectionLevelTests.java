@@ -24,7 +24,7 @@ class ProtectionLevelTests {
 
 	@Test
 	void idsAreUniqueAndReadBack() {
-		assertThat(Arrays.stream(ProtectionLevel.values()).map(ProtectionLevel::instanceName)).doesNotHaveDuplicates();
+		assertThat(Arrays.stream(ProtectionLevel.values()).map(ProtectionLevel::id)).doesNotHaveDuplicates();
 		for (ProtectionLevel level : ProtectionLevel.values()) {
 			assertThat(ProtectionLevel.fromId(level.id())).contains(level);
 		}

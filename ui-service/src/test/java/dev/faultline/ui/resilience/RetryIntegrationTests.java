@@ -85,7 +85,7 @@ class RetryIntegrationTests extends UiIntegrationTest {
 	void openBreakerIsNotRetried() {
 		backend.stubFor(messageList().willReturn(messages("never fetched")));
 		breaker(ProtectionLevel.CIRCUIT_BREAKER).transitionToOpenState();
-		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName())
+		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.id())
 			.getMetrics()
 			.getNumberOfFailedCallsWithoutRetryAttempt();
 
@@ -93,7 +93,7 @@ class RetryIntegrationTests extends UiIntegrationTest {
 
 		assertThat(feed.reason()).isEqualTo("circuit open");
 		assertThat(feed.backendCalls()).isZero();
-		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.instanceName())
+		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.id())
 			.getMetrics()
 			.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(failedWithoutRetry + 1);
 		backend.verify(exactly(0), getRequestedFor(urlPathEqualTo(MESSAGES)));

@@ -84,10 +84,7 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 	}
 
 	private Duration twiceTheDeadline(ProtectionLevel level) {
-		return this.timeLimiters.timeLimiter(level.instanceName())
-			.getTimeLimiterConfig()
-			.getTimeoutDuration()
-			.multipliedBy(2);
+		return this.timeLimiters.timeLimiter(level.id()).getTimeLimiterConfig().getTimeoutDuration().multipliedBy(2);
 	}
 
 	private static Duration elapsed(long start) {

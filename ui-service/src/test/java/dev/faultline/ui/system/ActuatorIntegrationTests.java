@@ -30,7 +30,7 @@ class ActuatorIntegrationTests extends UiIntegrationTest {
 		JsonNode breakers = this.rest.getForObject("/actuator/circuitbreakers", JsonNode.class).get("circuitBreakers");
 
 		for (ProtectionLevel level : ProtectionLevel.values()) {
-			assertThat(breakers.has(level.instanceName())).as(level.id())
+			assertThat(breakers.has(level.id())).as(level.id())
 				.isEqualTo(level.uses(ResiliencePattern.CIRCUIT_BREAKER));
 		}
 		assertThat(breakers.get("full").get("state").asText()).isEqualTo("CLOSED");

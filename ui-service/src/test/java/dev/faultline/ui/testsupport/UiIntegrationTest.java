@@ -105,7 +105,7 @@ public abstract class UiIntegrationTest {
 
 	/** The breaker of the level. */
 	protected CircuitBreaker breaker(ProtectionLevel level) {
-		return this.breakers.circuitBreaker(level.instanceName());
+		return this.breakers.circuitBreaker(level.id());
 	}
 
 	/** A GET on the UI with its own timeout, for tests that race requests. */
