@@ -27,7 +27,6 @@ import dev.faultline.backend.system.StrictJson;
 import dev.faultline.backend.system.Violation;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -43,11 +42,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 class ChaosHandler {
 
-	/**
-	 * The largest JSON body of settings: a few hundred bytes are enough for any fault.
-	 */
-	static final long MAX_BODY_BYTES = 16 * 1024;
-
 	private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
 
@@ -61,8 +55,12 @@ class ChaosHandler {
 
 	private final ObjectMapper mapper;
 
-	ChaosHandler(ChaosEngine engine, ChaosProperties properties, ObjectMapper mapper, Validator validator) {
+	private final long maxBodyBytes;
+
+	ChaosHandler(ChaosEngine engine, ChaosProperties properties, ObjectMapper mapper, Validator validator,
+			long maxBodyBytes) {
 		this.engine = engine;
+		this.maxBodyBytes = maxBodyBytes;
 		this.properties = properties;
 		this.reader = new FaultSpecReader(properties.defaultDuration(), validator);
 		this.mapper = mapper;
@@ -178,8 +176,8 @@ class ChaosHandler {
 	/**
 	 * The settings from query parameters and the JSON body together; a name given in both
 	 * is an error, since it is not clear which one was meant. A body must be a JSON
-	 * object ({@code Content-Type: application/json}), at most {@link #MAX_BODY_BYTES},
-	 * in strict UTF-8, each key once.
+	 * object ({@code Content-Type: application/json}), at most the API's
+	 * {@code faultline.api.max-body-size}, in strict UTF-8, each key once.
 	 */
 	private Settings settings(ServerRequest request) throws IOException {
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -199,14 +197,14 @@ class ChaosHandler {
 		if (!RequestBodies.present(servlet)) {
 			return new Settings(values, fromQuery);
 		}
-		if (!isJson(servlet.getContentType())) {
+		if (!RequestBodies.isJson(servlet.getContentType())) {
 			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 							"Settings go in the query string, or in a JSON object sent with Content-Type: "
 									+ "application/json (not " + servlet.getContentType() + ")."),
 					null);
 		}
-		String body = new String(RequestBodies.read(servlet, MAX_BODY_BYTES), StandardCharsets.UTF_8);
+		String body = new String(RequestBodies.read(servlet, this.maxBodyBytes), StandardCharsets.UTF_8);
 		if (body.isBlank()) {
 			return new Settings(values, fromQuery);
 		}
@@ -253,16 +251,6 @@ class ChaosHandler {
 				ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
 						"The request body must be a JSON object of settings, such as {\"ms\": 3000}."),
 				null);
-	}
-
-	private static boolean isJson(String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.faultline.backend.chaos;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 
+import dev.faultline.backend.system.ApiProperties;
+
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,8 +32,8 @@ class ChaosManagementConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> chaosRoutes(ChaosEngine engine, ChaosProperties properties, ObjectMapper json,
-			Validator validator) {
-		ChaosHandler chaos = new ChaosHandler(engine, properties, json, validator);
+			Validator validator, ApiProperties api) {
+		ChaosHandler chaos = new ChaosHandler(engine, properties, json, validator, api.maxBodySize().toBytes());
 		return RouterFunctions.route()
 			.GET("/chaos", chaos::state)
 			.DELETE("/chaos", chaos::clear)

@@ -89,8 +89,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		ProblemDetail problem;
-		if (StrictJson.duplicateField(cause).isPresent()) {
-			problem = invalid(List.of(StrictJson.duplicate(StrictJson.duplicateField(cause).get())));
+		String duplicate = StrictJson.duplicateField(cause).orElse(null);
+		if (duplicate != null) {
+			problem = invalid(List.of(StrictJson.duplicate(duplicate)));
 		}
 		else if (cause instanceof UnrecognizedPropertyException unknown) {
 			String allowed = unknown.getKnownPropertyIds()

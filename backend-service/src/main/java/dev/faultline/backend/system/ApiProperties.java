@@ -4,14 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the HTTP API.
+ * Limits of the HTTP API, for the message API and the chaos API's bodies alike.
  *
  * @param maxBodySize the largest request body accepted; larger ones get a 413 problem
  */
 @ConfigurationProperties("faultline.api")
-record ApiProperties(DataSize maxBodySize) {
+public record ApiProperties(DataSize maxBodySize) {
 
-	ApiProperties {
+	public ApiProperties {
 		maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofKilobytes(16);
 	}
 

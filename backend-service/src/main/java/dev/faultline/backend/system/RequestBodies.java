@@ -48,8 +48,7 @@ public final class RequestBodies {
 			throw tooLarge(limit);
 		}
 		MediaType type = mediaType(request.getContentType());
-		boolean json = type != null
-				&& (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
+		boolean json = isJson(type);
 		if (json && type.getParameter("charset") != null && !isUtf8(type)) {
 			// Decoding as the declared charset would store other characters than a UTF-8
 			// client sent: JSON is UTF-8.
@@ -119,6 +118,18 @@ public final class RequestBodies {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether the content type is JSON ({@code application/json} or any {@code +json}).
+	 */
+	public static boolean isJson(@Nullable String contentType) {
+		return isJson(mediaType(contentType));
+	}
+
+	private static boolean isJson(@Nullable MediaType type) {
+		return type != null
+				&& (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
 	}
 
 	@Nullable

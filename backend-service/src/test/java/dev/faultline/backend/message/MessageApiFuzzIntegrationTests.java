@@ -60,6 +60,15 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 				.param(created.get("id").asLong())
 				.query()
 				.singleRow();
+			// Whatever was accepted keeps the rules: nothing invisible, refused or too
+			// long is ever stored.
+			for (String field : new String[] { "author", "text" }) {
+				String value = created.get(field).asText();
+				assertThat(MessageText.isVisible(value)).as("%s visible in %s", field, post).isTrue();
+				assertThat(MessageText.firstForbidden(value)).as("%s plain in %s", field, post).isEqualTo(-1);
+				assertThat(MessageText.length(value)).as("%s length in %s", field, post)
+					.isLessThanOrEqualTo(field.equals("author") ? MessageText.AUTHOR_MAX : MessageText.TEXT_MAX);
+			}
 			assertThat(stored).containsEntry("AUTHOR", created.get("author").asText())
 				.containsEntry("TEXT", created.get("text").asText());
 			if (!replayed && post.author() != null) {
