@@ -108,14 +108,31 @@ public final class Benchmarks {
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
 				switch (arg) {
-					case "--smoke" -> smoke = true;
-					case "--out" -> out = Paths.get(value(args, ++i, arg)).toAbsolutePath();
-					case "--report-only" -> reportOnly = Paths.get(value(args, ++i, arg)).toAbsolutePath();
-					case "--check" -> check = Paths.get(value(args, ++i, arg)).toAbsolutePath();
-					case "--scenarios" -> scenarios = List.of(value(args, ++i, arg).split(","));
+					case "--smoke" -> {
+						smoke = true;
+					}
+					case "--out" -> {
+						out = Paths.get(value(args, i + 1, arg)).toAbsolutePath();
+						i++;
+					}
+					case "--report-only" -> {
+						reportOnly = Paths.get(value(args, i + 1, arg)).toAbsolutePath();
+						i++;
+					}
+					case "--check" -> {
+						check = Paths.get(value(args, i + 1, arg)).toAbsolutePath();
+						i++;
+					}
+					case "--scenarios" -> {
+						scenarios = List.of(value(args, i + 1, arg).split(","));
+						i++;
+					}
 					// Passed by scripts/benchmark itself, not typed: kept out of the
 					// command shown in the report.
-					case "--micro" -> micro = Paths.get(value(args, ++i, arg)).toAbsolutePath();
+					case "--micro" -> {
+						micro = Paths.get(value(args, i + 1, arg)).toAbsolutePath();
+						i++;
+					}
 					default -> throw new IllegalArgumentException("Unknown argument: " + arg);
 				}
 			}

@@ -5,8 +5,10 @@ import java.util.List;
 /** The ui-service's protection levels as the benchmarks name them, weakest first. */
 public final class Levels {
 
+	/** No protection: the baseline every ratio divides by. */
 	public static final String NONE = "none";
 
+	/** Every pattern: the level the benchmarks compare with {@link #NONE}. */
 	public static final String FULL = "full";
 
 	/** Every level, in the order tables and charts show them. */

@@ -7,10 +7,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.faultline.deployment.Yamls.has;
-import static dev.faultline.deployment.Yamls.map;
-import static dev.faultline.deployment.Yamls.string;
-import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +32,7 @@ class ComposeFileTests {
 	void healthChecksCallTheReadinessGroupOnTheManagementPortWithTheBundledJavaCheck() {
 		for (String name : List.of("backend", "ui-1", "ui-2")) {
 			ServiceEndpoints endpoints = endpointsOf(name);
-			List<String> test = strings(service(name), "healthcheck", "test");
+			List<String> test = Yamls.strings(service(name), "healthcheck", "test");
 			assertThat(test.subList(0, test.size() - 1)).as(name)
 				.containsExactly("CMD", "java", "-cp", "/opt/healthcheck", "HealthCheck");
 			URI uri = URI.create(test.get(test.size() - 1));
@@ -53,20 +49,20 @@ class ComposeFileTests {
 	@Test
 	void appServicesRestartThemselvesAndUiReplicasDoNotWaitForTheBackend() {
 		for (String name : List.of("backend", "ui-1", "ui-2")) {
-			assertThat(string(service(name), "restart")).as(name).isEqualTo("unless-stopped");
+			assertThat(Yamls.string(service(name), "restart")).as(name).isEqualTo("unless-stopped");
 		}
 		assertThat(service("ui-1")).doesNotContainKey("depends_on");
 		assertThat(service("ui-2")).doesNotContainKey("depends_on");
-		assertThat(map(service("ui-1"), "environment")).containsEntry("FAULTLINE_BACKEND_BASE_URL",
+		assertThat(Yamls.map(service("ui-1"), "environment")).containsEntry("FAULTLINE_BACKEND_BASE_URL",
 				"http://backend:" + ServiceEndpoints.of("backend-service").serverPort());
 	}
 
 	@Test
 	void backendKeepsMessagesInANamedVolumeAndMayReallyCrash() {
-		Map<String, Object> environment = map(service("backend"), "environment");
+		Map<String, Object> environment = Yamls.map(service("backend"), "environment");
 		String dataDir = String.valueOf(environment.get("FAULTLINE_DATA_DIR"));
-		assertThat(strings(service("backend"), "volumes")).containsExactly("messages:" + dataDir);
-		assertThat(map(COMPOSE, "volumes")).containsKey("messages");
+		assertThat(Yamls.strings(service("backend"), "volumes")).containsExactly("messages:" + dataDir);
+		assertThat(Yamls.map(COMPOSE, "volumes")).containsKey("messages");
 		assertThat(environment).containsEntry("FAULTLINE_CHAOS_ALLOW_CRASH", "true");
 	}
 
@@ -74,36 +70,37 @@ class ComposeFileTests {
 	void everyBuiltServiceUsesTheSharedDockerfileWithItsModule() {
 		for (String name : List.of("backend", "ui-1", "ui-2")) {
 			String module = endpointsOf(name).module();
-			assertThat(string(service(name), "build", "context")).isEqualTo(".");
-			assertThat(string(service(name), "image")).isEqualTo("faultline/" + module + ":0.1.0");
+			assertThat(Yamls.string(service(name), "build", "context")).isEqualTo(".");
+			assertThat(Yamls.string(service(name), "image")).isEqualTo("faultline/" + module + ":0.1.0");
 		}
 	}
 
 	@Test
 	void observabilityIsOptInWithPinnedImages() {
 		for (String name : List.of("prometheus", "grafana")) {
-			assertThat(strings(service(name), "profiles")).containsExactly("observability");
-			assertThat(string(service(name), "image")).as(name + " image tag").matches(".+:v?\\d+\\.\\d+\\.\\d+");
+			assertThat(Yamls.strings(service(name), "profiles")).containsExactly("observability");
+			assertThat(Yamls.string(service(name), "image")).as(name + " image tag").matches(".+:v?\\d+\\.\\d+\\.\\d+");
 		}
-		List<String> appProfiles = map(COMPOSE, "services").entrySet()
+		List<String> appProfiles = Yamls.map(COMPOSE, "services")
+			.entrySet()
 			.stream()
-			.filter(entry -> has(entry.getValue(), "build"))
-			.filter(entry -> has(entry.getValue(), "profiles"))
+			.filter((entry) -> Yamls.has(entry.getValue(), "build"))
+			.filter((entry) -> Yamls.has(entry.getValue(), "profiles"))
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toList());
 		assertThat(appProfiles).as("the demo itself starts without a profile").isEmpty();
 	}
 
 	static Map<String, Object> service(String name) {
-		return map(COMPOSE, "services", name);
+		return Yamls.map(COMPOSE, "services", name);
 	}
 
 	static ServiceEndpoints endpointsOf(String composeService) {
-		return ServiceEndpoints.of(string(service(composeService), "build", "args", "SERVICE"));
+		return ServiceEndpoints.of(Yamls.string(service(composeService), "build", "args", "SERVICE"));
 	}
 
 	private static List<String> ports(String name) {
-		return strings(service(name), "ports");
+		return Yamls.strings(service(name), "ports");
 	}
 
 }

@@ -15,10 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import static dev.faultline.deployment.Yamls.map;
-import static dev.faultline.deployment.Yamls.maps;
-import static dev.faultline.deployment.Yamls.string;
-import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,15 +53,15 @@ class GrafanaDashboardTests {
 
 	@Test
 	void everyPanelQueriesTheProvisionedPrometheus() {
-		Map<String, Object> datasource = maps(
-				Repository.yaml("observability/grafana/provisioning/datasources/prometheus.yml"), "datasources")
+		Map<String, Object> datasource = Yamls
+			.maps(Repository.yaml("observability/grafana/provisioning/datasources/prometheus.yml"), "datasources")
 			.get(0);
-		assertThat(string(datasource, "url")).isEqualTo("http://prometheus:9090");
-		assertThat(strings(ComposeFileTests.service("prometheus"), "ports")).contains("9090:9090");
-		assertThat(queryPanels()).isNotEmpty().allSatisfy(panel -> {
-			assertThat(panel.path("datasource").path("uid").asText()).isEqualTo(string(datasource, "uid"));
+		assertThat(Yamls.string(datasource, "url")).isEqualTo("http://prometheus:9090");
+		assertThat(Yamls.strings(ComposeFileTests.service("prometheus"), "ports")).contains("9090:9090");
+		assertThat(queryPanels()).isNotEmpty().allSatisfy((panel) -> {
+			assertThat(panel.path("datasource").path("uid").asText()).isEqualTo(Yamls.string(datasource, "uid"));
 			assertThat(panel.path("targets")).isNotEmpty()
-				.allSatisfy(target -> assertThat(target.path("expr").asText()).as(panel.path("title").asText())
+				.allSatisfy((target) -> assertThat(target.path("expr").asText()).as(panel.path("title").asText())
 					.isNotBlank());
 		});
 	}
@@ -90,15 +86,15 @@ class GrafanaDashboardTests {
 	@Test
 	void panelsTellTheStoryOfTheTalk() {
 		List<String> titles = queryPanels().stream()
-			.map(panel -> panel.path("title").asText().toLowerCase())
+			.map((panel) -> panel.path("title").asText().toLowerCase())
 			.collect(Collectors.toList());
 		for (String topic : List.of("breaker state", "failure rate", "slow-call rate", "outcome", "retries", "bulkhead",
 				"latency")) {
-			assertThat(titles).as("a panel about " + topic).anyMatch(title -> title.contains(topic));
+			assertThat(titles).as("a panel about " + topic).anyMatch((title) -> title.contains(topic));
 		}
-		assertThat(queryPanels()).filteredOn(panel -> panel.path("title").asText().equals("Breaker state"))
+		assertThat(queryPanels()).filteredOn((panel) -> panel.path("title").asText().equals("Breaker state"))
 			.singleElement()
-			.satisfies(panel -> assertThat(panel.path("type").asText()).isEqualTo("state-timeline"));
+			.satisfies((panel) -> assertThat(panel.path("type").asText()).isEqualTo("state-timeline"));
 	}
 
 	@Test
@@ -112,7 +108,7 @@ class GrafanaDashboardTests {
 	@Test
 	void panelsHaveUniqueIdsAndDoNotOverlap() {
 		List<JsonNode> panels = allPanels();
-		assertThat(panels).extracting(panel -> panel.path("id").asInt()).doesNotHaveDuplicates();
+		assertThat(panels).extracting((panel) -> panel.path("id").asInt()).doesNotHaveDuplicates();
 		for (int i = 0; i < panels.size(); i++) {
 			JsonNode a = panels.get(i).path("gridPos");
 			assertThat(a.path("x").asInt() + a.path("w").asInt()).isLessThanOrEqualTo(24);
@@ -131,18 +127,19 @@ class GrafanaDashboardTests {
 	@Test
 	void grafanaLoadsTheDashboardFromTheFolderComposeMountsAndLetsAnyoneView() {
 		Map<String, Object> grafana = ComposeFileTests.service("grafana");
-		String mounted = strings(grafana, "volumes").stream()
-			.filter(volume -> volume.startsWith("./" + DASHBOARDS + ":"))
-			.map(volume -> volume.split(":")[1])
+		String mounted = Yamls.strings(grafana, "volumes")
+			.stream()
+			.filter((volume) -> volume.startsWith("./" + DASHBOARDS + ":"))
+			.map((volume) -> volume.split(":")[1])
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("grafana does not mount ./" + DASHBOARDS));
-		Map<String, Object> provider = maps(
-				Repository.yaml("observability/grafana/provisioning/dashboards/faultline.yml"), "providers")
+		Map<String, Object> provider = Yamls
+			.maps(Repository.yaml("observability/grafana/provisioning/dashboards/faultline.yml"), "providers")
 			.get(0);
-		assertThat(string(provider, "options", "path")).isEqualTo(mounted);
-		assertThat(strings(grafana, "volumes"))
+		assertThat(Yamls.string(provider, "options", "path")).isEqualTo(mounted);
+		assertThat(Yamls.strings(grafana, "volumes"))
 			.contains("./observability/grafana/provisioning:/etc/grafana/provisioning:ro");
-		Map<String, Object> environment = map(grafana, "environment");
+		Map<String, Object> environment = Yamls.map(grafana, "environment");
 		assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
 			.containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
 			.containsEntry("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", mounted + "/faultline.json");
@@ -150,7 +147,7 @@ class GrafanaDashboardTests {
 
 	private double thresholdLine(String title) {
 		JsonNode steps = queryPanels().stream()
-			.filter(panel -> panel.path("title").asText().equals(title))
+			.filter((panel) -> panel.path("title").asText().equals(title))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no panel " + title))
 			.path("fieldConfig")
@@ -165,12 +162,12 @@ class GrafanaDashboardTests {
 			.properties()
 			.entrySet()
 			.stream()
-			.filter(entry -> entry.getKey().startsWith("resilience4j.circuitbreaker."))
-			.filter(entry -> {
+			.filter((entry) -> entry.getKey().startsWith("resilience4j.circuitbreaker."))
+			.filter((entry) -> {
 				String key = entry.getKey();
 				return key.substring(key.lastIndexOf('.') + 1).replace("-", "").toLowerCase().equals(normalisedName);
 			})
-			.map(entry -> Double.valueOf(entry.getValue()))
+			.map((entry) -> Double.valueOf(entry.getValue()))
 			.collect(Collectors.toSet());
 		assertThat(values).as("one " + normalisedName + " across the UI's breakers, for one line on the dashboard")
 			.hasSizeLessThanOrEqualTo(1);
@@ -179,7 +176,7 @@ class GrafanaDashboardTests {
 
 	private List<JsonNode> queryPanels() {
 		return allPanels().stream()
-			.filter(panel -> !panel.path("type").asText().equals("row"))
+			.filter((panel) -> !panel.path("type").asText().equals("row"))
 			.collect(Collectors.toList());
 	}
 

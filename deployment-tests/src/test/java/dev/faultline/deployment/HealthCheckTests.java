@@ -49,9 +49,9 @@ class HealthCheckTests {
 	@BeforeEach
 	void startServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.createContext("/up", exchange -> reply(exchange, 200, "{\"status\":\"UP\"}"));
-		this.server.createContext("/down", exchange -> reply(exchange, 503, "{\"status\":\"OUT_OF_SERVICE\"}"));
-		this.server.createContext("/hang", exchange -> {
+		this.server.createContext("/up", (exchange) -> reply(exchange, 200, "{\"status\":\"UP\"}"));
+		this.server.createContext("/down", (exchange) -> reply(exchange, 503, "{\"status\":\"OUT_OF_SERVICE\"}"));
+		this.server.createContext("/hang", (exchange) -> {
 			sleep(3_000);
 			reply(exchange, 200, "{\"status\":\"UP\"}");
 		});

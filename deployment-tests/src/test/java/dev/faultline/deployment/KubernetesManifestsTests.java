@@ -12,12 +12,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.faultline.deployment.Yamls.has;
-import static dev.faultline.deployment.Yamls.integer;
-import static dev.faultline.deployment.Yamls.map;
-import static dev.faultline.deployment.Yamls.maps;
-import static dev.faultline.deployment.Yamls.string;
-import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,10 +27,10 @@ class KubernetesManifestsTests {
 	void kustomizationListsEveryManifestInTheFolder() throws IOException {
 		Map<String, Object> kustomization = Repository.yaml(DIR + "/kustomization.yaml");
 		try (Stream<Path> files = Files.list(Repository.file(DIR))) {
-			Set<String> manifests = files.map(file -> file.getFileName().toString())
-				.filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+			Set<String> manifests = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
 				.collect(Collectors.toSet());
-			assertThat(strings(kustomization, "resources")).containsExactlyInAnyOrderElementsOf(manifests);
+			assertThat(Yamls.strings(kustomization, "resources")).containsExactlyInAnyOrderElementsOf(manifests);
 		}
 	}
 
@@ -45,16 +39,16 @@ class KubernetesManifestsTests {
 		List<String> checked = new ArrayList<>();
 		for (Map<String, Object> deployment : resources("Deployment")) {
 			for (Map<String, Object> container : containers(deployment)) {
-				ServiceEndpoints service = ServiceEndpoints.ofImage(string(container, "image"));
+				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				Map<String, Integer> ports = containerPorts(container);
 				Map<String, String> expectedPaths = Map.of("startupProbe", service.livenessPath(), "livenessProbe",
 						service.livenessPath(), "readinessProbe", service.readinessPath());
 				assertThat(container).as(service.module() + " probes").containsKeys("livenessProbe", "readinessProbe");
 				expectedPaths.forEach((probe, path) -> {
 					if (container.containsKey(probe)) {
-						Map<String, Object> httpGet = map(container, probe, "httpGet");
-						String port = string(httpGet, "port");
-						assertThat(string(httpGet, "path")).as(service.module() + " " + probe + " path")
+						Map<String, Object> httpGet = Yamls.map(container, probe, "httpGet");
+						String port = Yamls.string(httpGet, "port");
+						assertThat(Yamls.string(httpGet, "path")).as(service.module() + " " + probe + " path")
 							.isEqualTo(path);
 						assertThat(ports.getOrDefault(port, parsePort(port)))
 							.as(service.module() + " " + probe + " port")
@@ -71,7 +65,7 @@ class KubernetesManifestsTests {
 	void containersDeclareExactlyThePortsTheServiceListensOn() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
 			for (Map<String, Object> container : containers(deployment)) {
-				ServiceEndpoints service = ServiceEndpoints.ofImage(string(container, "image"));
+				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				assertThat(Set.copyOf(containerPorts(container).values())).as(service.module() + " container ports")
 					.isEqualTo(Stream.of(service.serverPort(), service.managementPort()).collect(Collectors.toSet()));
 			}
@@ -81,20 +75,22 @@ class KubernetesManifestsTests {
 	@Test
 	void servicesRouteToPortsTheirPodsDeclare() {
 		List<Map<String, Object>> deployments = resources("Deployment");
-		assertThat(resources("Service")).hasSameSizeAs(deployments).allSatisfy(service -> {
-			Map<String, Object> selector = map(service, "spec", "selector");
+		assertThat(resources("Service")).hasSameSizeAs(deployments).allSatisfy((service) -> {
+			Map<String, Object> selector = Yamls.map(service, "spec", "selector");
 			Map<String, Object> deployment = deployments.stream()
-				.filter(candidate -> map(candidate, "spec", "template", "metadata", "labels").entrySet()
+				.filter((candidate) -> Yamls.map(candidate, "spec", "template", "metadata", "labels")
+					.entrySet()
 					.containsAll(selector.entrySet()))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no Deployment's pods match Service selector " + selector));
 			Map<String, Integer> ports = containerPorts(containers(deployment).get(0));
-			for (Map<String, Object> port : maps(service, "spec", "ports")) {
-				String target = string(port, "targetPort");
+			for (Map<String, Object> port : Yamls.maps(service, "spec", "ports")) {
+				String target = Yamls.string(port, "targetPort");
 				assertThat(ports.containsKey(target) || ports.containsValue(parsePort(target)))
-					.as("Service " + string(service, "metadata", "name") + " targetPort " + target + " in " + ports)
+					.as("Service " + Yamls.string(service, "metadata", "name") + " targetPort " + target + " in "
+							+ ports)
 					.isTrue();
-				assertThat(integer(port, "port")).isEqualTo(ports.getOrDefault(target, parsePort(target)));
+				assertThat(Yamls.integer(port, "port")).isEqualTo(ports.getOrDefault(target, parsePort(target)));
 			}
 		});
 	}
@@ -102,30 +98,32 @@ class KubernetesManifestsTests {
 	@Test
 	void oneBackendOwnsItsVolumeAndThreeUiReplicasShareTheLoad() {
 		Map<String, Object> backend = deploymentOf("backend-service");
-		assertThat(integer(backend, "spec", "replicas")).isEqualTo(1);
-		assertThat(string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2")
+		assertThat(Yamls.integer(backend, "spec", "replicas")).isEqualTo(1);
+		assertThat(Yamls.string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2")
 			.isEqualTo("Recreate");
 		Map<String, Object> container = containers(backend).get(0);
 		String dataDir = env(container).get("FAULTLINE_DATA_DIR");
-		assertThat(maps(container, "volumeMounts"))
-			.anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", dataDir));
-		String claim = maps(backend, "spec", "template", "spec", "volumes").stream()
-			.filter(volume -> has(volume, "persistentVolumeClaim"))
-			.map(volume -> string(volume, "persistentVolumeClaim", "claimName"))
+		assertThat(Yamls.maps(container, "volumeMounts"))
+			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", dataDir));
+		String claim = Yamls.maps(backend, "spec", "template", "spec", "volumes")
+			.stream()
+			.filter((volume) -> Yamls.has(volume, "persistentVolumeClaim"))
+			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("backend has no persistentVolumeClaim volume"));
-		assertThat(resources("PersistentVolumeClaim")).extracting(pvc -> string(pvc, "metadata", "name"))
+			.orElseThrow(() -> new AssertionError("backend Yamls.has no persistentVolumeClaim volume"));
+		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
 			.contains(claim);
 
 		Map<String, Object> ui = deploymentOf("ui-service");
-		assertThat(integer(ui, "spec", "replicas")).isEqualTo(3);
+		assertThat(Yamls.integer(ui, "spec", "replicas")).isEqualTo(3);
 		ServiceEndpoints backendEndpoints = ServiceEndpoints.of("backend-service");
 		String backendService = resources("Service").stream()
-			.filter(service -> map(service, "spec", "selector").entrySet()
+			.filter((service) -> Yamls.map(service, "spec", "selector")
+				.entrySet()
 				.stream()
-				.allMatch(label -> label.getValue()
-					.equals(map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
-			.map(service -> string(service, "metadata", "name"))
+				.allMatch((label) -> label.getValue()
+					.equals(Yamls.map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
+			.map((service) -> Yamls.string(service, "metadata", "name"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(env(containers(ui).get(0))).containsEntry("FAULTLINE_BACKEND_BASE_URL",
@@ -135,35 +133,36 @@ class KubernetesManifestsTests {
 	@Test
 	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
-			assertThat(map(deployment, "spec", "template", "spec", "securityContext")).containsEntry("runAsNonRoot",
-					true);
+			assertThat(Yamls.map(deployment, "spec", "template", "spec", "securityContext"))
+				.containsEntry("runAsNonRoot", true);
 			for (Map<String, Object> container : containers(deployment)) {
-				assertThat(map(container, "resources", "requests")).containsKeys("cpu", "memory");
-				assertThat(map(container, "resources", "limits")).containsKey("memory");
+				assertThat(Yamls.map(container, "resources", "requests")).containsKeys("cpu", "memory");
+				assertThat(Yamls.map(container, "resources", "limits")).containsKey("memory");
 			}
 		}
 	}
 
 	@Test
 	void imagesAreTheOnesDockerComposeBuilds() {
-		Set<String> composeImages = map(Repository.yaml("docker-compose.yml"), "services").values()
+		Set<String> composeImages = Yamls.map(Repository.yaml("docker-compose.yml"), "services")
+			.values()
 			.stream()
-			.filter(service -> has(service, "build"))
-			.map(service -> string(service, "image"))
+			.filter((service) -> Yamls.has(service, "build"))
+			.map((service) -> Yamls.string(service, "image"))
 			.collect(Collectors.toSet());
 		Set<String> manifestImages = resources("Deployment").stream()
-			.flatMap(deployment -> containers(deployment).stream())
-			.map(container -> string(container, "image"))
+			.flatMap((deployment) -> containers(deployment).stream())
+			.map((container) -> Yamls.string(container, "image"))
 			.collect(Collectors.toSet());
 		assertThat(manifestImages).isEqualTo(composeImages);
 	}
 
 	private static List<Map<String, Object>> resources(String kind) {
 		List<Map<String, Object>> found = new ArrayList<>();
-		for (String file : strings(Repository.yaml(DIR + "/kustomization.yaml"), "resources")) {
+		for (String file : Yamls.strings(Repository.yaml(DIR + "/kustomization.yaml"), "resources")) {
 			Repository.yamlDocuments(DIR + "/" + file)
 				.stream()
-				.filter(resource -> kind.equals(resource.get("kind")))
+				.filter((resource) -> kind.equals(resource.get("kind")))
 				.forEach(found::add);
 		}
 		return found;
@@ -171,25 +170,30 @@ class KubernetesManifestsTests {
 
 	private static Map<String, Object> deploymentOf(String module) {
 		return resources("Deployment").stream()
-			.filter(deployment -> containers(deployment).stream()
-				.anyMatch(container -> ServiceEndpoints.ofImage(string(container, "image")).module().equals(module)))
+			.filter((deployment) -> containers(deployment).stream()
+				.anyMatch((container) -> ServiceEndpoints.ofImage(Yamls.string(container, "image"))
+					.module()
+					.equals(module)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no Deployment runs " + module));
 	}
 
 	private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
-		return maps(deployment, "spec", "template", "spec", "containers");
+		return Yamls.maps(deployment, "spec", "template", "spec", "containers");
 	}
 
 	private static Map<String, Integer> containerPorts(Map<String, Object> container) {
-		return maps(container, "ports").stream()
-			.collect(Collectors.toMap(port -> String.valueOf(port.getOrDefault("name", port.get("containerPort"))),
-					port -> integer(port, "containerPort")));
+		return Yamls.maps(container, "ports")
+			.stream()
+			.collect(Collectors.toMap((port) -> String.valueOf(port.getOrDefault("name", port.get("containerPort"))),
+					(port) -> Yamls.integer(port, "containerPort")));
 	}
 
 	private static Map<String, String> env(Map<String, Object> container) {
-		return maps(container, "env").stream()
-			.collect(Collectors.toMap(variable -> string(variable, "name"), variable -> string(variable, "value")));
+		return Yamls.maps(container, "env")
+			.stream()
+			.collect(Collectors.toMap((variable) -> Yamls.string(variable, "name"),
+					(variable) -> Yamls.string(variable, "value")));
 	}
 
 	private static int parsePort(String port) {

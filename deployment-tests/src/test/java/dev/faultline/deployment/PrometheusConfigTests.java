@@ -6,10 +6,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.faultline.deployment.Yamls.map;
-import static dev.faultline.deployment.Yamls.maps;
-import static dev.faultline.deployment.Yamls.string;
-import static dev.faultline.deployment.Yamls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,30 +20,31 @@ class PrometheusConfigTests {
 
 	@Test
 	void scrapesEveryTwoSecondsSoTheDashboardFollowsTheDemo() {
-		assertThat(string(PROMETHEUS, "global", "scrape_interval")).isEqualTo("2s");
-		assertThat(maps(PROMETHEUS, "scrape_configs"))
-			.allSatisfy(job -> assertThat(job).doesNotContainKey("scrape_interval"));
+		assertThat(Yamls.string(PROMETHEUS, "global", "scrape_interval")).isEqualTo("2s");
+		assertThat(Yamls.maps(PROMETHEUS, "scrape_configs"))
+			.allSatisfy((job) -> assertThat(job).doesNotContainKey("scrape_interval"));
 	}
 
 	@Test
 	void scrapesEveryReplicaOnItsManagementPortAndPrometheusPath() {
-		Map<String, Object> services = map(Repository.yaml("docker-compose.yml"), "services");
+		Map<String, Object> services = Yamls.map(Repository.yaml("docker-compose.yml"), "services");
 		Map<String, List<String>> composeServicesByModule = services.entrySet()
 			.stream()
-			.filter(entry -> Yamls.has(entry.getValue(), "build"))
-			.collect(Collectors.groupingBy(entry -> string(entry.getValue(), "build", "args", "SERVICE"),
+			.filter((entry) -> Yamls.has(entry.getValue(), "build"))
+			.collect(Collectors.groupingBy((entry) -> Yamls.string(entry.getValue(), "build", "args", "SERVICE"),
 					Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-		assertThat(maps(PROMETHEUS, "scrape_configs")).extracting(job -> string(job, "job_name"))
+		assertThat(Yamls.maps(PROMETHEUS, "scrape_configs")).extracting((job) -> Yamls.string(job, "job_name"))
 			.containsExactlyInAnyOrderElementsOf(composeServicesByModule.keySet());
-		for (Map<String, Object> job : maps(PROMETHEUS, "scrape_configs")) {
-			ServiceEndpoints endpoints = ServiceEndpoints.of(string(job, "job_name"));
-			assertThat(string(job, "metrics_path")).isEqualTo(endpoints.prometheusPath());
-			List<String> targets = maps(job, "static_configs").stream()
-				.flatMap(config -> strings(config, "targets").stream())
+		for (Map<String, Object> job : Yamls.maps(PROMETHEUS, "scrape_configs")) {
+			ServiceEndpoints endpoints = ServiceEndpoints.of(Yamls.string(job, "job_name"));
+			assertThat(Yamls.string(job, "metrics_path")).isEqualTo(endpoints.prometheusPath());
+			List<String> targets = Yamls.maps(job, "static_configs")
+				.stream()
+				.flatMap((config) -> Yamls.strings(config, "targets").stream())
 				.collect(Collectors.toList());
 			assertThat(targets).containsExactlyInAnyOrderElementsOf(composeServicesByModule.get(endpoints.module())
 				.stream()
-				.map(service -> service + ":" + endpoints.managementPort())
+				.map((service) -> service + ":" + endpoints.managementPort())
 				.collect(Collectors.toList()));
 		}
 	}

@@ -39,14 +39,6 @@ class MessageTextTests {
 		factory.close();
 	}
 
-	/**
-	 * What the constraints are tried on.
-	 *
-	 * @param name the value under test
-	 */
-	record Author(@Visible @MaxCodePoints(MessageText.AUTHOR_MAX) @PlainText String name) {
-	}
-
 	@Example
 	void fortyEmojiAreFortyCharacters() {
 		String forty = "\uD83D\uDE00".repeat(40);
@@ -130,6 +122,14 @@ class MessageTextTests {
 			.map(ConstraintViolation::getConstraintDescriptor)
 			.map((descriptor) -> descriptor.getAnnotation().annotationType().getSimpleName())
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * What the constraints are tried on.
+	 *
+	 * @param name the value under test
+	 */
+	record Author(@Visible @MaxCodePoints(MessageText.AUTHOR_MAX) @PlainText String name) {
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.faultline.backend.chaos;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Random;
 
 /**

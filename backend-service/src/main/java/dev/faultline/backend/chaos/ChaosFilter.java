@@ -6,17 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.backend.chaos.ChaosEngine.Injection;
+import dev.faultline.backend.system.ProblemResponses;
+import dev.faultline.backend.system.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.faultline.backend.chaos.ChaosEngine.Injection;
-import dev.faultline.backend.system.ProblemResponses;
-import dev.faultline.backend.system.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

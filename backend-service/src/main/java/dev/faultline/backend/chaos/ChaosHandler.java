@@ -11,20 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-
 import dev.faultline.backend.system.ProblemResponses;
 import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.RequestBodies;
 import dev.faultline.backend.system.StrictJson;
 import dev.faultline.backend.system.Violation;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,9 +1,8 @@
 package dev.faultline.backend.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validator;
-
 import dev.faultline.backend.system.ApiProperties;
+import jakarta.validation.Validator;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;

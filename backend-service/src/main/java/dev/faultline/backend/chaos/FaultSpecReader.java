@@ -15,11 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import dev.faultline.backend.system.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-
-import dev.faultline.backend.system.Violation;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.lang.Nullable;

@@ -2,11 +2,11 @@ package dev.faultline.backend.message;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
 import dev.faultline.backend.system.ProblemTypes;
 import dev.faultline.backend.system.Violation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * An {@code Idempotency-Key} was sent again with a different body: answered with a 422

@@ -1,11 +1,10 @@
 package dev.faultline.backend.message;
 
-import jakarta.validation.constraints.NotNull;
-
 import dev.faultline.text.MaxCodePoints;
 import dev.faultline.text.MessageText;
 import dev.faultline.text.PlainText;
 import dev.faultline.text.Visible;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * The body of {@code POST /api/messages}. Both fields are trimmed of Unicode white space

@@ -127,7 +127,7 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 			json = (shape == 8) ? "null" : write(fields);
 			if (shape == 5 && !fields.isEmpty()) {
 				// The same key twice: no JSON library writes that, so it is spliced in.
-				String first = json.substring(1, json.indexOf(',') > 0 ? json.indexOf(',') : json.length() - 1);
+				String first = json.substring(1, (json.indexOf(',') > 0) ? json.indexOf(',') : json.length() - 1);
 				json = "{" + first + "," + json.substring(1);
 			}
 			contentType = type;

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.faultline.backend.system.Violation;
 import jakarta.validation.Validation;
-
 import org.junit.jupiter.api.Test;
 
-import dev.faultline.backend.system.Violation;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Reading fault settings: defaults, query strings and JSON values alike, and every broken

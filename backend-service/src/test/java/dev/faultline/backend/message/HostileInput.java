@@ -30,17 +30,6 @@ final class HostileInput {
 	}
 
 	/**
-	 * A generated body.
-	 *
-	 * @param author the string author it carries, if it is a well-formed JSON object with
-	 * string fields
-	 * @param text the string text, likewise
-	 * @param bytes what is sent
-	 */
-	record Body(String author, String text, byte[] bytes) {
-	}
-
-	/**
 	 * Strings that test the text rules: tricky code points, white space, lengths around
 	 * the limits.
 	 */
@@ -174,6 +163,17 @@ final class HostileInput {
 		StringBuilder text = new StringBuilder();
 		chars.forEach(text::append);
 		return text.toString();
+	}
+
+	/**
+	 * A generated body.
+	 *
+	 * @param author the string author it carries, if it is a well-formed JSON object with
+	 * string fields
+	 * @param text the string text, likewise
+	 * @param bytes what is sent
+	 */
+	record Body(String author, String text, byte[] bytes) {
 	}
 
 }

@@ -20,85 +20,6 @@ final class Figures {
 	}
 
 	/**
-	 * What one level did in one scenario.
-	 *
-	 * @param level the level
-	 * @param requests feed requests sent
-	 * @param withinDeadline share answered with data (live or cache, status 200) within
-	 * the 2 s deadline
-	 * @param live share answered live
-	 * @param cache share answered from the cache
-	 * @param failed share answered without data, with an error, or not at all
-	 * @param p50 median latency (ms), all feed requests
-	 * @param p99 99th percentile latency (ms)
-	 * @param max slowest (ms)
-	 * @param callsPerRequestClosed backend calls per feed request while the breaker was
-	 * not open (all requests at levels without a breaker), or {@code null} without
-	 * requests
-	 * @param callsPerRequestOpen backend calls per feed request while the breaker was
-	 * open, or {@code null}
-	 * @param timeToOpenMs fault start to the breaker's first OPEN sample, or {@code null}
-	 * @param recoveryMedianMs backend healthy again to the first live answer (median over
-	 * the times it recovered)
-	 * @param recoveryMaxMs the same, the longest
-	 * @param aboutP50 {@code /about} median latency during the fault window (the whole
-	 * run without a fault)
-	 * @param aboutP99 {@code /about} 99th percentile during the same window
-	 * @param backendCalls the sum of the feed's {@code backendCalls}
-	 * @param perSecond feed requests answered per second of load
-	 * @param faultWithinDeadline the within-deadline share of the feed requests sent in
-	 * the fault window, or {@code null} without a fault
-	 * @param faultP99 the 99th percentile latency (ms) of those requests, or {@code null}
-	 * without a fault
-	 */
-	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
-			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
-			Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99, long backendCalls,
-			double perSecond, Double faultWithinDeadline, Long faultP99) {
-	}
-
-	/**
-	 * One scenario.
-	 *
-	 * @param scenario the scenario as run
-	 * @param levels one entry per loaded level, in level order
-	 * @param backendCounted the backend's own count of message API requests during the
-	 * load
-	 * @param loadStart when the load started
-	 * @param loadEnd when the load ended
-	 * @param faultStart when the fault started, or {@code null}
-	 * @param faultEnd when it ended, or {@code null}
-	 */
-	record ScenarioFigures(Scenario scenario, List<Level> levels, Long backendCounted, long loadStart, long loadEnd,
-			Long faultStart, Long faultEnd) {
-
-		Level level(String name) {
-			return this.levels.stream().filter((level) -> level.level().equals(name)).findFirst().orElse(null);
-		}
-
-		long feedBackendCalls() {
-			return this.levels.stream().mapToLong(Level::backendCalls).sum();
-		}
-
-	}
-
-	/**
-	 * One service's startup and memory, over its runs.
-	 *
-	 * @param service {@code bare}, {@code backend} or {@code ui}
-	 * @param runs how many times it was started
-	 * @param startupMs median launch to first healthy answer
-	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or
-	 * {@code null}
-	 * @param rssMb median resident memory after the warm-up, or {@code null}
-	 * @param startupRatio startup divided by the bare app's, or {@code null}
-	 * @param rssRatio memory divided by the bare app's, or {@code null}
-	 */
-	record Startup(String service, int runs, Long startupMs, Double springStartedSeconds, Double rssMb,
-			Double startupRatio, Double rssRatio) {
-	}
-
-	/**
 	 * Startup and memory of each service, with ratios to the bare app, in the order they
 	 * were measured.
 	 */
@@ -187,10 +108,9 @@ final class Figures {
 		long closedRequests = 0;
 		long openCalls = 0;
 		long openRequests = 0;
-		List<Results.Request> inFault = (faultStart == null) ? List.of()
-				: feed.stream()
-					.filter((request) -> request.startEpochMs() >= faultStart && request.startEpochMs() < faultEnd)
-					.toList();
+		List<Results.Request> inFault = (faultStart != null) ? feed.stream()
+			.filter((request) -> request.startEpochMs() >= faultStart && request.startEpochMs() < faultEnd)
+			.toList() : List.of();
 		long allCalls = 0;
 		for (Results.Request request : feed) {
 			int calls = (request.backendCalls() != null) ? request.backendCalls() : 0;
@@ -239,6 +159,85 @@ final class Figures {
 
 	private static long orElse(Long value, long fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * What one level did in one scenario.
+	 *
+	 * @param level the level
+	 * @param requests feed requests sent
+	 * @param withinDeadline share answered with data (live or cache, status 200) within
+	 * the 2 s deadline
+	 * @param live share answered live
+	 * @param cache share answered from the cache
+	 * @param failed share answered without data, with an error, or not at all
+	 * @param p50 median latency (ms), all feed requests
+	 * @param p99 99th percentile latency (ms)
+	 * @param max slowest (ms)
+	 * @param callsPerRequestClosed backend calls per feed request while the breaker was
+	 * not open (all requests at levels without a breaker), or {@code null} without
+	 * requests
+	 * @param callsPerRequestOpen backend calls per feed request while the breaker was
+	 * open, or {@code null}
+	 * @param timeToOpenMs fault start to the breaker's first OPEN sample, or {@code null}
+	 * @param recoveryMedianMs backend healthy again to the first live answer (median over
+	 * the times it recovered)
+	 * @param recoveryMaxMs the same, the longest
+	 * @param aboutP50 {@code /about} median latency during the fault window (the whole
+	 * run without a fault)
+	 * @param aboutP99 {@code /about} 99th percentile during the same window
+	 * @param backendCalls the sum of the feed's {@code backendCalls}
+	 * @param perSecond feed requests answered per second of load
+	 * @param faultWithinDeadline the within-deadline share of the feed requests sent in
+	 * the fault window, or {@code null} without a fault
+	 * @param faultP99 the 99th percentile latency (ms) of those requests, or {@code null}
+	 * without a fault
+	 */
+	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
+			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
+			Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99, long backendCalls,
+			double perSecond, Double faultWithinDeadline, Long faultP99) {
+	}
+
+	/**
+	 * One scenario.
+	 *
+	 * @param scenario the scenario as run
+	 * @param levels one entry per loaded level, in level order
+	 * @param backendCounted the backend's own count of message API requests during the
+	 * load
+	 * @param loadStart when the load started
+	 * @param loadEnd when the load ended
+	 * @param faultStart when the fault started, or {@code null}
+	 * @param faultEnd when it ended, or {@code null}
+	 */
+	record ScenarioFigures(Scenario scenario, List<Level> levels, Long backendCounted, long loadStart, long loadEnd,
+			Long faultStart, Long faultEnd) {
+
+		Level level(String name) {
+			return this.levels.stream().filter((level) -> level.level().equals(name)).findFirst().orElse(null);
+		}
+
+		long feedBackendCalls() {
+			return this.levels.stream().mapToLong(Level::backendCalls).sum();
+		}
+
+	}
+
+	/**
+	 * One service's startup and memory, over its runs.
+	 *
+	 * @param service {@code bare}, {@code backend} or {@code ui}
+	 * @param runs how many times it was started
+	 * @param startupMs median launch to first healthy answer
+	 * @param springStartedSeconds median of Spring's own "Started ... in X seconds", or
+	 * {@code null}
+	 * @param rssMb median resident memory after the warm-up, or {@code null}
+	 * @param startupRatio startup divided by the bare app's, or {@code null}
+	 * @param rssRatio memory divided by the bare app's, or {@code null}
+	 */
+	record Startup(String service, int runs, Long startupMs, Double springStartedSeconds, Double rssMb,
+			Double startupRatio, Double rssRatio) {
 	}
 
 }

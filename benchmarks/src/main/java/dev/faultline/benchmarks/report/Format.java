@@ -23,7 +23,7 @@ final class Format {
 	}
 
 	static String decimal(Double value) {
-		return (value == null) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+		return (value != null) ? String.format(Locale.ROOT, "%.2f", value) : "–";
 	}
 
 	static Double ratioValue(Long a, Long b) {
@@ -32,7 +32,7 @@ final class Format {
 
 	static String ratio(Long a, Long b) {
 		Double ratio = ratioValue(a, b);
-		return (ratio == null) ? "–" : String.format(Locale.ROOT, "%.2f", ratio);
+		return (ratio != null) ? String.format(Locale.ROOT, "%.2f", ratio) : "–";
 	}
 
 }

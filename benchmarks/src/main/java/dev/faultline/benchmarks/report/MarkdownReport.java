@@ -7,13 +7,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 import dev.faultline.benchmarks.Levels;
-import dev.faultline.benchmarks.run.FeedSimulation;
 import dev.faultline.benchmarks.Scenario;
-
-import static dev.faultline.benchmarks.report.Format.decimal;
-import static dev.faultline.benchmarks.report.Format.ms;
-import static dev.faultline.benchmarks.report.Format.pct;
-import static dev.faultline.benchmarks.report.Format.ratio;
+import dev.faultline.benchmarks.run.FeedSimulation;
 
 /**
  * The report as Markdown: the run, a headline table, one table per scenario with its two
@@ -57,7 +52,7 @@ final class MarkdownReport {
 		md.append(
 				"Level `full` against level `none` in each scenario: the shares and ratios cover the whole scenario (healthy seconds, ")
 			.append("fault window and recovery); **in the fault window** and **fault p99** only the feed requests sent while the fault was on. ")
-			.append("A ratio below 1 means `full` was faster.\n\n");
+			.append("A Format.ratio below 1 means `full` was faster.\n\n");
 		md.append(
 				"| scenario | within 2 s: full | within 2 s: none | in the fault window: full / none | fault p99: full / none | p50 full/none | p99 full/none | full breaker open after | live again after: full / none |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -70,24 +65,25 @@ final class MarkdownReport {
 			md.append("| ")
 				.append(scenario.scenario().title())
 				.append(" | ")
-				.append(pct(full.withinDeadline()))
+				.append(Format.pct(full.withinDeadline()))
 				.append(" | ")
-				.append(pct(none.withinDeadline()))
+				.append(Format.pct(none.withinDeadline()))
 				.append(" | ")
 				.append((full.faultWithinDeadline() != null)
-						? pct(full.faultWithinDeadline()) + " / " + pct(none.faultWithinDeadline()) : "–")
+						? Format.pct(full.faultWithinDeadline()) + " / " + Format.pct(none.faultWithinDeadline()) : "–")
 				.append(" | ")
-				.append((full.faultP99() != null) ? ms(full.faultP99()) + " / " + ms(none.faultP99()) : "–")
+				.append((full.faultP99() != null) ? Format.ms(full.faultP99()) + " / " + Format.ms(none.faultP99())
+						: "–")
 				.append(" | ")
-				.append(ratio(full.p50(), none.p50()))
+				.append(Format.ratio(full.p50(), none.p50()))
 				.append(" | ")
-				.append(ratio(full.p99(), none.p99()))
+				.append(Format.ratio(full.p99(), none.p99()))
 				.append(" | ")
-				.append(ms(full.timeToOpenMs()))
+				.append(Format.ms(full.timeToOpenMs()))
 				.append(" | ")
-				.append(ms(full.recoveryMedianMs()))
+				.append(Format.ms(full.recoveryMedianMs()))
 				.append(" / ")
-				.append(ms(none.recoveryMedianMs()))
+				.append(Format.ms(none.recoveryMedianMs()))
 				.append(" |\n");
 		}
 		md.append('\n');
@@ -114,7 +110,7 @@ final class MarkdownReport {
 			.append("- **calls/req** below 1 while open is the breaker sparing the backend; above 1 while closed is the retries.\n")
 			.append("- A slow **/about** at level `none` is the cascade: a page that never calls the backend is slowed by the one that does.\n")
 			.append("- **live again after** counts a request held during the fault and answered right after it, so ")
-			.append("level `none` often shows a few ms there: its waiting requests go through as soon as the backend can.\n")
+			.append("level `none` often shows a few Format.ms there: its waiting requests go through as soon as the backend can.\n")
 			.append("- Raw data (every request, breaker sample and event) is in the run's results directory; `scripts/benchmark --report-only DIR` regenerates this page from it.\n");
 		return md.toString();
 	}
@@ -133,33 +129,33 @@ final class MarkdownReport {
 				.append(" | ")
 				.append(level.requests())
 				.append(" | ")
-				.append(pct(level.withinDeadline()))
+				.append(Format.pct(level.withinDeadline()))
 				.append(" | ")
-				.append(pct(level.live()))
+				.append(Format.pct(level.live()))
 				.append(" | ")
-				.append(pct(level.cache()))
+				.append(Format.pct(level.cache()))
 				.append(" | ")
-				.append(pct(level.failed()))
+				.append(Format.pct(level.failed()))
 				.append(" | ")
-				.append(ms(level.p50()))
+				.append(Format.ms(level.p50()))
 				.append(" | ")
-				.append(ms(level.p99()))
+				.append(Format.ms(level.p99()))
 				.append(" | ")
-				.append(ms(level.max()))
+				.append(Format.ms(level.max()))
 				.append(" | ")
 				.append(versusNone(level, none))
 				.append(" | ")
-				.append(decimal(level.callsPerRequestClosed()))
+				.append(Format.decimal(level.callsPerRequestClosed()))
 				.append(" / ")
-				.append(decimal(level.callsPerRequestOpen()))
+				.append(Format.decimal(level.callsPerRequestOpen()))
 				.append(" | ")
-				.append(ms(level.timeToOpenMs()))
+				.append(Format.ms(level.timeToOpenMs()))
 				.append(" | ")
 				.append(recovery(level))
 				.append(" | ")
-				.append(ms(level.aboutP50()))
+				.append(Format.ms(level.aboutP50()))
 				.append(" / ")
-				.append(ms(level.aboutP99()))
+				.append(Format.ms(level.aboutP99()))
 				.append(" |\n");
 		}
 		md.append('\n');
@@ -207,24 +203,25 @@ final class MarkdownReport {
 		if (full != null && none != null) {
 			sentences.add(String.format(Locale.ROOT,
 					"At level full %s of answers came with data within the deadline (%s live, %s from the cache); level none answered %s within it.",
-					pct(full.withinDeadline()), pct(full.live()), pct(full.cache()), pct(none.withinDeadline())));
-			sentences.add(
-					String.format(Locale.ROOT, "p99 latency: %s at full, %s at none.", ms(full.p99()), ms(none.p99())));
+					Format.pct(full.withinDeadline()), Format.pct(full.live()), Format.pct(full.cache()),
+					Format.pct(none.withinDeadline())));
+			sentences.add(String.format(Locale.ROOT, "p99 latency: %s at full, %s at none.", Format.ms(full.p99()),
+					Format.ms(none.p99())));
 		}
 		if (figures.levels().size() > 2) {
 			double best = figures.levels().stream().mapToDouble(Figures.Level::withinDeadline).max().orElse(0);
 			List<String> bestLevels = figures.levels()
 				.stream()
-				.filter((level) -> pct(level.withinDeadline()).equals(pct(best)))
+				.filter((level) -> Format.pct(level.withinDeadline()).equals(Format.pct(best)))
 				.map(Figures.Level::level)
 				.toList();
 			sentences.add(String.format(Locale.ROOT, "The most answers within the deadline (%s) came from level%s %s.",
-					pct(best), (bestLevels.size() > 1) ? "s" : "", String.join(", ", bestLevels)));
+					Format.pct(best), (bestLevels.size() > 1) ? "s" : "", String.join(", ", bestLevels)));
 		}
 		List<String> opened = figures.levels()
 			.stream()
 			.filter((level) -> level.timeToOpenMs() != null)
-			.map((level) -> level.level() + " " + ms(level.timeToOpenMs()))
+			.map((level) -> level.level() + " " + Format.ms(level.timeToOpenMs()))
 			.toList();
 		if (!opened.isEmpty()) {
 			sentences.add("The breakers opened this long after the fault started: " + String.join(", ", opened) + ".");
@@ -232,13 +229,13 @@ final class MarkdownReport {
 		if (full != null && none != null && (full.recoveryMedianMs() != null || none.recoveryMedianMs() != null)) {
 			sentences.add(String.format(Locale.ROOT,
 					"Once the backend was healthy again, level full answered live after %s, level none after %s.",
-					ms(full.recoveryMedianMs()), ms(none.recoveryMedianMs())));
+					Format.ms(full.recoveryMedianMs()), Format.ms(none.recoveryMedianMs())));
 		}
 		if (none != null && none.aboutP99() != null && full != null && full.aboutP99() != null
 				&& figures.faultStart() != null) {
 			sentences.add(String.format(Locale.ROOT,
 					"During the fault the static /about page took %s (p99) on the none UI and %s on the full UI.",
-					ms(none.aboutP99()), ms(full.aboutP99())));
+					Format.ms(none.aboutP99()), Format.ms(full.aboutP99())));
 		}
 		return String.join(" ", sentences);
 	}
@@ -255,11 +252,11 @@ final class MarkdownReport {
 			Figures.Level full = fairness.level(Levels.FULL);
 			Figures.Level none = fairness.level(Levels.NONE);
 			md.append("| p50 at 20 users/s each (`healthy-fairness`) | ")
-				.append(ms(full.p50()))
+				.append(Format.ms(full.p50()))
 				.append(" | ")
-				.append(ms(none.p50()))
+				.append(Format.ms(none.p50()))
 				.append(" | ")
-				.append(ratio(full.p50(), none.p50()))
+				.append(Format.ratio(full.p50(), none.p50()))
 				.append(" |\n");
 		}
 		if (throughput != null) {
@@ -276,7 +273,7 @@ final class MarkdownReport {
 			Figures.Level none = fairness.level(Levels.NONE);
 			md.append(String.format(Locale.ROOT,
 					"At 20 users/s each, level full answered with a median of %s and level none with %s (full/none %s). ",
-					ms(full.p50()), ms(none.p50()), ratio(full.p50(), none.p50())));
+					Format.ms(full.p50()), Format.ms(none.p50()), Format.ratio(full.p50(), none.p50())));
 		}
 		if (throughput != null) {
 			Figures.Level full = throughput.level(Levels.FULL);
@@ -310,10 +307,11 @@ final class MarkdownReport {
 		md.append("What the project aims for at level `full`, against this run.\n\n");
 		md.append("| target | measured | met |\n|---|---|---|\n");
 		Double p50 = Format.ratioValue(fairness.level(Levels.FULL).p50(), fairness.level(Levels.NONE).p50());
-		boolean healthyMet = target(md, "healthy p50 ≤ 1.05 × none (20 users/s each)", decimal(p50),
+		boolean healthyMet = target(md, "healthy p50 ≤ 1.05 × none (20 users/s each)", Format.decimal(p50),
 				p50 != null && p50 <= 1.05);
 		double rps = throughput.level(Levels.FULL).perSecond() / throughput.level(Levels.NONE).perSecond();
-		healthyMet &= target(md, "healthy throughput ≥ 0.95 × none (4 looping users)", decimal(rps), rps >= 0.95);
+		healthyMet &= target(md, "healthy throughput ≥ 0.95 × none (4 looping users)", Format.decimal(rps),
+				rps >= 0.95);
 		List<Long> medians = faulted.stream()
 			.map(Figures.Level::recoveryMedianMs)
 			.filter(java.util.Objects::nonNull)
@@ -326,10 +324,10 @@ final class MarkdownReport {
 			.max(Long::compare)
 			.orElse(null);
 		boolean liveMet = target(md, "live again ≤ 1 s (median) after the backend answers again",
-				ms(recoveryMedian) + " over the " + medians.size()
-						+ " outage scenarios (the slowest scenario's median: " + ms(slowestMedian) + ")",
+				Format.ms(recoveryMedian) + " over the " + medians.size()
+						+ " outage scenarios (the slowest scenario's median: " + Format.ms(slowestMedian) + ")",
 				recoveryMedian != null && recoveryMedian <= 1000);
-		liveMet &= target(md, "live again ≤ 2 s (worst)", "slowest " + ms(recoveryMax),
+		liveMet &= target(md, "live again ≤ 2 s (worst)", "slowest " + Format.ms(recoveryMax),
 				recoveryMax != null && recoveryMax <= 2000);
 		Double closed = faulted.stream()
 			.map(Figures.Level::callsPerRequestClosed)
@@ -342,19 +340,19 @@ final class MarkdownReport {
 			.max(Double::compare)
 			.orElse(null);
 		boolean closedMet = target(md, "≤ 1.1 backend calls per request while the breaker is closed, during an outage",
-				"highest " + decimal(closed), closed != null && closed <= 1.1);
-		boolean openMet = target(md, "≤ 0.05 backend calls per request while it is open", "highest " + decimal(open),
-				open != null && open <= 0.05);
+				"highest " + Format.decimal(closed), closed != null && closed <= 1.1);
+		boolean openMet = target(md, "≤ 0.05 backend calls per request while it is open",
+				"highest " + Format.decimal(open), open != null && open <= 0.05);
 		Long hangP99 = hang.level(Levels.FULL).faultP99();
-		target(md, "hang p99 at or under the 2 s deadline",
-				ms(hangP99) + " (answers are timed by the load generator, " + "so a few ms over is its own overhead)",
+		target(md, "hang p99 at or under the 2 s deadline", Format.ms(hangP99)
+				+ " (answers are timed by the load generator, " + "so a few Format.ms over is its own overhead)",
 				hangP99 != null && hangP99 <= 2050);
 		boolean startupMet = true;
 		for (Figures.Startup row : this.startup) {
 			if (row.service().equals("backend") || row.service().equals("ui")) {
-				startupMet &= target(md, row.service() + " startup ≤ 1.5 × the bare app", decimal(row.startupRatio()),
-						row.startupRatio() != null && row.startupRatio() <= 1.5);
-				target(md, row.service() + " memory (RSS) ≤ 1.5 × the bare app", decimal(row.rssRatio()),
+				startupMet &= target(md, row.service() + " startup ≤ 1.5 × the bare app",
+						Format.decimal(row.startupRatio()), row.startupRatio() != null && row.startupRatio() <= 1.5);
+				target(md, row.service() + " memory (RSS) ≤ 1.5 × the bare app", Format.decimal(row.rssRatio()),
 						row.rssRatio() != null && row.rssRatio() <= 1.5);
 			}
 		}
@@ -367,14 +365,14 @@ final class MarkdownReport {
 					"- **Healthy p50 and throughput.** The Resilience4j patterns cost nothing measurable (see the JMH ")
 				.append("section); level `full` adds one hop per request to the attempt executor, which the time limiter ")
 				.append("needs to give a blocking HTTP call a deadline. On 2 cores shared by 8 JVMs and the load generator ")
-				.append("that hop costs scheduling time; latencies are recorded in whole milliseconds, so at 11 ms one ")
-				.append("millisecond is 9%, and run-to-run spread of the throughput ratio has been as large as the gap ")
+				.append("that hop costs scheduling time; latencies are recorded in whole milliseconds, so at 11 Format.ms one ")
+				.append("millisecond is 9%, and run-to-run spread of the throughput Format.ratio has been as large as the gap ")
 				.append("(0.94 to 1.02).\n");
 		}
 		if (!closedMet) {
 			why.append(
 					"- **Calls per request while closed.** This is the retry budget at work: retries may add 20% to the ")
-				.append("calls (`faultline.resilience.retry-budget-ratio`), plus a burst of 10. 1.1 would need a 10% budget, ")
+				.append("calls (`faultline.resilience.retry-budget-Format.ratio`), plus a burst of 10. 1.1 would need a 10% budget, ")
 				.append("which would also halve what retries save when a third of the calls fail. Slow failures stay far ")
 				.append("below 1 because the bulkhead turns calls away.\n");
 		}
@@ -489,15 +487,15 @@ final class MarkdownReport {
 				.append(" | ")
 				.append(row.runs())
 				.append(" | ")
-				.append(ms(row.startupMs()))
+				.append(Format.ms(row.startupMs()))
 				.append(" | ")
-				.append(decimal(row.springStartedSeconds()))
+				.append(Format.decimal(row.springStartedSeconds()))
 				.append(" s | ")
-				.append(decimal(row.rssMb()))
+				.append(Format.decimal(row.rssMb()))
 				.append(" MB | ")
-				.append(decimal(row.startupRatio()))
+				.append(Format.decimal(row.startupRatio()))
 				.append(" | ")
-				.append(decimal(row.rssRatio()))
+				.append(Format.decimal(row.rssRatio()))
 				.append(" |\n");
 		}
 		md.append('\n');
@@ -514,15 +512,15 @@ final class MarkdownReport {
 		}
 		String within = (none.withinDeadline() > 0)
 				? String.format(Locale.ROOT, "%.2f", level.withinDeadline() / none.withinDeadline()) : "–";
-		return ratio(level.p50(), none.p50()) + " / " + ratio(level.p99(), none.p99()) + " / " + within;
+		return Format.ratio(level.p50(), none.p50()) + " / " + Format.ratio(level.p99(), none.p99()) + " / " + within;
 	}
 
 	private static String recovery(Figures.Level level) {
 		if (level.recoveryMedianMs() == null) {
 			return "–";
 		}
-		return level.recoveryMedianMs().equals(level.recoveryMaxMs()) ? ms(level.recoveryMedianMs())
-				: ms(level.recoveryMedianMs()) + " / " + ms(level.recoveryMaxMs());
+		return level.recoveryMedianMs().equals(level.recoveryMaxMs()) ? Format.ms(level.recoveryMedianMs())
+				: Format.ms(level.recoveryMedianMs()) + " / " + Format.ms(level.recoveryMaxMs());
 	}
 
 	/**

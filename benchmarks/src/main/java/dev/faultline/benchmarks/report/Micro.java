@@ -22,17 +22,6 @@ final class Micro {
 	private Micro() {
 	}
 
-	/**
-	 * One benchmark.
-	 *
-	 * @param benchmark the method, such as {@code FeedPathBenchmark.feed}
-	 * @param level the level parameter, or {@code null}
-	 * @param micros the mean time per call in microseconds
-	 * @param error the 99.9% confidence half-width JMH reports
-	 */
-	record Row(String benchmark, String level, double micros, double error) {
-	}
-
 	/** The rows of {@code micro.json}, or none when the run had no micro-benchmarks. */
 	static List<Row> load(Path results) throws IOException {
 		Path file = results.resolve(FILE);
@@ -50,6 +39,17 @@ final class Micro {
 					metric.path("scoreError").asDouble() * scale));
 		}
 		return rows;
+	}
+
+	/**
+	 * One benchmark.
+	 *
+	 * @param benchmark the method, such as {@code FeedPathBenchmark.feed}
+	 * @param level the level parameter, or {@code null}
+	 * @param micros the mean time per call in microseconds
+	 * @param error the 99.9% confidence half-width JMH reports
+	 */
+	record Row(String benchmark, String level, double micros, double error) {
 	}
 
 }

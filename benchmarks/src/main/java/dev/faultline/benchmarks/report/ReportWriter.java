@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 

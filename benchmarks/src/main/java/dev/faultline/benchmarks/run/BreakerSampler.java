@@ -25,6 +25,7 @@ final class BreakerSampler implements AutoCloseable {
 	private volatile boolean running = true;
 
 	/**
+	 * A sampler that polls each UI's breaker every 100 ms until stopped.
 	 * @param uiUrls the base URL of each UI whose level has a breaker, by level
 	 */
 	BreakerSampler(Map<String, String> uiUrls, CsvWriter csv, Http http) {

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.faultline.benchmarks.Levels;
+import dev.faultline.benchmarks.Scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-
-import dev.faultline.benchmarks.Levels;
-import dev.faultline.benchmarks.Scenario;
 
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -38,6 +37,7 @@ public class FeedSimulation extends Simulation {
 
 	static final int THROUGHPUT_USERS = 4;
 
+	/** Rounds of the closed-loop throughput run, alternating the two levels. */
 	public static final int THROUGHPUT_ROUNDS = 8;
 
 	private final LoadPlan plan;
@@ -86,7 +86,7 @@ public class FeedSimulation extends Simulation {
 				.exec(request(plan, level, RequestRecorder.FEED))
 				.injectClosed(constantConcurrentUsers(THROUGHPUT_USERS).during(roundSeconds))
 				.protocols(protocol(urls.get(level)));
-			chain = (chain == null) ? population : population.andThen(chain);
+			chain = (chain != null) ? population.andThen(chain) : population;
 		}
 		return chain;
 	}

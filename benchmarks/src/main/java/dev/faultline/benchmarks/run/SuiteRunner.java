@@ -41,6 +41,7 @@ public final class SuiteRunner {
 	private final Http http = new Http();
 
 	/**
+	 * A runner for one invocation of the suite.
 	 * @param root the repository root, where the jars are built
 	 * @param out the results directory
 	 * @param smoke the short run: two scenarios, UIs none and full only

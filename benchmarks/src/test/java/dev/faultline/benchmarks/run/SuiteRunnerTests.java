@@ -1,8 +1,7 @@
 package dev.faultline.benchmarks.run;
 
-import org.junit.jupiter.api.Test;
-
 import dev.faultline.benchmarks.Scenario;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

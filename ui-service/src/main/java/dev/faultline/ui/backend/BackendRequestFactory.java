@@ -197,7 +197,8 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 			}
 			Deadline deadline = arm(request);
 			try {
-				ClassicHttpResponse response = client.executeOpen(RoutingSupport.determineHost(request), request, null);
+				ClassicHttpResponse response = BackendRequestFactory.this.client
+					.executeOpen(RoutingSupport.determineHost(request), request, null);
 				return new Response(response, deadline);
 			}
 			catch (IOException ex) {
@@ -211,15 +212,17 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 		}
 
 		private Deadline arm(HttpUriRequestBase request) {
-			if (deadline == null || timer == null) {
+			Duration limit = BackendRequestFactory.this.deadline;
+			ScheduledThreadPoolExecutor scheduler = BackendRequestFactory.this.timer;
+			if (limit == null || scheduler == null) {
 				return Deadline.NONE;
 			}
 			AtomicBoolean passed = new AtomicBoolean();
-			ScheduledFuture<?> cut = timer.schedule(() -> {
+			ScheduledFuture<?> cut = scheduler.schedule(() -> {
 				passed.set(true);
 				request.cancel();
-			}, deadline.toNanos(), TimeUnit.NANOSECONDS);
-			return new Deadline(cut, passed, deadline);
+			}, limit.toNanos(), TimeUnit.NANOSECONDS);
+			return new Deadline(cut, passed, limit);
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
 import org.slf4j.Logger;

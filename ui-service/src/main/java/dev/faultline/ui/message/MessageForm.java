@@ -2,14 +2,13 @@ package dev.faultline.ui.message;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 import dev.faultline.text.MaxCodePoints;
 import dev.faultline.text.MessageText;
 import dev.faultline.text.PlainText;
 import dev.faultline.text.Visible;
 import dev.faultline.ui.backend.NewMessage;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The posting form. It carries an idempotency key generated when the form is rendered, so

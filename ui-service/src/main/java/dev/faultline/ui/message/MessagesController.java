@@ -3,13 +3,12 @@ package dev.faultline.ui.message;
 import java.beans.PropertyEditorSupport;
 import java.util.Set;
 
-import jakarta.validation.Valid;
-
 import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.system.Violation;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -2,7 +2,6 @@ package dev.faultline.ui.message;
 
 import java.util.List;
 
-import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.system.Violation;
 

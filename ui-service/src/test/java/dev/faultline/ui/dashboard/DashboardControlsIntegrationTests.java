@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.StubBackend;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(
 		properties = { "faultline.dashboard.traffic-max-duration=3s", "faultline.dashboard.traffic-max-in-flight=2" })
-class DashboardControlsIntegrationTests extends UiIntegrationTest {
+class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("data-csrf=\"([^\"]+)\"");
 

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.StubBackend;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(
 		properties = { "faultline.dashboard.max-streams=2", "faultline.dashboard.heartbeat-interval=300ms" })
-class DashboardStreamIntegrationTests extends UiIntegrationTest {
+class DashboardStreamIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 

@@ -1,45 +1,44 @@
 package dev.faultline.ui.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JSON twin of the page: its contract, and a 400 problem for an unknown level.
  */
-class FeedControllerIntegrationTests extends UiIntegrationTest {
+class FeedControllerIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void answersTheDocumentedContract() {
-		backend.stubFor(messageList().willReturn(messages("newest", "older")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("newest", "older")));
 
 		ResponseEntity<JsonNode> response = this.rest.getForEntity("/api/feed?level=circuit-breaker", JsonNode.class);
 
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		JsonNode feed = response.getBody();
 		assertThat(feed.fieldNames()).toIterable()
-			.containsExactly("level", "source", "reason", "ageMs", "backendCalls", "elapsedMs", "messages");
+			.containsExactly("level", "source", "reason", "ageMs", "backendCalls", "elapsedMs", "StubBackend.messages");
 		assertThat(feed.get("level").asText()).isEqualTo("circuit-breaker");
 		assertThat(feed.get("source").asText()).isEqualTo("live");
 		assertThat(feed.get("reason").isNull()).isTrue();
 		assertThat(feed.get("ageMs").isNull()).isTrue();
 		assertThat(feed.get("backendCalls").asInt()).isEqualTo(1);
 		assertThat(feed.get("elapsedMs").asLong()).isNotNegative();
-		assertThat(feed.get("messages").get(0).fieldNames()).toIterable()
+		assertThat(feed.get("StubBackend.messages").get(0).fieldNames()).toIterable()
 			.containsExactly("id", "author", "text", "createdAt");
 	}
 
 	@Test
 	void defaultsToLevelFull() {
-		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
 
 		assertThat(this.rest.getForObject("/api/feed", JsonNode.class).get("level").asText()).isEqualTo("full");
 	}

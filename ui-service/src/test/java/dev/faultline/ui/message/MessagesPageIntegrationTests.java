@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,17 +27,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The messages page in a real browser's shoes: where the data came from, escaped text,
- * the CSRF-protected form, validation next to the fields, the form kept on failure, and
- * idempotent posting.
+ * The StubBackend.messages page in a real browser's shoes: where the data came from,
+ * escaped text, the CSRF-protected form, validation next to the fields, the form kept on
+ * failure, and idempotent posting.
  */
-class MessagesPageIntegrationTests extends UiIntegrationTest {
+class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|idempotencyKey)\"[^>]*value=\"([^\"]+)\"");
 
@@ -50,7 +48,8 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void showsLiveMessagesEscapedWithTheirSource() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("<script>alert(1)</script>", "plain")));
+		backend
+			.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("<script>alert(1)</script>", "plain")));
 
 		String page = open("/").body();
 
@@ -65,7 +64,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 	void aLongMessageListStillRendersTheFormWithItsCsrfToken() throws Exception {
 		String[] long280 = new String[20];
 		java.util.Arrays.fill(long280, "m".repeat(280));
-		backend.stubFor(messageList().willReturn(messages(long280)));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages(long280)));
 
 		HttpResponse<String> page = open("/");
 
@@ -75,9 +74,9 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void statesTheCacheAgeAndReasonWhenServedFromCache() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("remembered")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("remembered")));
 		open("/?level=full");
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(503)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(503)));
 
 		String page = open("/?level=full").body();
 
@@ -88,7 +87,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void unprotectedLevelShowsAnErrorPageWhenTheBackendFails() throws Exception {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		HttpResponse<String> page = open("/?level=none");
 
@@ -106,13 +105,13 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> response = submit(Map.of("author", "Mallory", "text", "forged"));
 
 		assertThat(response.statusCode()).isEqualTo(403);
-		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void postingSendsTheFormsIdempotencyKeyAndRedirectsWithAFlashMessage() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(created()));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("author", "Grace");
 		form.put("text", "Hello");
@@ -123,7 +122,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).contains("level=full"));
 		backend.verify(exactly(1),
-				postRequestedFor(urlPathEqualTo(MESSAGES))
+				postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))
 					.withHeader("Idempotency-Key", equalTo(form.get("idempotencyKey")))
 					.withRequestBody(equalToJson("{\"author\": \"Grace\", \"text\": \"Hello\"}")));
 		assertThat(open(response.headers().firstValue("Location").orElseThrow()).body())
@@ -132,7 +131,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void invalidInputIsShownNextToTheFieldsAndTheFormKept() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("author", " ");
 		form.put("text", "kept text");
@@ -143,13 +142,13 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		assertThat(response.body()).contains("field-error")
 			.contains("must contain a visible character")
 			.contains("kept text");
-		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void backendRulesAreShownNextToTheFields() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/problem+json")
 			.withBody(
 					"{\"status\":400,\"errors\":[{\"field\":\"text\",\"rule\":\"banned-word\",\"message\":\"must be polite\"}]}")));
@@ -164,13 +163,14 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void failedPostKeepsTheFormFilledWithTheSameKeySoResubmittingStoresItOnce() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage")
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("outage")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("back"));
-		backend.stubFor(
-				post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("back").willReturn(created()));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("outage")
+			.whenScenarioStateIs("back")
+			.willReturn(created()));
 		// Level timeout has no retry, so the user sees the first failure.
 		Map<String, String> form = formOf(open("/?level=timeout").body());
 		form.put("author", "Grace");
@@ -186,14 +186,14 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		again.put("text", "Do not lose me");
 		HttpResponse<String> resubmitted = submit(again, "timeout");
 		assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(302);
-		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Idempotency-Key",
+		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)).withHeader("Idempotency-Key",
 				equalTo(form.get("idempotencyKey"))));
 	}
 
 	@Test
 	void anAuthorOfZeroWidthAndNoBreakSpacesIsBlankAndFortyEmojiFit() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(created()));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("author", "\u200B\u00A0");
 		form.put("text", "\u202Eevil");
@@ -202,27 +202,27 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 
 		assertThat(page).contains("must contain a visible character")
 			.contains("must not contain control characters, bidi");
-		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 
 		Map<String, String> emoji = formOf(page);
 		emoji.put("author", "\uD83D\uDE00".repeat(40));
 		emoji.put("text", "\u00A0Hello\u3000");
 		assertThat(submit(emoji).statusCode()).isEqualTo(302);
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES))
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))
 			.withRequestBody(equalToJson("{\"author\": \"" + "\uD83D\uDE00".repeat(40) + "\", \"text\": \"Hello\"}")));
 	}
 
 	@Test
 	void aKeyReusedWithAnEditedTextLeadsTheUserOutWithANewKey() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer")
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("lost answer")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(422)
 				.withHeader("Content-Type", "application/problem+json")
 				.withBody("{\"status\":422,\"errors\":[{\"field\":\"Idempotency-Key\",\"rule\":\"same-request\","
 						+ "\"message\":\"was used for a different request\"}]}"))
 			.willSetStateTo("new key"));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("lost answer")
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("lost answer")
 			.whenScenarioStateIs("new key")
 			.willReturn(created()));
 		Map<String, String> form = formOf(open("/").body());
@@ -239,13 +239,13 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		again.put("author", "Grace");
 		again.put("text", "edited after a lost answer");
 		assertThat(submit(again).statusCode()).isEqualTo(302);
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Idempotency-Key",
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)).withHeader("Idempotency-Key",
 				equalTo(again.get("idempotencyKey"))));
 	}
 
 	@Test
 	void aBrokenIdempotencyKeyFieldIsExplainedAndReplaced() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("hello")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
 		Map<String, String> form = formOf(open("/").body());
 		form.put("idempotencyKey", "not a key");
 		form.put("author", "Grace");
@@ -256,13 +256,14 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		assertThat(response.body()).contains("broken submission key, so it has a new one").contains("Hello");
 		assertThat(formOf(response.body()).get("idempotencyKey")).isNotEqualTo("not a key")
 			.matches("[\\x21-\\x7E]{1,64}");
-		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void aMultipartPostIsA415AndAnOversizedFormA413NotACsrfRefusal() throws Exception {
 		Map<String, String> form = formOf(open("/").body());
-		HttpRequest multipart = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
+		HttpRequest multipart = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages"))
 			.header("Content-Type", "multipart/form-data; boundary=x")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
@@ -279,13 +280,14 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 		HttpResponse<String> tooLarge = submit(form);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("too much to post");
-		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void theCsrfRefusalPageExplainsAndItsLinksCarryNoSessionId() throws Exception {
 		open("/");
-		HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
+		HttpRequest forged = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString("author=Mallory&text=forged"))
@@ -329,7 +331,7 @@ class MessagesPageIntegrationTests extends UiIntegrationTest {
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/messages?level=" + level))
+			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages?level=" + level))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

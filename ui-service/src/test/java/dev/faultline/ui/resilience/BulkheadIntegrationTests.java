@@ -8,32 +8,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the backend hanging, more concurrent calls than the bulkhead allows: the excess is
  * answered from the cache at once instead of queueing behind the hang.
  */
-class BulkheadIntegrationTests extends UiIntegrationTest {
+class BulkheadIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Autowired
 	private BulkheadRegistry bulkheads;
 
 	@Test
 	void excessConcurrentCallsAreAnsweredFromTheCacheAtOnce() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("cached")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
 		feed(ProtectionLevel.FULL);
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
 		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.id()).getBulkheadConfig().getMaxConcurrentCalls();
 		int concurrent = limit + 4;
 

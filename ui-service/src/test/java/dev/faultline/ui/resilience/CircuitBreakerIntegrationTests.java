@@ -2,17 +2,15 @@ package dev.faultline.ui.resilience;
 
 import java.time.Duration;
 
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,13 +19,13 @@ import static org.awaitility.Awaitility.await;
  * after the (test-shortened) open duration it half-opens by itself and successful trial
  * calls close it. Client errors never open it.
  */
-class CircuitBreakerIntegrationTests extends UiIntegrationTest {
+class CircuitBreakerIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final ProtectionLevel LEVEL = ProtectionLevel.CIRCUIT_BREAKER;
 
 	@Test
 	void opensAfterTheFailureThresholdAndThenCallsDoNotReachTheBackend() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		openByFailures();
 		int requestsWhenOpened = requestsToBackend();
@@ -42,9 +40,9 @@ class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void halfOpensAfterTheOpenDurationAndSuccessfulTrialsCloseIt() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 		openByFailures();
-		backend.stubFor(messageList().willReturn(messages("back again")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("back again")));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> breaker(LEVEL).getState() == CircuitBreaker.State.HALF_OPEN);
 		int trials = breaker(LEVEL).getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState();
@@ -57,7 +55,7 @@ class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void clientErrorsNeverOpenIt() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(404)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(404)));
 
 		for (int i = 0; i < 12; i++) {
 			assertThat(feed(LEVEL).reason()).isEqualTo("backend error");
@@ -70,7 +68,7 @@ class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 	@Test
 	void levelsNeverShareBreakerState() {
 		breaker(ProtectionLevel.FULL).transitionToOpenState();
-		backend.stubFor(messageList().willReturn(messages("fine")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("fine")));
 
 		assertThat(feed(LEVEL).source()).isEqualTo("live");
 		assertThat(feed(ProtectionLevel.FULL).reason()).isEqualTo("circuit open");
@@ -88,7 +86,7 @@ class CircuitBreakerIntegrationTests extends UiIntegrationTest {
 	}
 
 	private static int requestsToBackend() {
-		return backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
+		return backend.findAll(getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))).size();
 	}
 
 }

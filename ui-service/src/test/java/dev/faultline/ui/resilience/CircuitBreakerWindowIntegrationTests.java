@@ -2,7 +2,8 @@ package dev.faultline.ui.resilience;
 
 import java.time.Duration;
 
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * is shortened to 2 s here so the test waits as little as it can.
  */
 @TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.slidingWindowSize=2")
-class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
+class CircuitBreakerWindowIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final ProtectionLevel LEVEL = ProtectionLevel.CIRCUIT_BREAKER;
 
@@ -34,14 +33,14 @@ class CircuitBreakerWindowIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void failuresOlderThanTheWindowNeverOpenTheBreaker() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 		// One user request, three failed attempts: fewer than the 5 calls a verdict
 		// needs.
 		assertThat(feed(LEVEL).backendCalls()).isEqualTo(3);
 		assertThat(breaker(LEVEL).getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> breaker(LEVEL).getMetrics().getNumberOfBufferedCalls() == 0);
-		backend.stubFor(messageList().willReturn(messages("healthy now")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("healthy now")));
 		for (int i = 0; i < 2; i++) {
 			assertThat(feed(LEVEL).source()).isEqualTo("live");
 		}

@@ -3,8 +3,9 @@ package dev.faultline.ui.resilience;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -12,8 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the reason, and a friendly "unavailable" page (200, never 500) when nothing is
  * cached.
  */
-class FallbackIntegrationTests extends UiIntegrationTest {
+class FallbackIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Autowired
 	private MessageClients clients;
@@ -31,11 +30,11 @@ class FallbackIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void successFillsTheCacheAndALaterFailureServesItWithAgeAndReason() throws Exception {
-		backend.stubFor(messageList().willReturn(messages("newest", "older")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("newest", "older")));
 		assertThat(feed(ProtectionLevel.FALLBACK).source()).isEqualTo("live");
 		assertThat(this.lastKnownGood.recall(20)).isPresent();
 		Thread.sleep(1_100);
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		FeedJson feed = feed(ProtectionLevel.FALLBACK);
 
@@ -47,7 +46,7 @@ class FallbackIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void openBreakerServesTheCacheWithReasonCircuitOpen() {
-		backend.stubFor(messageList().willReturn(messages("cached")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
 		feed(ProtectionLevel.FULL);
 		breaker(ProtectionLevel.FULL).transitionToOpenState();
 
@@ -60,7 +59,7 @@ class FallbackIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void withoutCacheThePageIsDegradedButNeverAnError() throws Exception {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		HttpResponse<String> page = get("/?level=fallback", Duration.ofSeconds(10));
 
@@ -78,7 +77,7 @@ class FallbackIntegrationTests extends UiIntegrationTest {
 	@ParameterizedTest
 	@EnumSource(names = { "FALLBACK", "FULL" })
 	void fallbackMethodIsReallyInvoked(ProtectionLevel level) throws Exception {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(500)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		Delivery delivery;
 		try (BackendCall call = this.calls.open()) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would see it, a 502 problem (an error page in the browser), because nothing stands
  * between the failure and the user.
  */
-class FaultIntegrationTests extends UiIntegrationTest {
+class FaultIntegrationTests extends AbstractUiIntegrationTests {
 
 	static Stream<Arguments> faultsAndLevels() {
 		return Arrays.stream(Fault.values())
@@ -34,7 +34,7 @@ class FaultIntegrationTests extends UiIntegrationTest {
 	@ParameterizedTest(name = "{0} at {1}")
 	@MethodSource("faultsAndLevels")
 	void protectedLevelsAnswerAndNoneFailsVisibly(Fault fault, ProtectionLevel level) {
-		backend.stubFor(messageList().willReturn(aResponse().withFault(fault)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withFault(fault)));
 
 		if (level == ProtectionLevel.NONE) {
 			ResponseEntity<String> response = this.rest.getForEntity("/api/feed?level=none", String.class);

@@ -7,8 +7,9 @@ import dev.faultline.ui.backend.BackendServerException;
 import dev.faultline.ui.backend.MessagesBackend;
 import dev.faultline.ui.backend.NewMessage;
 import dev.faultline.ui.backend.Posted;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * that carry an Idempotency-Key; never 4xx, never an open breaker, and never beyond the
  * retry budget.
  */
-class RetryIntegrationTests extends UiIntegrationTest {
+class RetryIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final String CREATED = """
 			{"id": 7, "author": "Ada", "text": "Hello", "createdAt": "2026-01-01T12:00:00Z"}""";
@@ -50,40 +48,43 @@ class RetryIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void failFailSucceedIsOneSuccessAfterExactlyThreeRequests() {
-		backend.stubFor(messageList().inScenario("flaky")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("failed once"));
-		backend.stubFor(messageList().inScenario("flaky")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("flaky")
 			.whenScenarioStateIs("failed once")
 			.willReturn(aResponse().withStatus(500))
 			.willSetStateTo("failed twice"));
-		backend.stubFor(messageList().inScenario("flaky")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("flaky")
 			.whenScenarioStateIs("failed twice")
-			.willReturn(messages("third time lucky")));
+			.willReturn(StubBackend.messages("third time lucky")));
 
 		FeedJson feed = feed(ProtectionLevel.RETRY);
 
 		assertThat(feed.source()).isEqualTo("live");
 		assertThat(feed.backendCalls()).isEqualTo(3);
-		backend.verify(exactly(3), getRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(3), getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 400, 404 })
 	void clientErrorIsNeverRetried(int status) {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(status)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(status)));
 
 		FeedJson feed = feed(ProtectionLevel.RETRY);
 
 		assertThat(feed.source()).isEqualTo("none");
 		assertThat(feed.backendCalls()).isEqualTo(1);
-		backend.verify(exactly(1), getRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(1), getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void openBreakerIsNotRetried() {
-		backend.stubFor(messageList().willReturn(messages("never fetched")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("never fetched")));
 		breaker(ProtectionLevel.CIRCUIT_BREAKER).transitionToOpenState();
 		long failedWithoutRetry = this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.id())
 			.getMetrics()
@@ -96,28 +97,28 @@ class RetryIntegrationTests extends UiIntegrationTest {
 		assertThat(this.retries.retry(ProtectionLevel.CIRCUIT_BREAKER.id())
 			.getMetrics()
 			.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(failedWithoutRetry + 1);
-		backend.verify(exactly(0), getRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(0), getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void postWithoutIdempotencyKeyIsNotRetried() {
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(aResponse().withStatus(503)));
 
 		try (BackendCall call = this.calls.open()) {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(
 					() -> this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hi"), null, call).get())
 				.withCauseInstanceOf(BackendServerException.class);
 		}
-		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES)));
+		backend.verify(exactly(1), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 	}
 
 	@Test
 	void postWithIdempotencyKeyIsRetriedWithTheSameKey() throws Exception {
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write")
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("write")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("failed once"));
-		backend.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("write")
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).inScenario("write")
 			.whenScenarioStateIs("failed once")
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED)));
 
@@ -129,13 +130,13 @@ class RetryIntegrationTests extends UiIntegrationTest {
 		}
 
 		assertThat(posted.message().id()).isEqualTo(7);
-		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(MESSAGES))
+		backend.verify(exactly(2), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))
 			.withHeader(MessagesBackend.IDEMPOTENCY_KEY, equalTo("key-42")));
 	}
 
 	@Test
 	void retriesStayWithinTheBudgetDuringAnOutage() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(503)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(503)));
 		int calls = 30;
 
 		for (int i = 0; i < calls; i++) {
@@ -144,7 +145,7 @@ class RetryIntegrationTests extends UiIntegrationTest {
 
 		// Unlimited, each call would make 3 requests (90). The budget allows its 10
 		// initial tokens plus 20% of calls.
-		int requests = backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
+		int requests = backend.findAll(getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))).size();
 		assertThat(requests).isBetween(calls + 10, calls + 10 + (int) Math.ceil(calls * 0.2));
 	}
 

@@ -2,16 +2,15 @@ package dev.faultline.ui.resilience;
 
 import java.time.Duration;
 
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,16 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that trickles in one chunk at a time both end within the deadline, and the fallback
  * answers.
  */
-class TimeoutIntegrationTests extends UiIntegrationTest {
+class TimeoutIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Autowired
 	private TimeLimiterRegistry timeLimiters;
 
 	@Test
 	void delayedResponseEndsWithinTheDeadlineAndServesTheCache() {
-		backend.stubFor(messageList().willReturn(messages("cached")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
 		assertThat(feed(ProtectionLevel.FALLBACK).source()).isEqualTo("live");
-		backend.stubFor(messageList().willReturn(messages("too late").withFixedDelay(10_000)));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("too late").withFixedDelay(10_000)));
 
 		long start = System.nanoTime();
 		FeedJson feed = feed(ProtectionLevel.FALLBACK);
@@ -41,11 +40,12 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void tricklingBodyEndsWithinTheDeadlineAndServesTheCache() {
-		backend.stubFor(messageList().willReturn(messages("cached")));
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
 		assertThat(feed(ProtectionLevel.FULL).source()).isEqualTo("live");
 		// Every byte arrives well within a socket read timeout, but the whole body would
 		// take 10 s.
-		backend.stubFor(messageList().willReturn(messages("trickled").withChunkedDribbleDelay(50, 10_000)));
+		backend.stubFor(StubBackend.messageList()
+			.willReturn(StubBackend.messages("trickled").withChunkedDribbleDelay(50, 10_000)));
 
 		long start = System.nanoTime();
 		FeedJson feed = feed(ProtectionLevel.FULL);
@@ -59,7 +59,8 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 	void tricklingBodyCutByTheAttemptTimeoutIsReportedAsATimeout() {
 		// Each chunk arrives well within a socket read timeout; the exchange as a whole
 		// is cut at the read timeout.
-		backend.stubFor(messageList().willReturn(messages("trickled").withChunkedDribbleDelay(50, 10_000)));
+		backend.stubFor(StubBackend.messageList()
+			.willReturn(StubBackend.messages("trickled").withChunkedDribbleDelay(50, 10_000)));
 
 		long start = System.nanoTime();
 		FeedJson feed = feed(ProtectionLevel.TIMEOUT);
@@ -72,7 +73,7 @@ class TimeoutIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void timeoutLevelAnswersUnavailableWithinTheDeadline() {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
 
 		long start = System.nanoTime();
 		FeedJson feed = feed(ProtectionLevel.TIMEOUT);

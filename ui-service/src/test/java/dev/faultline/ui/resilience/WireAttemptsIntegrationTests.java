@@ -2,8 +2,9 @@ package dev.faultline.ui.resilience;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,9 +14,6 @@ import org.springframework.http.ResponseEntity;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
-import static dev.faultline.ui.testsupport.StubBackend.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first response byte), so {@code backendCalls} equals the requests the backend received,
  * level {@code none} is one attempt, and the retry budget bounds the load.
  */
-class WireAttemptsIntegrationTests extends UiIntegrationTest {
+class WireAttemptsIntegrationTests extends AbstractUiIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(value = Fault.class, names = { "EMPTY_RESPONSE", "CONNECTION_RESET_BY_PEER" })
 	void abortedConnectionIsExactlyOneAttemptAtLevelNone(Fault fault) {
-		backend.stubFor(messageList().willReturn(aResponse().withFault(fault)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withFault(fault)));
 
 		ResponseEntity<String> response = this.rest.getForEntity("/api/feed?level=none", String.class);
 
@@ -53,7 +51,7 @@ class WireAttemptsIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void retriesOfAnAbortedConnectionAreCountedOneByOne() {
-		backend.stubFor(messageList().willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
 		FeedJson feed = feed(ProtectionLevel.RETRY);
 
@@ -64,22 +62,25 @@ class WireAttemptsIntegrationTests extends UiIntegrationTest {
 
 	/** Connections 1, 4, 7... close without a byte; the others answer. */
 	private static void abortEveryThirdConnection() {
-		backend.stubFor(messageList().inScenario("aborts")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("aborts")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE))
 			.willSetStateTo("answer"));
-		backend.stubFor(messageList().inScenario("aborts")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("aborts")
 			.whenScenarioStateIs("answer")
-			.willReturn(messages("one"))
+			.willReturn(StubBackend.messages("one"))
 			.willSetStateTo("answer again"));
-		backend.stubFor(messageList().inScenario("aborts")
+		backend.stubFor(StubBackend.messageList()
+			.inScenario("aborts")
 			.whenScenarioStateIs("answer again")
-			.willReturn(messages("two"))
+			.willReturn(StubBackend.messages("two"))
 			.willSetStateTo(Scenario.STARTED));
 	}
 
 	private static int requestsToBackend() {
-		return backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
+		return backend.findAll(getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))).size();
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.ResiliencePattern;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the breakers, and Prometheus metrics per instance. Observable only: no actuator request
  * changes a breaker's state.
  */
-class ActuatorIntegrationTests extends UiIntegrationTest {
+class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void listsTheBreakerOfEveryLevelThatHasOne() {

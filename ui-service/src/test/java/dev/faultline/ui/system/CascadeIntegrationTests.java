@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.faultline.ui.testsupport.StubBackend.MESSAGES;
-import static dev.faultline.ui.testsupport.StubBackend.messageList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=4" })
-class CascadeIntegrationTests extends UiIntegrationTest {
+class CascadeIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final int THREADS = 4;
 
@@ -50,7 +49,8 @@ class CascadeIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void unprotectedCallsToAHangingBackendTakeDownAnUnrelatedPage() throws Exception {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay((int) HANG.toMillis())));
+		backend.stubFor(StubBackend.messageList()
+			.willReturn(aResponse().withStatus(200).withFixedDelay((int) HANG.toMillis())));
 
 		List<CompletableFuture<HttpResponse<String>>> calls = callFeed(ProtectionLevel.NONE, THREADS + 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> requestsToBackend() >= THREADS);
@@ -61,7 +61,8 @@ class CascadeIntegrationTests extends UiIntegrationTest {
 
 	@Test
 	void withTheBulkheadTheUnrelatedPageKeepsAnswering() throws Exception {
-		backend.stubFor(messageList().willReturn(aResponse().withStatus(200).withFixedDelay((int) HANG.toMillis())));
+		backend.stubFor(StubBackend.messageList()
+			.willReturn(aResponse().withStatus(200).withFixedDelay((int) HANG.toMillis())));
 
 		List<CompletableFuture<HttpResponse<String>>> calls = callFeed(ProtectionLevel.FULL, THREADS * 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> requestsToBackend() >= 1);
@@ -94,7 +95,7 @@ class CascadeIntegrationTests extends UiIntegrationTest {
 	}
 
 	private static int requestsToBackend() {
-		return backend.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
+		return backend.findAll(getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))).size();
 	}
 
 }

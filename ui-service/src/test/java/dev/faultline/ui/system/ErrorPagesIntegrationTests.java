@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.ui.testsupport.UiIntegrationTest;
+import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients that do not accept HTML) get problem+json for every error status, people get
  * the error page.
  */
-class ErrorPagesIntegrationTests extends UiIntegrationTest {
+class ErrorPagesIntegrationTests extends AbstractUiIntegrationTests {
 
 	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
-public abstract class UiIntegrationTest {
+public abstract class AbstractUiIntegrationTests {
 
 	/** The stub backend. */
 	protected static final WireMockServer backend = StubBackend.server();
