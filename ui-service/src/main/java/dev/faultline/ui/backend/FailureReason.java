@@ -22,6 +22,12 @@ public enum FailureReason {
 	 */
 	BULKHEAD_FULL,
 
+	/**
+	 * Every thread of the UI's attempt pool was busy (the limit beside the bulkhead, at
+	 * every protected level): the attempt was refused at once.
+	 */
+	ATTEMPT_POOL_FULL,
+
 	/** The backend answered with an error, a broken response or reset the connection. */
 	BACKEND_ERROR,
 

@@ -41,7 +41,7 @@ class DashboardApiController {
 	 * {@code event}s as they happen.
 	 */
 	@GetMapping("/stream")
-	SseEmitter stream(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level) {
+	SseEmitter stream(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level) {
 		return this.streams.open(level);
 	}
 
@@ -64,7 +64,7 @@ class DashboardApiController {
 	}
 
 	@PostMapping("/traffic")
-	TrafficStatus startTraffic(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level,
+	TrafficStatus startTraffic(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level,
 			@RequestParam int rate) {
 		if (!TrafficGenerator.RATES.contains(rate)) {
 			throw new InvalidRequestException("rate", "allowed-values", "must be one of: "

@@ -16,7 +16,8 @@ import org.springframework.lang.Nullable;
  * @param level the protection level used
  * @param source {@code live}, {@code cache} or {@code none}
  * @param reason why the live call failed ({@code timeout}, {@code circuit open},
- * {@code bulkhead full}, {@code backend error}, {@code refused}); {@code null} when live
+ * {@code bulkhead full}, {@code attempt pool full}, {@code backend error},
+ * {@code refused}); {@code null} when live
  * @param ageMs age of the cached messages; {@code null} unless the source is
  * {@code cache}
  * @param backendCalls HTTP attempts this request made to the backend (0 when the breaker

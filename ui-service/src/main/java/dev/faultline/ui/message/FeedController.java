@@ -22,7 +22,7 @@ class FeedController {
 	}
 
 	@GetMapping(path = "/api/feed", produces = MediaType.APPLICATION_JSON_VALUE)
-	Feed feed(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level) {
+	Feed feed(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level) {
 		return this.feeds.feed(level);
 	}
 

@@ -65,7 +65,8 @@ class MessagesController {
 	}
 
 	@GetMapping("/")
-	String showMessages(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level, Model model) {
+	String showMessages(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level,
+			Model model) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", MessageForm.blank());
 		}
@@ -73,7 +74,7 @@ class MessagesController {
 	}
 
 	@PostMapping("/messages")
-	String postMessage(@RequestParam(defaultValue = ProtectionLevel.Names.FULL) ProtectionLevel level,
+	String postMessage(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasFieldErrors(KEY_FIELD)) {

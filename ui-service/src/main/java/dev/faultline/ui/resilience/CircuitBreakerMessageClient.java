@@ -29,11 +29,6 @@ class CircuitBreakerMessageClient implements MessageClient {
 		this.backend = backend;
 	}
 
-	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.CIRCUIT_BREAKER;
-	}
-
 	@TimeLimiter(name = INSTANCE)
 	@Retry(name = INSTANCE)
 	@CircuitBreaker(name = INSTANCE)

@@ -30,8 +30,11 @@ public final class FailureReasons {
 		if (cause instanceof CallNotPermittedException) {
 			return FailureReason.CIRCUIT_OPEN;
 		}
-		if (cause instanceof BulkheadFullException || cause instanceof RejectedExecutionException) {
+		if (cause instanceof BulkheadFullException) {
 			return FailureReason.BULKHEAD_FULL;
+		}
+		if (cause instanceof RejectedExecutionException) {
+			return FailureReason.ATTEMPT_POOL_FULL;
 		}
 		if (cause instanceof BackendException backend) {
 			return backend.reason();

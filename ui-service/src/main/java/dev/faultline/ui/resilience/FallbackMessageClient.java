@@ -33,11 +33,6 @@ class FallbackMessageClient implements MessageClient {
 		this.lastKnownGood = lastKnownGood;
 	}
 
-	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.FALLBACK;
-	}
-
 	@TimeLimiter(name = INSTANCE, fallbackMethod = "fromCache")
 	@Retry(name = INSTANCE)
 	@CircuitBreaker(name = INSTANCE)

@@ -34,11 +34,6 @@ class FullMessageClient implements MessageClient {
 		this.lastKnownGood = lastKnownGood;
 	}
 
-	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.FULL;
-	}
-
 	@Bulkhead(name = INSTANCE, fallbackMethod = "fromCache")
 	@TimeLimiter(name = INSTANCE)
 	@Retry(name = INSTANCE)

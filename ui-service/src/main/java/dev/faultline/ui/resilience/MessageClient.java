@@ -9,14 +9,12 @@ import org.springframework.lang.Nullable;
 
 /**
  * The backend's message API as one protection level sees it. Each implementation is its
- * own bean whose annotations show exactly what the level adds. The methods return futures
- * because {@code @TimeLimiter} only works on asynchronous results; the unprotected level
- * returns an already completed one, computed on the caller's thread.
+ * own bean whose annotations show exactly what the level adds, and are read by
+ * {@link ProtectionLevel} as the level's patterns. The methods return futures because
+ * {@code @TimeLimiter} only works on asynchronous results; the unprotected level returns
+ * an already completed one, computed on the caller's thread.
  */
 public interface MessageClient {
-
-	/** The level this client implements. */
-	ProtectionLevel level();
 
 	/**
 	 * The newest messages, live or, on levels with a fallback, from the last-known-good

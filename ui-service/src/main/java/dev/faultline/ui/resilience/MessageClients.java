@@ -4,10 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the client bean of each protection level.
+ * Finds the client bean of each protection level, by the client class the level table
+ * names.
  */
 @Component
 public class MessageClients {
@@ -15,11 +17,13 @@ public class MessageClients {
 	private final Map<ProtectionLevel, MessageClient> byLevel = new EnumMap<>(ProtectionLevel.class);
 
 	MessageClients(List<MessageClient> clients) {
-		clients.forEach((client) -> this.byLevel.put(client.level(), client));
 		for (ProtectionLevel level : ProtectionLevel.values()) {
-			if (!this.byLevel.containsKey(level)) {
-				throw new IllegalStateException("No MessageClient bean for level " + level.id());
-			}
+			MessageClient client = clients.stream()
+				.filter((candidate) -> AopUtils.getTargetClass(candidate) == level.clientType())
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"No " + level.clientType().getSimpleName() + " bean for level " + level.id()));
+			this.byLevel.put(level, client);
 		}
 	}
 

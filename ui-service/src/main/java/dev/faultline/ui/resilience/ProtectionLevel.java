@@ -1,5 +1,7 @@
 package dev.faultline.ui.resilience;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -8,64 +10,76 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.resilience4j.bulkhead.annotation.Bulkhead;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
+import io.github.resilience4j.timelimiter.annotation.TimeLimiter;
 
 /**
- * The protection levels the talk builds up through, from no protection at all to every
- * pattern. Each level is its own client bean and uses its {@link #id()} as the name of
- * each of its Resilience4j instances (time limiter, retry, circuit breaker, bulkhead), so
- * levels never share state; the names are written once, in {@link Names}.
+ * The level table: the protection levels the talk builds up through, from no protection
+ * to every pattern, each with its id and the client class that implements it. What a
+ * level does is not written here: its {@link #patterns()} are read from the Resilience4j
+ * annotations on its client class, the one place a level's protection is declared. Each
+ * annotation names the level's {@link #id()} as its instance, so levels never share
+ * state, and an unlisted instance takes {@code configs.default} from
+ * {@code application.yml}.
+ *
+ * <p>
+ * A new level needs a constant here (and in {@link Names}), its client class, and its
+ * labels in {@code messages.properties}.
  */
 public enum ProtectionLevel {
 
+	/** The baseline: what a plain HTTP call does when the backend misbehaves. */
+	NONE(Names.NONE, UnprotectedMessageClient.class),
+
+	/** Turns a hang into a fast failure, which still reaches the user. */
+	TIMEOUT(Names.TIMEOUT, TimeoutMessageClient.class),
+
+	/** Hides transient failures, without multiplying the load during an outage. */
+	RETRY(Names.RETRY, RetryMessageClient.class),
+
+	/** Stops calling a backend that keeps failing, and notices when it is back. */
+	CIRCUIT_BREAKER(Names.CIRCUIT_BREAKER, CircuitBreakerMessageClient.class),
+
+	/** Answers with old data, its age and the reason, instead of an error. */
+	FALLBACK(Names.FALLBACK, FallbackMessageClient.class),
+
 	/**
-	 * A plain call with the HTTP library's defaults: no timeout at all. This one hangs
-	 * and cascades.
+	 * Keeps a hanging backend from taking the UI's request threads: the talk's answer.
 	 */
-	NONE(Names.NONE),
+	FULL(Names.FULL, FullMessageClient.class);
 
-	/** Connect and read timeouts per attempt, plus an overall deadline. */
-	TIMEOUT(Names.TIMEOUT, ResiliencePattern.TIME_LIMITER),
-
-	/**
-	 * + retry of transient failures with exponential backoff, jitter and a retry budget.
-	 */
-	RETRY(Names.RETRY, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY),
-
-	/** + circuit breaker. */
-	CIRCUIT_BREAKER(Names.CIRCUIT_BREAKER, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY,
-			ResiliencePattern.CIRCUIT_BREAKER),
-
-	/** + last-known-good cache served with its age and the reason. */
-	FALLBACK(Names.FALLBACK, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY, ResiliencePattern.CIRCUIT_BREAKER,
-			ResiliencePattern.FALLBACK),
-
-	/** + bulkhead: a hanging backend cannot take the UI's request threads. */
-	FULL(Names.FULL, ResiliencePattern.TIME_LIMITER, ResiliencePattern.RETRY, ResiliencePattern.CIRCUIT_BREAKER,
-			ResiliencePattern.FALLBACK, ResiliencePattern.BULKHEAD);
-
-	/** The level used when none is asked for. */
-	public static final ProtectionLevel DEFAULT = FULL;
+	/** The level used when a request names none: {@link Names#DEFAULT}. */
+	public static final ProtectionLevel DEFAULT = fromId(Names.DEFAULT).orElseThrow();
 
 	private final String id;
 
+	private final Class<? extends MessageClient> clientType;
+
 	private final Set<ResiliencePattern> patterns;
 
-	ProtectionLevel(String id, ResiliencePattern... patterns) {
+	ProtectionLevel(String id, Class<? extends MessageClient> clientType) {
 		this.id = id;
-		this.patterns = Collections.unmodifiableSet(
-				(patterns.length == 0) ? EnumSet.noneOf(ResiliencePattern.class) : EnumSet.of(patterns[0], patterns));
+		this.clientType = clientType;
+		this.patterns = Collections.unmodifiableSet(patternsDeclaredOn(clientType, id));
 	}
 
 	/**
-	 * The level's name in URLs and JSON, such as {@code circuit-breaker}; also its
-	 * Resilience4j instance name.
+	 * The level's name in URLs, JSON and on the page, such as {@code circuit-breaker};
+	 * also the name of each of its Resilience4j instances.
 	 */
 	@JsonValue
 	public String id() {
 		return this.id;
 	}
 
-	/** The patterns this level uses: the previous level's plus one. */
+	/** The client class whose annotations are this level. */
+	Class<? extends MessageClient> clientType() {
+		return this.clientType;
+	}
+
+	/** The patterns this level uses, as its client's annotations declare them. */
 	public Set<ResiliencePattern> patterns() {
 		return this.patterns;
 	}
@@ -86,31 +100,91 @@ public enum ProtectionLevel {
 	}
 
 	/**
+	 * Reads the patterns off the client's methods; an annotation that names another
+	 * instance than the level's id is a mistake that would share state between levels, so
+	 * it stops the application here.
+	 */
+	static EnumSet<ResiliencePattern> patternsDeclaredOn(Class<?> clientType, String id) {
+		EnumSet<ResiliencePattern> patterns = EnumSet.noneOf(ResiliencePattern.class);
+		for (Method method : clientType.getDeclaredMethods()) {
+			patterns.addAll(patternsDeclaredOn(method, id));
+		}
+		return patterns;
+	}
+
+	/** The patterns one method's annotations declare, checked as above. */
+	static EnumSet<ResiliencePattern> patternsDeclaredOn(Method method, String id) {
+		EnumSet<ResiliencePattern> patterns = EnumSet.noneOf(ResiliencePattern.class);
+		for (Annotation annotation : method.getAnnotations()) {
+			Declared declared = Declared.of(annotation);
+			if (declared == null) {
+				continue;
+			}
+			if (!declared.name().equals(id)) {
+				throw new IllegalStateException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
+						+ " names the " + declared.pattern() + " instance '" + declared.name() + "', but its level is '"
+						+ id + "'");
+			}
+			patterns.add(declared.pattern());
+			if (!declared.fallbackMethod().isEmpty()) {
+				patterns.add(ResiliencePattern.FALLBACK);
+			}
+		}
+		return patterns;
+	}
+
+	/**
 	 * The level ids as compile-time constants, for annotation attributes such as
-	 * {@code @CircuitBreaker(name = Names.FULL)} and for
-	 * {@code resilience4j.*.instances.<name>} in YAML.
+	 * {@code @CircuitBreaker(name = Names.FULL)} and {@code @RequestParam} defaults.
 	 */
 	public static final class Names {
 
-		/** Level {@link ProtectionLevel#NONE}. */
+		/** The id of {@link ProtectionLevel#NONE}. */
 		public static final String NONE = "none";
 
-		/** Level {@link ProtectionLevel#TIMEOUT}. */
+		/** The id of {@link ProtectionLevel#TIMEOUT}. */
 		public static final String TIMEOUT = "timeout";
 
-		/** Level {@link ProtectionLevel#RETRY}. */
+		/** The id of {@link ProtectionLevel#RETRY}. */
 		public static final String RETRY = "retry";
 
-		/** Level {@link ProtectionLevel#CIRCUIT_BREAKER}. */
+		/** The id of {@link ProtectionLevel#CIRCUIT_BREAKER}. */
 		public static final String CIRCUIT_BREAKER = "circuit-breaker";
 
-		/** Level {@link ProtectionLevel#FALLBACK}. */
+		/** The id of {@link ProtectionLevel#FALLBACK}. */
 		public static final String FALLBACK = "fallback";
 
-		/** Level {@link ProtectionLevel#FULL}. */
+		/** The id of {@link ProtectionLevel#FULL}. */
 		public static final String FULL = "full";
 
+		/**
+		 * The level used when a request names none, written once: the one the talk ends
+		 * on, and the one the dashboard opens with.
+		 */
+		public static final String DEFAULT = FULL;
+
 		private Names() {
+		}
+
+	}
+
+	/** One Resilience4j annotation as the level table reads it. */
+	private record Declared(ResiliencePattern pattern, String name, String fallbackMethod) {
+
+		static Declared of(Annotation annotation) {
+			if (annotation instanceof TimeLimiter timeLimiter) {
+				return new Declared(ResiliencePattern.TIME_LIMITER, timeLimiter.name(), timeLimiter.fallbackMethod());
+			}
+			if (annotation instanceof Retry retry) {
+				return new Declared(ResiliencePattern.RETRY, retry.name(), retry.fallbackMethod());
+			}
+			if (annotation instanceof CircuitBreaker breaker) {
+				return new Declared(ResiliencePattern.CIRCUIT_BREAKER, breaker.name(), breaker.fallbackMethod());
+			}
+			if (annotation instanceof Bulkhead bulkhead) {
+				return new Declared(ResiliencePattern.BULKHEAD, bulkhead.name(), bulkhead.fallbackMethod());
+			}
+			return null;
 		}
 
 	}

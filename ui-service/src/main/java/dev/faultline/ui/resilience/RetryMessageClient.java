@@ -28,11 +28,6 @@ class RetryMessageClient implements MessageClient {
 		this.backend = backend;
 	}
 
-	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.RETRY;
-	}
-
 	@TimeLimiter(name = INSTANCE)
 	@Retry(name = INSTANCE)
 	@Override

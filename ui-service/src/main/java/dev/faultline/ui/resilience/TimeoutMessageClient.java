@@ -27,11 +27,6 @@ class TimeoutMessageClient implements MessageClient {
 		this.backend = backend;
 	}
 
-	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.TIMEOUT;
-	}
-
 	@TimeLimiter(name = INSTANCE)
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {

@@ -25,11 +25,6 @@ class UnprotectedMessageClient implements MessageClient {
 	}
 
 	@Override
-	public ProtectionLevel level() {
-		return ProtectionLevel.NONE;
-	}
-
-	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
 		return CompletableFuture.completedFuture(Delivery.live(call.inline(() -> this.backend.newest(limit))));
 	}

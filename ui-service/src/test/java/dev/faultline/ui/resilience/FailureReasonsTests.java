@@ -34,7 +34,7 @@ class FailureReasonsTests {
 			.isEqualTo(FailureReason.CIRCUIT_OPEN);
 		assertThat(FailureReasons.of(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("x"))))
 			.isEqualTo(FailureReason.BULKHEAD_FULL);
-		assertThat(FailureReasons.of(new RejectedExecutionException())).isEqualTo(FailureReason.BULKHEAD_FULL);
+		assertThat(FailureReasons.of(new RejectedExecutionException())).isEqualTo(FailureReason.ATTEMPT_POOL_FULL);
 		assertThat(FailureReasons.of(BackendExceptionsForTests.unavailable(new ConnectException())))
 			.isEqualTo(FailureReason.REFUSED);
 		assertThat(FailureReasons.of(BackendExceptionsForTests.unavailable(new HttpTimeoutException("slow"))))

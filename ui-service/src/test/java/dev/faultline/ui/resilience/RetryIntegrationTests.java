@@ -149,4 +149,19 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 		assertThat(requests).isBetween(calls + 10, calls + 10 + (int) Math.ceil(calls * 0.2));
 	}
 
+	@Test
+	void everyLevelWithARetryAsksTheOneBudget() {
+		for (ProtectionLevel level : ProtectionLevel.values()) {
+			if (level.uses(ResiliencePattern.RETRY)) {
+				this.retryBudget.refill();
+				var interval = this.retries.retry(level.id()).getRetryConfig().getIntervalBiFunction();
+				assertThat(interval.apply(1, null)).as(level.id()).isPositive();
+				while (this.retryBudget.tryRetry()) {
+					// Empty the bucket.
+				}
+				assertThat(interval.apply(1, null)).as(level.id()).isEqualTo(-1L);
+			}
+		}
+	}
+
 }
