@@ -110,7 +110,7 @@ class KubernetesManifestsTests {
 			.filter((volume) -> Yamls.has(volume, "persistentVolumeClaim"))
 			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("backend Yamls.has no persistentVolumeClaim volume"));
+			.orElseThrow(() -> new AssertionError("backend has no persistentVolumeClaim volume"));
 		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
 			.contains(claim);
 

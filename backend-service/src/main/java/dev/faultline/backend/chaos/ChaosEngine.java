@@ -206,7 +206,7 @@ class ChaosEngine {
 	/**
 	 * Removes expired faults and brings the port and readiness in line with what is left.
 	 */
-	@Scheduled(fixedDelayString = "${faultline.chaos.sweep-interval:250ms}")
+	@Scheduled(fixedDelayString = "${faultline.chaos.sweep-interval}")
 	void sweep() {
 		Instant now = this.clock.instant();
 		boolean removed = false;

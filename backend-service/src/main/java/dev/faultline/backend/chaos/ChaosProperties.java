@@ -8,20 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the chaos API.
  *
- * @param enabled whether the chaos API exists at all; when {@code false} its endpoints
- * answer 404 and nothing is ever injected
+ * The two settings that act before any bean exists are read where they act, from
+ * {@code application.yml}: {@code faultline.chaos.enabled} by the configurations'
+ * conditions, {@code faultline.chaos.sweep-interval} by {@link ChaosEngine#sweep()}'s
+ * schedule.
+ *
  * @param token a shared secret that callers must send in the {@code X-Chaos-Token}
  * header, or empty for none
  * @param allowCrash whether the {@code crash} fault, which ends the process, may be
  * installed
  * @param defaultDuration how long a fault stays when the request names no
  * {@code duration}, at most 1 hour
- * @param sweepInterval how often expired faults are removed and flaps switch the port or
- * readiness
  */
 @ConfigurationProperties("faultline.chaos")
-record ChaosProperties(@DefaultValue("true") boolean enabled, String token, boolean allowCrash,
-		@DefaultValue("5m") Duration defaultDuration, @DefaultValue("250ms") Duration sweepInterval) {
+record ChaosProperties(String token, boolean allowCrash, @DefaultValue("5m") Duration defaultDuration) {
 
 	/** The header that carries the token. */
 	static final String TOKEN_HEADER = "X-Chaos-Token";

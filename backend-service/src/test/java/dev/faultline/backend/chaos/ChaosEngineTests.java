@@ -106,8 +106,7 @@ class ChaosEngineTests {
 	}
 
 	private ChaosEngine engine(boolean allowCrash) {
-		ChaosProperties properties = new ChaosProperties(true, null, allowCrash, Duration.ofMinutes(5),
-				Duration.ofMillis(250));
+		ChaosProperties properties = new ChaosProperties(null, allowCrash, Duration.ofMinutes(5));
 		return new ChaosEngine(properties, this.clock, new ApiPort(), this.published::add, new SimpleMeterRegistry(),
 				this.exited::complete);
 	}

@@ -52,7 +52,7 @@ final class MarkdownReport {
 		md.append(
 				"Level `full` against level `none` in each scenario: the shares and ratios cover the whole scenario (healthy seconds, ")
 			.append("fault window and recovery); **in the fault window** and **fault p99** only the feed requests sent while the fault was on. ")
-			.append("A Format.ratio below 1 means `full` was faster.\n\n");
+			.append("A ratio below 1 means `full` was faster.\n\n");
 		md.append(
 				"| scenario | within 2 s: full | within 2 s: none | in the fault window: full / none | fault p99: full / none | p50 full/none | p99 full/none | full breaker open after | live again after: full / none |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -110,7 +110,7 @@ final class MarkdownReport {
 			.append("- **calls/req** below 1 while open is the breaker sparing the backend; above 1 while closed is the retries.\n")
 			.append("- A slow **/about** at level `none` is the cascade: a page that never calls the backend is slowed by the one that does.\n")
 			.append("- **live again after** counts a request held during the fault and answered right after it, so ")
-			.append("level `none` often shows a few Format.ms there: its waiting requests go through as soon as the backend can.\n")
+			.append("level `none` often shows a few ms there: its waiting requests go through as soon as the backend can.\n")
 			.append("- Raw data (every request, breaker sample and event) is in the run's results directory; `scripts/benchmark --report-only DIR` regenerates this page from it.\n");
 		return md.toString();
 	}
@@ -345,7 +345,7 @@ final class MarkdownReport {
 				"highest " + Format.decimal(open), open != null && open <= 0.05);
 		Long hangP99 = hang.level(Levels.FULL).faultP99();
 		target(md, "hang p99 at or under the 2 s deadline", Format.ms(hangP99)
-				+ " (answers are timed by the load generator, " + "so a few Format.ms over is its own overhead)",
+				+ " (answers are timed by the load generator, " + "so a few ms over is its own overhead)",
 				hangP99 != null && hangP99 <= 2050);
 		boolean startupMet = true;
 		for (Figures.Startup row : this.startup) {
@@ -365,14 +365,14 @@ final class MarkdownReport {
 					"- **Healthy p50 and throughput.** The Resilience4j patterns cost nothing measurable (see the JMH ")
 				.append("section); level `full` adds one hop per request to the attempt executor, which the time limiter ")
 				.append("needs to give a blocking HTTP call a deadline. On 2 cores shared by 8 JVMs and the load generator ")
-				.append("that hop costs scheduling time; latencies are recorded in whole milliseconds, so at 11 Format.ms one ")
-				.append("millisecond is 9%, and run-to-run spread of the throughput Format.ratio has been as large as the gap ")
+				.append("that hop costs scheduling time; latencies are recorded in whole milliseconds, so at 11 ms one ")
+				.append("millisecond is 9%, and run-to-run spread of the throughput ratio has been as large as the gap ")
 				.append("(0.94 to 1.02).\n");
 		}
 		if (!closedMet) {
 			why.append(
 					"- **Calls per request while closed.** This is the retry budget at work: retries may add 20% to the ")
-				.append("calls (`faultline.resilience.retry-budget-Format.ratio`), plus a burst of 10. 1.1 would need a 10% budget, ")
+				.append("calls (`faultline.resilience.retry-budget-ratio`), plus a burst of 10. 1.1 would need a 10% budget, ")
 				.append("which would also halve what retries save when a third of the calls fail. Slow failures stay far ")
 				.append("below 1 because the bulkhead turns calls away.\n");
 		}

@@ -30,9 +30,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The StubBackend.messages page in a real browser's shoes: where the data came from,
- * escaped text, the CSRF-protected form, validation next to the fields, the form kept on
- * failure, and idempotent posting.
+ * The messages page in a real browser's shoes: where the data came from, escaped text,
+ * the CSRF-protected form, validation next to the fields, the form kept on failure, and
+ * idempotent posting.
  */
 class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 
@@ -262,8 +262,7 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 	@Test
 	void aMultipartPostIsA415AndAnOversizedFormA413NotACsrfRefusal() throws Exception {
 		Map<String, String> form = formOf(open("/").body());
-		HttpRequest multipart = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages"))
+		HttpRequest multipart = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
 			.header("Content-Type", "multipart/form-data; boundary=x")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
@@ -286,8 +285,7 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 	@Test
 	void theCsrfRefusalPageExplainsAndItsLinksCarryNoSessionId() throws Exception {
 		open("/");
-		HttpRequest forged = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages"))
+		HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/messages"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString("author=Mallory&text=forged"))
@@ -331,7 +329,7 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/StubBackend.messages?level=" + level))
+			.newBuilder(URI.create("http://localhost:" + this.port + "/messages?level=" + level))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
