@@ -25,9 +25,9 @@ import javax.net.ssl.SSLSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.ErrorLog;
 import dev.faultline.text.MessageText;
 import dev.faultline.ui.testsupport.BackendProcess;
-import dev.faultline.ui.testsupport.ErrorLog;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,16 +1,14 @@
 package dev.faultline.backend.chaos;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.faultline.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
@@ -109,36 +107,6 @@ class ChaosEngineTests {
 		ChaosProperties properties = new ChaosProperties(null, allowCrash, Duration.ofMinutes(5));
 		return new ChaosEngine(properties, this.clock, new ApiPort(), this.published::add, new SimpleMeterRegistry(),
 				this.exited::complete);
-	}
-
-	/** A clock the test moves by hand. */
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

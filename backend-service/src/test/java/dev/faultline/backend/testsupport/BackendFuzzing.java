@@ -1,5 +1,6 @@
 package dev.faultline.backend.testsupport;
 
+import dev.faultline.testsupport.ErrorLog;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;

@@ -1,18 +1,14 @@
 package dev.faultline.ui.dashboard;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.faultline.testsupport.MutableClock;
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.message.FeedServed;
 import dev.faultline.ui.resilience.ProtectionLevel;
@@ -43,7 +39,7 @@ class ResilienceMonitorTests {
 
 	private static final long T0 = 1_800_000_000_000L;
 
-	private final TestClock clock = new TestClock(T0);
+	private final MutableClock clock = new MutableClock(T0);
 
 	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 		.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -178,41 +174,6 @@ class ResilienceMonitorTests {
 	void aLevelWithoutTrafficOrBreakerIsGrey() {
 		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).lamp()).isEqualTo("grey");
 		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).breaker()).isNull();
-	}
-
-	/** A clock the test moves by hand. */
-	static final class TestClock extends Clock {
-
-		private final AtomicLong millis;
-
-		TestClock(long millis) {
-			this.millis = new AtomicLong(millis);
-		}
-
-		void advance(long ms) {
-			this.millis.addAndGet(ms);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(this.millis.get());
-		}
-
-		@Override
-		public long millis() {
-			return this.millis.get();
-		}
-
 	}
 
 }

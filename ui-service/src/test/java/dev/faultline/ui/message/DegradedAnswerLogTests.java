@@ -1,10 +1,9 @@
 package dev.faultline.ui.message;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import dev.faultline.testsupport.MutableClock;
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
@@ -24,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class DegradedAnswerLogTests {
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(Instant.EPOCH);
 
 	private final DegradedAnswerLog log = new DegradedAnswerLog(this.clock);
 
 	@Test
 	void burstOfFallbacksIsOneLineAtItsStartAndThenOneLinePerInterval(CapturedOutput output) {
 		for (int second = 0; second <= 10; second++) {
-			this.clock.set(Duration.ofSeconds(second));
+			if (second > 0) {
+				this.clock.advance(Duration.ofSeconds(1));
+			}
 			for (int i = 0; i < 20; i++) {
 				this.log.feedServed(cached(ProtectionLevel.FULL));
 			}
@@ -61,7 +62,7 @@ class DegradedAnswerLogTests {
 	@Test
 	void aNewBurstAfterAQuietIntervalIsAnnouncedAgain(CapturedOutput output) {
 		this.log.feedServed(cached(ProtectionLevel.FALLBACK));
-		this.clock.set(DegradedAnswerLog.INTERVAL.plusSeconds(1));
+		this.clock.advance(DegradedAnswerLog.INTERVAL.plusSeconds(1));
 		this.log.feedServed(cached(ProtectionLevel.FALLBACK));
 
 		assertThat(lines(output, "Level fallback served the cache: the live call failed")).isEqualTo(2);
@@ -73,34 +74,6 @@ class DegradedAnswerLogTests {
 
 	private static long lines(CapturedOutput output, String text) {
 		return output.getOut().lines().filter((line) -> line.contains(text)).count();
-	}
-
-	/** A clock the test moves forward. */
-	private static final class MutableClock extends Clock {
-
-		private static final Instant START = Instant.parse("2026-01-01T12:00:00Z");
-
-		private Instant now = START;
-
-		void set(Duration sinceStart) {
-			this.now = START.plus(sinceStart);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

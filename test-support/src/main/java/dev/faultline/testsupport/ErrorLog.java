@@ -1,4 +1,4 @@
-package dev.faultline.ui.testsupport;
+package dev.faultline.testsupport;
 
 import java.util.List;
 

@@ -1,0 +1,2 @@
+/** What the tests of both services share. */
+package dev.faultline.testsupport;
