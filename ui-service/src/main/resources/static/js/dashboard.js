@@ -159,11 +159,13 @@
       text = 'no chaos';
     }
     else {
-      text = chaos.faults.map((f) => f.fault + ' · ' + seconds(f.remainingSeconds * 1000) + ' left').join(', ');
+      // The scenario's name first: the word on the button and in scripts/chaos.
+      text = (chaos.scenario ? chaos.scenario + ': ' : '')
+        + chaos.faults.map((f) => f.fault + ' · ' + seconds(f.remainingSeconds * 1000) + ' left').join(', ');
     }
     if (el.textContent !== text) {
       el.textContent = text;
-      el.title = chaos.problem || chaos.faults.map((f) => f.summary).join('\n');
+      el.title = chaos.problem || chaos.faults.map((f) => f.summary || f.fault).join('\n');
     }
   }
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -44,6 +45,10 @@ class ChaosEngine {
 	private final Condition changed = this.lock.newCondition();
 
 	private final Map<Fault, ActiveFault> faults = new EnumMap<>(Fault.class);
+
+	// The scenario whose faults these are, or null once they were changed by hand.
+	@Nullable
+	private String scenario;
 
 	private final Deque<ChaosEvent> events = new ArrayDeque<>();
 
@@ -75,14 +80,18 @@ class ChaosEngine {
 
 	/** Installs the fault, replacing one of the same kind. */
 	void install(FaultSpec spec) {
-		installAll(List.of(spec), false);
+		install(List.of(spec), null);
 	}
 
 	/**
-	 * Installs several faults at once.
-	 * @param replaceAll whether every other fault is removed first, as a scenario does
+	 * Installs a scenario's faults in place of every active fault; the state names the
+	 * scenario until a fault is added or removed by hand, or they have all expired.
 	 */
-	void installAll(List<FaultSpec> specs, boolean replaceAll) {
+	void installScenario(String name, List<FaultSpec> specs) {
+		install(specs, name);
+	}
+
+	private void install(List<FaultSpec> specs, @Nullable String scenarioName) {
 		boolean crash = specs.stream().anyMatch((spec) -> spec.fault() == Fault.CRASH);
 		if (crash && !this.properties.allowCrash()) {
 			throw new ChaosForbiddenException(
@@ -91,9 +100,10 @@ class ChaosEngine {
 		Instant now = this.clock.instant();
 		this.lock.lock();
 		try {
-			if (replaceAll) {
+			if (scenarioName != null) {
 				this.faults.clear();
 			}
+			this.scenario = scenarioName;
 			specs.forEach((spec) -> this.faults.put(spec.fault(), new ActiveFault(spec, now)));
 			this.changed.signalAll();
 		}
@@ -116,6 +126,7 @@ class ChaosEngine {
 		try {
 			if (this.faults.remove(fault) != null) {
 				log.info("Chaos fault removed: {}", fault.id());
+				this.scenario = null;
 			}
 			this.changed.signalAll();
 		}
@@ -133,6 +144,7 @@ class ChaosEngine {
 				log.info("Chaos faults removed: all");
 			}
 			this.faults.clear();
+			this.scenario = null;
 			this.changed.signalAll();
 		}
 		finally {
@@ -220,6 +232,9 @@ class ChaosEngine {
 				}
 			}
 			if (removed) {
+				if (this.faults.isEmpty()) {
+					this.scenario = null;
+				}
 				this.changed.signalAll();
 			}
 		}
@@ -237,17 +252,19 @@ class ChaosEngine {
 		sweep();
 		Instant now = this.clock.instant();
 		List<ChaosState.Active> active;
+		String installedScenario;
 		this.lock.lock();
 		try {
 			active = this.faults.values().stream().map((fault) -> fault.view(now)).toList();
+			installedScenario = this.scenario;
 		}
 		finally {
 			this.lock.unlock();
 		}
 		return new ChaosState(this.port.refusing() ? "refusing connections" : "accepting connections",
-				this.notReady ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC, active,
-				Fault.ids(List.of(Fault.DOWN, Fault.RESET, Fault.HANG, Fault.LATENCY, Fault.ERROR, Fault.TRUNCATE,
-						Fault.MALFORMED, Fault.SLOW_BODY)));
+				this.notReady ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC, installedScenario,
+				active, Fault.ids(List.of(Fault.DOWN, Fault.RESET, Fault.HANG, Fault.LATENCY, Fault.ERROR,
+						Fault.TRUNCATE, Fault.MALFORMED, Fault.SLOW_BODY)));
 	}
 
 	/** The latest injections, newest first. */

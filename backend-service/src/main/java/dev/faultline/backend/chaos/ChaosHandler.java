@@ -120,7 +120,7 @@ class ChaosHandler {
 			settings.putAll(given.values());
 			return this.reader.read(step.fault(), settings, given.fromQuery());
 		}).toList();
-		this.engine.installAll(specs, true);
+		this.engine.installScenario(scenario.id(), specs);
 		return state(request);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.lang.Nullable;
 
 /**
  * What {@code GET /chaos} and every change answer: the API port, readiness, each active
@@ -15,10 +16,13 @@ import org.springframework.boot.availability.ReadinessState;
  *
  * @param apiPort whether the API port accepts connections
  * @param readiness what the readiness probe reports
+ * @param scenario the scenario these faults were installed by, such as {@code outage};
+ * {@code null} when there is none or its faults were changed by hand since
  * @param faults the active faults
  * @param order the order in which per-request faults act
  */
-record ChaosState(String apiPort, ReadinessState readiness, List<Active> faults, List<String> order) {
+record ChaosState(String apiPort, ReadinessState readiness, @Nullable String scenario, List<Active> faults,
+		List<String> order) {
 
 	/**
 	 * One active fault. The selector, scope, summary and {@code requestsSeen} are there

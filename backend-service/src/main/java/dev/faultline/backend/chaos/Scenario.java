@@ -17,6 +17,9 @@ enum Scenario {
 	EVERY_THIRD("every-third", "every 3rd API call fails with a 500: calls 3, 6, 9... (repeatable on stage)",
 			step(Fault.ERROR, Map.of("status", 500, "everyNth", 3))),
 
+	ERRORS("errors", "every API call fails with a 500: the breaker opens after a few calls",
+			step(Fault.ERROR, Map.of("status", 500))),
+
 	SLOW("slow", "every API call takes 2 to 3 seconds", step(Fault.LATENCY, Map.of("minMs", 2000, "maxMs", 3000))),
 
 	HANG("hang", "API calls never answer: held until the client gives up (at most 10 minutes)",

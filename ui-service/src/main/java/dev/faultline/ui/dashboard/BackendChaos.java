@@ -3,16 +3,13 @@ package dev.faultline.ui.dashboard;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.ui.backend.BackendProperties;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -20,9 +17,10 @@ import org.springframework.web.client.RestClientException;
 /**
  * The UI's client of the backend's chaos API ({@code faultline.backend.management-url}):
  * the dashboard's buttons end up here, so the browser never talks to the backend. While a
- * dashboard is open, the chaos state is fetched in the background every
- * {@code faultline.dashboard.chaos-poll-interval}, so streaming a snapshot never waits on
- * the backend.
+ * dashboard is open, the chaos state is fetched in the background (on Boot's task
+ * scheduler) every {@code faultline.dashboard.chaos-poll-interval}, so streaming a
+ * snapshot never waits on the backend. The answers are bound to
+ * {@link BackendChaosState}.
  */
 @Component
 class BackendChaos implements DisposableBean {
@@ -34,13 +32,16 @@ class BackendChaos implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService poller;
+	private final TaskScheduler scheduler;
+
+	private final ScheduledFuture<?> poll;
 
 	private volatile ChaosStatus latest;
 
 	private volatile long watchedUntil;
 
-	BackendChaos(RestClient.Builder builder, BackendProperties backend, DashboardProperties properties, Clock clock) {
+	BackendChaos(RestClient.Builder builder, BackendProperties backend, DashboardProperties properties, Clock clock,
+			TaskScheduler scheduler) {
 		// Short timeouts: the management port answers in milliseconds even while the API
 		// port hangs.
 		HttpClient client = HttpClient.newBuilder()
@@ -52,11 +53,10 @@ class BackendChaos implements DisposableBean {
 		this.rest = builder.clone().baseUrl(backend.managementUrl().toString()).requestFactory(requests).build();
 		this.clock = clock;
 		this.latest = ChaosStatus.unknown(clock.millis());
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dashboard-chaos-");
-		threads.setDaemon(true);
-		this.poller = Executors.newSingleThreadScheduledExecutor(threads);
-		long period = properties.chaosPollInterval().toMillis();
-		this.poller.scheduleWithFixedDelay(this::refreshIfWatched, period, period, TimeUnit.MILLISECONDS);
+		this.scheduler = scheduler;
+		Duration period = properties.chaosPollInterval();
+		this.poll = scheduler.scheduleWithFixedDelay(this::refreshIfWatched,
+				scheduler.getClock().instant().plus(period), period);
 	}
 
 	/**
@@ -68,7 +68,7 @@ class BackendChaos implements DisposableBean {
 		if (now >= this.watchedUntil) {
 			// The first dashboard after a quiet spell: fetch now rather than at the next
 			// poll.
-			this.poller.execute(this::refresh);
+			this.scheduler.schedule(this::refresh, this.scheduler.getClock().instant());
 		}
 		this.watchedUntil = now + WATCHED_FOR.toMillis();
 		return this.latest;
@@ -77,8 +77,8 @@ class BackendChaos implements DisposableBean {
 	/** Reads the state now. */
 	ChaosStatus refresh() {
 		try {
-			JsonNode state = this.rest.get().uri("/chaos").retrieve().body(JsonNode.class);
-			this.latest = (state != null) ? ChaosStatus.from(state, this.clock.millis())
+			BackendChaosState state = this.rest.get().uri("/chaos").retrieve().body(BackendChaosState.class);
+			this.latest = (state != null) ? ChaosStatus.of(state, this.clock.millis())
 					: ChaosStatus.unreachable("empty answer from the chaos API", this.clock.millis());
 		}
 		catch (RestClientException ex) {
@@ -92,15 +92,15 @@ class BackendChaos implements DisposableBean {
 	}
 
 	/**
-	 * Makes the action's calls to the chaos API and returns the state they leave behind.
+	 * Installs the action's scenario ({@code PUT /chaos/scenarios/{name}}), or ends all
+	 * chaos ({@code DELETE /chaos}), and returns the state the backend answers with.
 	 */
 	ChaosStatus apply(ChaosAction action) {
 		try {
-			JsonNode state = null;
-			for (ChaosAction.Step step : action.steps()) {
-				state = this.rest.method(step.method()).uri(step.path()).retrieve().body(JsonNode.class);
-			}
-			this.latest = (state != null) ? ChaosStatus.from(state, this.clock.millis()) : refresh();
+			RestClient.RequestHeadersSpec<?> call = (action != ChaosAction.OFF)
+					? this.rest.put().uri("/chaos/scenarios/{name}", action.id()) : this.rest.delete().uri("/chaos");
+			BackendChaosState state = call.retrieve().body(BackendChaosState.class);
+			this.latest = (state != null) ? ChaosStatus.of(state, this.clock.millis()) : refresh();
 			return this.latest;
 		}
 		catch (RestClientException ex) {
@@ -111,7 +111,7 @@ class BackendChaos implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.poller.shutdownNow();
+		this.poll.cancel(false);
 	}
 
 	private void refreshIfWatched() {

@@ -1,11 +1,14 @@
 package dev.faultline.ui.dashboard;
 
+import dev.faultline.ui.resilience.ProtectionLevel;
+
 /**
  * One thing that happened at a protection level, as the dashboard's event log shows it:
- * the SSE {@code event}.
+ * the SSE {@code event}, and the Spring application event {@link LevelActivity} publishes
+ * for the streams.
  *
  * @param time when it happened, epoch milliseconds
- * @param level the level's id, such as {@code full}
+ * @param level the level, as its id, such as {@code full}
  * @param source what reported it: {@code circuit-breaker}, {@code retry},
  * {@code time-limiter}, {@code bulkhead} or {@code feed}
  * @param type the reporter's own event type, such as {@code STATE_TRANSITION} or
@@ -14,5 +17,5 @@ package dev.faultline.ui.dashboard;
  * {@code retry}, {@code timeout}, {@code state} or {@code info}
  * @param message a short human sentence
  */
-record DashboardEvent(long time, String level, String source, String type, String kind, String message) {
+record DashboardEvent(long time, ProtectionLevel level, String source, String type, String kind, String message) {
 }

@@ -3,6 +3,7 @@ package dev.faultline.ui.dashboard;
 import java.util.List;
 
 import dev.faultline.ui.dashboard.TrafficWindow.TrafficPoint;
+import dev.faultline.ui.resilience.ProtectionLevel;
 
 /**
  * The SSE {@code history}, sent once when a stream opens, so a fresh page starts with
@@ -14,6 +15,6 @@ import dev.faultline.ui.dashboard.TrafficWindow.TrafficPoint;
  * @param unprotected the same for level {@code none}
  * @param events the last events of both levels, newest first
  */
-record DashboardHistory(String level, List<TrafficPoint> protectedLevel, List<TrafficPoint> unprotected,
+record DashboardHistory(ProtectionLevel level, List<TrafficPoint> protectedLevel, List<TrafficPoint> unprotected,
 		List<DashboardEvent> events) {
 }

@@ -1,5 +1,7 @@
 package dev.faultline.ui.dashboard;
 
+import dev.faultline.ui.resilience.ProtectionLevel;
+
 /**
  * The SSE {@code snapshot}, sent to each stream every second: the two columns, the
  * traffic generator and the backend's chaos state.
@@ -15,6 +17,6 @@ package dev.faultline.ui.dashboard;
  * full)
  * @param streams streams open on this UI now
  */
-record DashboardSnapshot(long time, String level, LevelSnapshot protectedLevel, LevelSnapshot unprotected,
+record DashboardSnapshot(long time, ProtectionLevel level, LevelSnapshot protectedLevel, LevelSnapshot unprotected,
 		TrafficStatus traffic, ChaosStatus chaos, long droppedEvents, int streams) {
 }

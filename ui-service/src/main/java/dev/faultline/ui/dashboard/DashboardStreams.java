@@ -2,6 +2,7 @@ package dev.faultline.ui.dashboard;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
@@ -22,16 +21,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's Server-Sent Event streams. One scheduler thread writes to every stream:
- * a {@code snapshot} every second, queued {@code event}s every quarter second, and a
- * comment as heartbeat; no thread waits per client. Resilience4j events reach each stream
- * through a bounded queue that drops its oldest entry when full (counted in the
+ * The dashboard's Server-Sent Event streams. Boot's task scheduler writes to every
+ * stream: a {@code snapshot} every second, queued {@code event}s every quarter second,
+ * and a comment as heartbeat; no thread waits per client. Resilience4j events reach each
+ * stream through a bounded queue that drops its oldest entry when full (counted in the
  * snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out,
  * fails, or a write to it fails; at most {@code faultline.dashboard.max-streams} are open
  * at once.
@@ -46,7 +46,7 @@ class DashboardStreams implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(DashboardStreams.class);
 
-	private final ResilienceMonitor monitor;
+	private final LevelSnapshots snapshots;
 
 	private final TrafficGenerator traffic;
 
@@ -65,28 +65,27 @@ class DashboardStreams implements SmartLifecycle {
 
 	private final AtomicInteger open = new AtomicInteger();
 
-	private final ScheduledExecutorService scheduler;
+	private final TaskScheduler scheduler;
+
+	private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
 
 	private volatile boolean running;
 
-	DashboardStreams(ResilienceMonitor monitor, TrafficGenerator traffic, BackendChaos chaos,
-			DashboardProperties properties, Clock clock) {
-		this.monitor = monitor;
+	DashboardStreams(LevelSnapshots snapshots, TrafficGenerator traffic, BackendChaos chaos,
+			DashboardProperties properties, Clock clock, TaskScheduler scheduler) {
+		this.snapshots = snapshots;
 		this.traffic = traffic;
 		this.chaos = chaos;
 		this.properties = properties;
 		this.clock = clock;
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dashboard-stream-");
-		threads.setDaemon(true);
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-		monitor.addListener(this::publish);
+		this.scheduler = scheduler;
 	}
 
 	@Override
 	public void start() {
-		every(this.properties.snapshotInterval().toMillis(), this::sendSnapshots);
-		every(this.properties.eventFlushInterval().toMillis(), this::flushEvents);
-		every(this.properties.heartbeatInterval().toMillis(), this::sendHeartbeats);
+		every(this.properties.snapshotInterval(), this::sendSnapshots);
+		every(this.properties.eventFlushInterval(), this::flushEvents);
+		every(this.properties.heartbeatInterval(), this::sendHeartbeats);
 		this.running = true;
 	}
 
@@ -97,7 +96,8 @@ class DashboardStreams implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.scheduler.shutdownNow();
+		this.tasks.forEach((task) -> task.cancel(false));
+		this.tasks.clear();
 		this.clients.forEach(this::forget);
 		for (SseEmitter emitter : this.unfinished) {
 			try {
@@ -139,7 +139,7 @@ class DashboardStreams implements SmartLifecycle {
 			emitter.complete();
 		});
 		this.clients.add(client);
-		this.scheduler.execute(() -> greet(client));
+		this.scheduler.schedule(() -> greet(client), this.scheduler.getClock().instant());
 		return emitter;
 	}
 
@@ -148,7 +148,9 @@ class DashboardStreams implements SmartLifecycle {
 		return this.open.get();
 	}
 
-	private void publish(DashboardEvent event) {
+	/** Queues a level's event for every stream that follows the level. */
+	@EventListener
+	void publish(DashboardEvent event) {
 		for (Client client : this.clients) {
 			if (client.follows(event.level())) {
 				client.offer(event);
@@ -158,19 +160,21 @@ class DashboardStreams implements SmartLifecycle {
 
 	private void greet(Client client) {
 		ProtectionLevel level = client.level;
-		List<DashboardEvent> events = new ArrayList<>(this.monitor.recentEvents(level));
+		List<DashboardEvent> events = new ArrayList<>(this.snapshots.recentEvents(level));
 		if (level != ProtectionLevel.NONE) {
-			events.addAll(this.monitor.recentEvents(ProtectionLevel.NONE));
+			events.addAll(this.snapshots.recentEvents(ProtectionLevel.NONE));
 		}
 		events.sort(Comparator.comparingLong(DashboardEvent::time).reversed());
-		DashboardHistory history = new DashboardHistory(level.id(), this.monitor.history(level),
-				this.monitor.history(ProtectionLevel.NONE),
+		DashboardHistory history = new DashboardHistory(level, this.snapshots.history(level),
+				this.snapshots.history(ProtectionLevel.NONE),
 				events.subList(0, Math.min(events.size(), this.properties.eventLogSize())));
 		if (send(client, SseEmitter.event().name("history").data(history, MediaType.APPLICATION_JSON))) {
 			send(client,
 					SseEmitter.event()
 						.name("snapshot")
 						.data(snapshot(client, new EnumMap<>(ProtectionLevel.class)), MediaType.APPLICATION_JSON));
+			// Only now do the periodic tasks write to it: the history is always first.
+			client.greeted = true;
 		}
 	}
 
@@ -180,21 +184,21 @@ class DashboardStreams implements SmartLifecycle {
 		}
 		// One snapshot per level per tick, however many streams follow it.
 		Map<ProtectionLevel, LevelSnapshot> columns = new EnumMap<>(ProtectionLevel.class);
-		for (Client client : this.clients) {
+		for (Client client : greeted()) {
 			send(client,
 					SseEmitter.event().name("snapshot").data(snapshot(client, columns), MediaType.APPLICATION_JSON));
 		}
 	}
 
 	private DashboardSnapshot snapshot(Client client, Map<ProtectionLevel, LevelSnapshot> columns) {
-		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.monitor::snapshot);
-		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.monitor::snapshot);
-		return new DashboardSnapshot(this.clock.millis(), client.level.id(), protectedLevel, unprotected,
+		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.snapshots::snapshot);
+		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.snapshots::snapshot);
+		return new DashboardSnapshot(this.clock.millis(), client.level, protectedLevel, unprotected,
 				this.traffic.status(), this.chaos.latest(), client.dropped(), this.open.get());
 	}
 
 	private void flushEvents() {
-		for (Client client : this.clients) {
+		for (Client client : greeted()) {
 			for (DashboardEvent event : client.drain()) {
 				if (!send(client, SseEmitter.event().name("event").data(event, MediaType.APPLICATION_JSON))) {
 					break;
@@ -204,7 +208,7 @@ class DashboardStreams implements SmartLifecycle {
 	}
 
 	private void sendHeartbeats() {
-		for (Client client : this.clients) {
+		for (Client client : greeted()) {
 			send(client, SseEmitter.event().comment("heartbeat"));
 		}
 	}
@@ -237,8 +241,12 @@ class DashboardStreams implements SmartLifecycle {
 		}
 	}
 
-	private void every(long periodMs, Runnable task) {
-		this.scheduler.scheduleAtFixedRate(() -> {
+	private List<Client> greeted() {
+		return this.clients.stream().filter((client) -> client.greeted).toList();
+	}
+
+	private void every(Duration period, Runnable task) {
+		this.tasks.add(this.scheduler.scheduleAtFixedRate(() -> {
 			try {
 				task.run();
 			}
@@ -247,7 +255,7 @@ class DashboardStreams implements SmartLifecycle {
 				// streaming.
 				logger.warn("Dashboard stream task failed", ex);
 			}
-		}, periodMs, periodMs, TimeUnit.MILLISECONDS);
+		}, this.scheduler.getClock().instant().plus(period), period));
 	}
 
 	/** One open stream and its bounded queue of events. */
@@ -263,14 +271,16 @@ class DashboardStreams implements SmartLifecycle {
 
 		private long dropped;
 
+		private volatile boolean greeted;
+
 		Client(SseEmitter emitter, ProtectionLevel level, int capacity) {
 			this.emitter = emitter;
 			this.level = level;
 			this.capacity = capacity;
 		}
 
-		boolean follows(String levelId) {
-			return this.level.id().equals(levelId) || ProtectionLevel.NONE.id().equals(levelId);
+		boolean follows(ProtectionLevel eventLevel) {
+			return eventLevel == this.level || eventLevel == ProtectionLevel.NONE;
 		}
 
 		synchronized void offer(DashboardEvent event) {

@@ -1,9 +1,11 @@
 package dev.faultline.ui.dashboard;
 
-import java.util.List;
+import java.util.Set;
 
 import dev.faultline.ui.dashboard.TrafficWindow.Recent;
 import dev.faultline.ui.dashboard.TrafficWindow.TrafficPoint;
+import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.resilience.ResiliencePattern;
 
 import org.springframework.lang.Nullable;
 
@@ -11,7 +13,7 @@ import org.springframework.lang.Nullable;
  * Everything the dashboard shows for one protection level at one moment: one column of
  * the page. A pattern the level does not use is {@code null}.
  *
- * @param level the level's id
+ * @param level the level, as its id
  * @param patterns the patterns the level uses, such as {@code CIRCUIT_BREAKER}
  * @param lamp the big lamp's colour: {@code green}, {@code amber}, {@code red}, or
  * {@code grey} (no traffic and no breaker to ask); from the breaker's state where there
@@ -23,7 +25,7 @@ import org.springframework.lang.Nullable;
  * @param latest the last complete second of reads (the newest chart point)
  * @param recent the last 10 seconds of reads
  */
-record LevelSnapshot(String level, List<String> patterns, String lamp, @Nullable Breaker breaker,
+record LevelSnapshot(ProtectionLevel level, Set<ResiliencePattern> patterns, String lamp, @Nullable Breaker breaker,
 		@Nullable RetryCounts retry, @Nullable Deadline timeLimiter, @Nullable BulkheadUse bulkhead,
 		TrafficPoint latest, Recent recent) {
 

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,12 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
@@ -27,7 +24,7 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.lang.Nullable;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +35,13 @@ import org.springframework.stereotype.Component;
  * It stops by itself after {@code faultline.dashboard.traffic-max-duration}.
  *
  * <p>
- * It cannot pile up threads: one ticker thread, a non-blocking HTTP client on two
- * threads, and at most {@code traffic-max-in-flight} requests per level. A request keeps
- * its permit until the UI answers (the unprotected level may take minutes against a
- * hanging backend), so the generator never holds more than that many of the UI's request
- * threads; a tick that finds no permit is skipped and counted. On shutdown (a
- * {@link SmartLifecycle} in the last phase) it stops and abandons its requests before
- * Tomcat waits for them.
+ * It cannot pile up threads: it ticks on Boot's task scheduler, whose bounded pool also
+ * runs the non-blocking HTTP client's callbacks, and keeps at most
+ * {@code traffic-max-in-flight} requests per level. A request keeps its permit until the
+ * UI answers (the unprotected level may take minutes against a hanging backend), so the
+ * generator never holds more than that many of the UI's request threads; a tick that
+ * finds no permit is skipped and counted. On shutdown (a {@link SmartLifecycle} in the
+ * last phase) it stops and abandons its requests before Tomcat waits for them.
  */
 @Component
 class TrafficGenerator implements SmartLifecycle {
@@ -56,9 +53,7 @@ class TrafficGenerator implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService ticker;
-
-	private final ExecutorService httpThreads;
+	private final ThreadPoolTaskScheduler scheduler;
 
 	private final HttpClient http;
 
@@ -75,19 +70,14 @@ class TrafficGenerator implements SmartLifecycle {
 	@Nullable
 	private Run run;
 
-	TrafficGenerator(DashboardProperties properties, Clock clock) {
+	TrafficGenerator(DashboardProperties properties, Clock clock, ThreadPoolTaskScheduler scheduler) {
 		this.properties = properties;
 		this.clock = clock;
-		CustomizableThreadFactory tickerThreads = new CustomizableThreadFactory("dashboard-traffic-");
-		tickerThreads.setDaemon(true);
-		this.ticker = Executors.newSingleThreadScheduledExecutor(tickerThreads);
-		CustomizableThreadFactory clientThreads = new CustomizableThreadFactory("dashboard-traffic-http-");
-		clientThreads.setDaemon(true);
-		this.httpThreads = Executors.newFixedThreadPool(2, clientThreads);
+		this.scheduler = scheduler;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(2))
-			.executor(this.httpThreads)
+			.executor(scheduler)
 			.build();
 		for (ProtectionLevel level : ProtectionLevel.values()) {
 			this.inFlight.put(level, new Semaphore(properties.trafficMaxInFlight()));
@@ -119,10 +109,10 @@ class TrafficGenerator implements SmartLifecycle {
 		}
 		Run started = new Run(level, rate, targets,
 				this.clock.millis() + this.properties.trafficMaxDuration().toMillis());
-		started.tick = this.ticker.scheduleAtFixedRate(() -> send(started), 0, 1_000_000L / rate,
-				TimeUnit.MICROSECONDS);
-		started.stop = this.ticker.schedule(() -> stop(started), this.properties.trafficMaxDuration().toMillis(),
-				TimeUnit.MILLISECONDS);
+		Instant now = this.scheduler.getClock().instant();
+		started.tick = this.scheduler.scheduleAtFixedRate(() -> send(started), now,
+				Duration.ofSeconds(1).dividedBy(rate));
+		started.stop = this.scheduler.schedule(() -> stop(started), now.plus(this.properties.trafficMaxDuration()));
 		this.run = started;
 		return status();
 	}
@@ -143,7 +133,7 @@ class TrafficGenerator implements SmartLifecycle {
 			.mapToInt((level) -> this.properties.trafficMaxInFlight() - this.inFlight.get(level).availablePermits())
 			.sum();
 		long remaining = current.running ? Math.max(0, (current.stopsAt - this.clock.millis()) / 1000) : 0;
-		return new TrafficStatus(current.running, current.level.id(), current.rate, remaining, current.sent.get(),
+		return new TrafficStatus(current.running, current.level, current.rate, remaining, current.sent.get(),
 				current.succeeded.get(), current.failed.get(), current.skipped.get(), busy);
 	}
 
@@ -157,8 +147,6 @@ class TrafficGenerator implements SmartLifecycle {
 		this.running = false;
 		stopSending();
 		this.pending.forEach((request) -> request.cancel(true));
-		this.ticker.shutdownNow();
-		this.httpThreads.shutdownNow();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.faultline.ui.dashboard;
 
+import dev.faultline.ui.resilience.ProtectionLevel;
+
 import org.springframework.lang.Nullable;
 
 /**
@@ -18,6 +20,6 @@ import org.springframework.lang.Nullable;
  * in flight
  * @param inFlight requests waiting for an answer now
  */
-record TrafficStatus(boolean running, @Nullable String level, int rate, long remainingSeconds, long sent,
+record TrafficStatus(boolean running, @Nullable ProtectionLevel level, int rate, long remainingSeconds, long sent,
 		long succeeded, long failed, long skipped, int inFlight) {
 }

@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through
  * {@code /usr/bin/chromedriver} and never a downloaded driver) against both real
  * services: this UI on a random port and the backend's fat jar ({@link BackendProcess}).
- * It loads without console errors; with the traffic generator running, "down" turns the
+ * It loads without console errors; with the traffic generator running, "outage" turns the
  * protected lamp red within seconds while the page keeps updating and the unprotected
  * column fails; "off" turns it green again. A screenshot of each step goes to
  * {@code target/screenshots/}.
@@ -188,7 +188,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(text("#col-none [data-field=level]")).isEqualTo("none");
 		waitUntil("the chaos panel shows the backend's state", () -> text("#chaos-status").equals("no chaos"));
 		assertThat(browser.findElements(By.cssSelector(".chaos-action"))).extracting((button) -> button.getText())
-			.containsExactly("latency", "errors", "every-third", "hang", "down", "flapping", "off");
+			.containsExactly("slow", "errors", "every-third", "hang", "outage", "flapping", "off");
 		assertThat(((JavascriptExecutor) browser).executeScript("return typeof Chart")).isEqualTo("function");
 		screenshot("01-loaded");
 		assertThat(consoleErrors()).isEmpty();
@@ -197,7 +197,7 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	@Order(2)
-	void downTurnsTheProtectedLampRedWhileThePageUpdatesAndOffTurnsItGreen() throws IOException {
+	void outageTurnsTheProtectedLampRedWhileThePageUpdatesAndOffTurnsItGreen() throws IOException {
 		browser.get("http://localhost:" + this.port + "/dashboard");
 		awaitSnapshots(1);
 		Rectangle lampAtRest = browser.findElement(By.id("lamp-protected")).getRect();
@@ -212,15 +212,15 @@ class DashboardBrowserIntegrationTests {
 		report("traffic flowing", start);
 
 		start = System.nanoTime();
-		click("button.chaos-action[data-action='down']");
+		click("button.chaos-action[data-action='outage']");
 		waitUntil("the protected breaker opens", () -> "OPEN".equals(lampState("protected")));
-		report("lamp red after 'down'", start);
+		report("lamp red after 'outage'", start);
 		assertThat(lamp("protected")).isEqualTo("red");
 		int seq = snapshotSeq();
 		awaitSnapshots(seq + 2);
 		waitUntil("the unprotected column shows failed reads",
 				() -> text("#col-none [data-field=outcome]").matches("\\d+/\\d+/[1-9]\\d*"));
-		waitUntil("the chaos panel shows the outage", () -> text("#chaos-status").startsWith("down"));
+		waitUntil("the chaos panel shows the outage", () -> text("#chaos-status").startsWith("outage"));
 		waitUntil("the breaker is open again for the photo", () -> "OPEN".equals(lampState("protected")));
 		Path outage = screenshot("03-outage");
 		Files.copy(outage, SCREENSHOTS.resolve("dashboard-outage.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -86,7 +86,7 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	void chaosButtonIsPassedToTheBackendsChaosApiServerSide() throws Exception {
 		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(OUTAGE)));
 
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/down", true);
+		HttpResponse<String> response = send("POST", "/dashboard/chaos/outage", true);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"reachable\":true")
@@ -97,21 +97,30 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@Test
-	void errorsButtonClearsTheChaosThenInstallsAnError() throws Exception {
-		backend.stubFor(delete(urlEqualTo("/chaos")).willReturn(okJson(NO_CHAOS)));
-		backend.stubFor(put(urlEqualTo("/chaos/error?status=500")).willReturn(okJson(NO_CHAOS.replace("[]",
+	void errorsButtonInstallsTheScenarioOfTheSameName() throws Exception {
+		backend.stubFor(put(urlEqualTo("/chaos/scenarios/errors")).willReturn(okJson(NO_CHAOS.replace("[]",
 				"[{\"fault\": \"error\", \"summary\": \"error on every request to /api/**\", \"remainingSeconds\": 300}]"))));
 
 		HttpResponse<String> response = send("POST", "/dashboard/chaos/errors", true);
 
 		assertThat(response.body()).contains("\"fault\":\"error\"");
+		backend.verify(1, putRequestedFor(urlEqualTo("/chaos/scenarios/errors")));
+	}
+
+	@Test
+	void offButtonEndsAllChaos() throws Exception {
+		backend.stubFor(delete(urlEqualTo("/chaos")).willReturn(okJson(NO_CHAOS)));
+
+		HttpResponse<String> response = send("POST", "/dashboard/chaos/off", true);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"faults\":[]");
 		backend.verify(1, deleteRequestedFor(urlEqualTo("/chaos")));
-		backend.verify(1, putRequestedFor(urlEqualTo("/chaos/error?status=500")));
 	}
 
 	@Test
 	void chaosButtonWithoutTheCsrfTokenIsRefusedBeforeTheBackendHearsOfIt() throws Exception {
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/down", false);
+		HttpResponse<String> response = send("POST", "/dashboard/chaos/outage", false);
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		backend.verify(0, anyRequestedFor(urlPathMatching("/chaos.*")));

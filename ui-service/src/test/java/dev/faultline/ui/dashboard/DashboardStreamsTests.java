@@ -27,7 +27,7 @@ class DashboardStreamsTests {
 		DashboardStreams.Client client = new DashboardStreams.Client(new SseEmitter(), ProtectionLevel.FULL, 3);
 
 		for (int i = 1; i <= 5; i++) {
-			client.offer(event(i, "full"));
+			client.offer(event(i, ProtectionLevel.FULL));
 		}
 
 		assertThat(client.dropped()).isEqualTo(2);
@@ -39,12 +39,12 @@ class DashboardStreamsTests {
 	void aStreamFollowsItsLevelAndTheUnprotectedOne() {
 		DashboardStreams.Client client = new DashboardStreams.Client(new SseEmitter(), ProtectionLevel.FALLBACK, 3);
 
-		assertThat(client.follows("fallback")).isTrue();
-		assertThat(client.follows("none")).isTrue();
-		assertThat(client.follows("full")).isFalse();
+		assertThat(client.follows(ProtectionLevel.FALLBACK)).isTrue();
+		assertThat(client.follows(ProtectionLevel.NONE)).isTrue();
+		assertThat(client.follows(ProtectionLevel.FULL)).isFalse();
 	}
 
-	private static DashboardEvent event(long time, String level) {
+	private static DashboardEvent event(long time, ProtectionLevel level) {
 		return new DashboardEvent(time, level, "circuit-breaker", "ERROR", "failure", "call failed");
 	}
 

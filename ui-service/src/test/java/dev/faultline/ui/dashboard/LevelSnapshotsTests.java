@@ -23,6 +23,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +32,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * From Resilience4j events and feed reads to the dashboard's per-level snapshot, with
- * real registries and no Spring: every instance is created after the monitor, so each
- * test also proves that instances added later are watched through the registries'
- * {@code onEntryAdded}.
+ * real registries and no Spring: each registry gets the {@code RegistryEventConsumer} of
+ * {@link DashboardConfiguration}, as resilience4j-spring6 does, and every instance is
+ * created after that, so each test also proves that instances are watched when added.
  */
-class ResilienceMonitorTests {
+class LevelSnapshotsTests {
 
 	private static final long T0 = 1_800_000_000_000L;
 
 	private final MutableClock clock = new MutableClock(T0);
+
+	private final List<DashboardEvent> published = new CopyOnWriteArrayList<>();
+
+	private final LevelActivity activity = new LevelActivity(this.clock,
+			DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15)), this::publish);
+
+	private final DashboardConfiguration hooks = new DashboardConfiguration();
 
 	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 		.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -47,18 +55,21 @@ class ResilienceMonitorTests {
 		.minimumNumberOfCalls(4)
 		.failureRateThreshold(50)
 		.waitDurationInOpenState(Duration.ofSeconds(10))
-		.build());
+		.build(), this.hooks.dashboardCircuitBreakerEvents(this.activity));
 
-	private final RetryRegistry retries = RetryRegistry
-		.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(1)).build());
+	private final RetryRegistry retries = RetryRegistry.of(
+			RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(1)).build(),
+			this.hooks.dashboardRetryEvents(this.activity));
 
-	private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+	private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.of(TimeLimiterConfig.ofDefaults(),
+			this.hooks.dashboardTimeLimiterEvents(this.activity));
 
-	private final BulkheadRegistry bulkheads = BulkheadRegistry
-		.of(BulkheadConfig.custom().maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
+	private final BulkheadRegistry bulkheads = BulkheadRegistry.of(
+			BulkheadConfig.custom().maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build(),
+			this.hooks.dashboardBulkheadEvents(this.activity));
 
-	private final ResilienceMonitor monitor = new ResilienceMonitor(this.breakers, this.retries, this.timeLimiters,
-			this.bulkheads, this.clock, DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15)));
+	private final LevelSnapshots snapshots = new LevelSnapshots(this.breakers, this.retries, this.timeLimiters,
+			this.bulkheads, this.activity, this.clock);
 
 	@Test
 	void openBreakerIsARedLampWithRatesThresholdsTimeInStateAndNextHalfOpen() {
@@ -69,9 +80,9 @@ class ResilienceMonitorTests {
 		assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(() -> breaker.executeSupplier(() -> "x"));
 		this.clock.advance(3000);
 
-		LevelSnapshot.Breaker view = this.monitor.snapshot(ProtectionLevel.FULL).breaker();
+		LevelSnapshot.Breaker view = this.snapshots.snapshot(ProtectionLevel.FULL).breaker();
 
-		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("red");
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("red");
 		assertThat(view.state()).isEqualTo("OPEN");
 		assertThat(view.since()).isEqualTo(T0);
 		assertThat(view.timeInStateMs()).isEqualTo(3000);
@@ -93,18 +104,17 @@ class ResilienceMonitorTests {
 			breaker.onSuccess(1, TimeUnit.MILLISECONDS);
 		}
 
-		List<DashboardEvent> log = this.monitor.recentEvents(ProtectionLevel.FULL);
+		List<DashboardEvent> log = this.snapshots.recentEvents(ProtectionLevel.FULL);
 
 		assertThat(log).hasSize(50);
 		assertThat(log.get(0).kind()).isEqualTo("success");
-		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).breaker().state()).isEqualTo("CLOSED");
-		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("green");
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).breaker().state()).isEqualTo("CLOSED");
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("green");
 	}
 
 	@Test
-	void transitionsReachListenersAsTheyHappen() {
-		List<DashboardEvent> received = new CopyOnWriteArrayList<>();
-		this.monitor.addListener(received::add);
+	void transitionsArePublishedAsTheyHappen() {
+		List<DashboardEvent> received = this.published;
 		CircuitBreaker breaker = this.breakers.circuitBreaker(ProtectionLevel.Names.CIRCUIT_BREAKER);
 
 		breaker.transitionToOpenState();
@@ -114,8 +124,15 @@ class ResilienceMonitorTests {
 		assertThat(received).extracting(DashboardEvent::message)
 			.containsExactly("breaker CLOSED → OPEN", "breaker OPEN → HALF_OPEN");
 		assertThat(received)
-			.allMatch((event) -> event.level().equals("circuit-breaker") && event.kind().equals("state"));
-		assertThat(this.monitor.snapshot(ProtectionLevel.CIRCUIT_BREAKER).lamp()).isEqualTo("amber");
+			.allMatch((event) -> event.level() == ProtectionLevel.CIRCUIT_BREAKER && event.kind().equals("state"));
+		assertThat(this.snapshots.snapshot(ProtectionLevel.CIRCUIT_BREAKER).lamp()).isEqualTo("amber");
+	}
+
+	@Test
+	void instancesOfOtherNamesAreNotWatched() {
+		this.breakers.circuitBreaker("not-a-level").transitionToOpenState();
+
+		assertThat(this.published).isEmpty();
 	}
 
 	@Test
@@ -134,7 +151,7 @@ class ResilienceMonitorTests {
 		assertThat(bulkhead.tryAcquirePermission()).isTrue();
 		assertThat(bulkhead.tryAcquirePermission()).isFalse();
 
-		LevelSnapshot snapshot = this.monitor.snapshot(ProtectionLevel.FULL);
+		LevelSnapshot snapshot = this.snapshots.snapshot(ProtectionLevel.FULL);
 
 		assertThat(snapshot.retry().successWithRetry()).isEqualTo(1);
 		assertThat(snapshot.retry().successWithoutRetry()).isEqualTo(1);
@@ -143,20 +160,20 @@ class ResilienceMonitorTests {
 		assertThat(snapshot.bulkhead().available()).isZero();
 		assertThat(snapshot.bulkhead().max()).isEqualTo(1);
 		assertThat(snapshot.bulkhead().rejected()).isEqualTo(1);
-		assertThat(this.monitor.recentEvents(ProtectionLevel.FULL)).extracting(DashboardEvent::kind)
+		assertThat(this.snapshots.recentEvents(ProtectionLevel.FULL)).extracting(DashboardEvent::kind)
 			.contains("retry", "timeout", "rejected");
 	}
 
 	@Test
 	void feedReadsFillTheWindowAndLightTheLampOfALevelWithoutBreaker() {
-		this.monitor.feedServed(new FeedServed(ProtectionLevel.NONE, Source.LIVE, null, 4));
+		this.activity.feedServed(new FeedServed(ProtectionLevel.NONE, Source.LIVE, null, 4));
 		for (int i = 0; i < 3; i++) {
-			this.monitor.feedServed(new FeedServed(ProtectionLevel.NONE, null, FailureReason.REFUSED, 12));
+			this.activity.feedServed(new FeedServed(ProtectionLevel.NONE, null, FailureReason.REFUSED, 12));
 		}
-		this.monitor.feedServed(new FeedServed(ProtectionLevel.FULL, Source.CACHE, FailureReason.CIRCUIT_OPEN, 1));
+		this.activity.feedServed(new FeedServed(ProtectionLevel.FULL, Source.CACHE, FailureReason.CIRCUIT_OPEN, 1));
 		this.clock.advance(1000);
 
-		LevelSnapshot none = this.monitor.snapshot(ProtectionLevel.NONE);
+		LevelSnapshot none = this.snapshots.snapshot(ProtectionLevel.NONE);
 
 		assertThat(none.breaker()).isNull();
 		assertThat(none.retry()).isNull();
@@ -164,16 +181,22 @@ class ResilienceMonitorTests {
 		assertThat(none.latest().live()).isEqualTo(1);
 		assertThat(none.latest().failed()).isEqualTo(3);
 		assertThat(none.latest().p99()).isEqualTo(12);
-		assertThat(this.monitor.snapshot(ProtectionLevel.FULL).latest().cached()).isEqualTo(1);
-		assertThat(this.monitor.history(ProtectionLevel.NONE)).hasSize(TrafficWindow.SECONDS);
-		assertThat(this.monitor.recentEvents(ProtectionLevel.NONE)).hasSize(3)
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).latest().cached()).isEqualTo(1);
+		assertThat(this.snapshots.history(ProtectionLevel.NONE)).hasSize(TrafficWindow.SECONDS);
+		assertThat(this.snapshots.recentEvents(ProtectionLevel.NONE)).hasSize(3)
 			.allMatch((event) -> event.source().equals("feed") && event.message().contains("refused"));
 	}
 
 	@Test
 	void aLevelWithoutTrafficOrBreakerIsGrey() {
-		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).lamp()).isEqualTo("grey");
-		assertThat(this.monitor.snapshot(ProtectionLevel.TIMEOUT).breaker()).isNull();
+		assertThat(this.snapshots.snapshot(ProtectionLevel.TIMEOUT).lamp()).isEqualTo("grey");
+		assertThat(this.snapshots.snapshot(ProtectionLevel.TIMEOUT).breaker()).isNull();
+	}
+
+	private void publish(Object event) {
+		if (event instanceof DashboardEvent dashboardEvent) {
+			this.published.add(dashboardEvent);
+		}
 	}
 
 }
