@@ -73,11 +73,11 @@ class SlidesTests {
 	@Test
 	void everyChaosCommandInTheDeckAndRunBookIsOneTheScriptAccepts() {
 		Set<String> accepted = chaosScriptCommands();
-		assertThat(accepted).as("commands parsed from scripts/chaos").contains("status", "off", "down", "every-third");
+		assertThat(accepted).as("commands parsed from scripts/chaos").contains("status", "off", "outage", "hang", "every-third", "fault");
 		for (String path : List.of(DECK_PATH, RUN_BOOK_PATH)) {
 			Set<String> used = matches(CHAOS_COMMAND, Repository.read(path));
 			assertThat(used).as("the demo commands in " + path)
-				.contains("every-third", "hang-all", "down", "off", "crash");
+				.contains("every-third", "hang", "outage", "off", "crash");
 			assertThat(accepted).as("commands scripts/chaos accepts, against those used in " + path).containsAll(used);
 		}
 	}
