@@ -25,7 +25,7 @@ public record Scenario(String name, String title, Fault fault, String chaos, Loa
 	/** How a scenario breaks the backend. */
 	public enum Fault {
 
-		/** Nothing. */
+		/** No fault: the healthy run, what each pattern costs when nothing fails. */
 		NONE,
 		/**
 		 * A chaos API fault, installed at the start of the window and removed at its end.

@@ -73,7 +73,8 @@ class SlidesTests {
 	@Test
 	void everyChaosCommandInTheDeckAndRunBookIsOneTheScriptAccepts() {
 		Set<String> accepted = chaosScriptCommands();
-		assertThat(accepted).as("commands parsed from scripts/chaos").contains("status", "off", "outage", "hang", "every-third", "fault");
+		assertThat(accepted).as("commands parsed from scripts/chaos")
+			.contains("status", "off", "outage", "hang", "every-third", "fault");
 		for (String path : List.of(DECK_PATH, RUN_BOOK_PATH)) {
 			Set<String> used = matches(CHAOS_COMMAND, Repository.read(path));
 			assertThat(used).as("the demo commands in " + path)

@@ -3,10 +3,10 @@ package dev.faultline.backend.chaos;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the chaos API.
+ * Settings of the chaos API. Each value, and why it is what it is, is written once: in
+ * {@code application.yml}.
  *
  * The two settings that act before any bean exists are read where they act, from
  * {@code application.yml}: {@code faultline.chaos.enabled} by the configurations'
@@ -21,13 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code duration}, at most 1 hour
  */
 @ConfigurationProperties("faultline.chaos")
-record ChaosProperties(String token, boolean allowCrash, @DefaultValue("5m") Duration defaultDuration) {
+record ChaosProperties(String token, boolean allowCrash, Duration defaultDuration) {
 
 	/** The header that carries the token. */
 	static final String TOKEN_HEADER = "X-Chaos-Token";
 
 	ChaosProperties {
-		if (defaultDuration.isNegative() || defaultDuration.isZero()
+		if (defaultDuration == null || defaultDuration.isNegative() || defaultDuration.isZero()
 				|| defaultDuration.compareTo(FaultSettings.MAX_DURATION) > 0) {
 			throw new IllegalArgumentException("faultline.chaos.default-duration must be more than 0 and at most 1h");
 		}

@@ -3,14 +3,15 @@ package dev.faultline.ui.backend;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the backend is and how long one HTTP attempt may take on the protected levels.
+ * Each value, and why it is what it is, is written once: in {@code application.yml}.
  *
  * @param baseUrl the backend's API root, such as {@code http://localhost:8081}
  * @param connectTimeout how long to wait for a TCP connection
@@ -26,8 +27,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("faultline.backend")
-public record BackendProperties(@NotNull @DefaultValue("http://localhost:8081") URI baseUrl,
-		@NotNull @DefaultValue("500ms") Duration connectTimeout, @NotNull @DefaultValue("1s") Duration readTimeout,
-		@DefaultValue("32") int maxConcurrentAttempts, @DefaultValue("200") int unprotectedMaxConnections,
-		@NotNull @DefaultValue("http://localhost:9081") URI managementUrl) {
+public record BackendProperties(@NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
+		@Min(1) int maxConcurrentAttempts, @Min(1) int unprotectedMaxConnections, @NotNull URI managementUrl) {
 }

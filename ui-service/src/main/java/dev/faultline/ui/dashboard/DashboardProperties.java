@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the live dashboard: how often it pushes, how much it buffers, and the
- * limits that keep the dashboard itself from becoming a load on the UI.
+ * limits that keep the dashboard itself from becoming a load on the UI. Each value, and
+ * why it is what it is, is written once: in {@code application.yml}.
  *
  * @param snapshotInterval how often every open stream gets a snapshot
  * @param eventFlushInterval how often queued Resilience4j events are written to the
@@ -32,10 +32,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("faultline.dashboard")
-public record DashboardProperties(@NotNull @DefaultValue("1s") Duration snapshotInterval,
-		@NotNull @DefaultValue("250ms") Duration eventFlushInterval,
-		@NotNull @DefaultValue("15s") Duration heartbeatInterval, @NotNull @DefaultValue("30m") Duration streamTimeout,
-		@Min(1) @DefaultValue("20") int maxStreams, @Min(1) @DefaultValue("256") int eventQueueCapacity,
-		@Min(1) @DefaultValue("50") int eventLogSize, @NotNull @DefaultValue("10m") Duration trafficMaxDuration,
-		@Min(1) @DefaultValue("20") int trafficMaxInFlight, @NotNull @DefaultValue("2s") Duration chaosPollInterval) {
+public record DashboardProperties(@NotNull Duration snapshotInterval, @NotNull Duration eventFlushInterval,
+		@NotNull Duration heartbeatInterval, @NotNull Duration streamTimeout, @Min(1) int maxStreams,
+		@Min(1) int eventQueueCapacity, @Min(1) int eventLogSize, @NotNull Duration trafficMaxDuration,
+		@Min(1) int trafficMaxInFlight, @NotNull Duration chaosPollInterval) {
 }

@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Faultline's own resilience settings, beside Resilience4j's: the retry budget and the
- * fallback cache.
+ * fallback cache. Each value, and why it is what it is, is written once: in
+ * {@code application.yml}.
  *
  * @param retryBudgetRatio retry tokens earned per call: 0.2 allows retries for about 20%
  * of calls
@@ -24,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("faultline.resilience")
-public record ResilienceProperties(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double retryBudgetRatio,
-		@Min(1) @DefaultValue("10") int retryBudgetCapacity, @Min(1) @DefaultValue("50") int cacheMaxEntries,
-		@NotNull @DefaultValue("1h") Duration cacheMaxAge) {
+public record ResilienceProperties(@DecimalMin("0.0") @DecimalMax("1.0") double retryBudgetRatio,
+		@Min(1) int retryBudgetCapacity, @Min(1) int cacheMaxEntries, @NotNull Duration cacheMaxAge) {
 }
