@@ -639,7 +639,7 @@ public final class Fuzz {
 
 		private static final List<String> LEVELS = List.of("none", "timeout", "retry", "circuit-breaker", "fallback", "full");
 
-		private static final List<String> CHAOS_ACTIONS = List.of("latency", "errors", "every-third", "hang", "down",
+		private static final List<String> CHAOS_ACTIONS = List.of("slow", "errors", "every-third", "hang", "outage",
 				"flapping", "off");
 
 		private static final Set<String> FORCED_STATES = Set.of("DISABLED", "FORCED_OPEN", "FORCED_HALF_OPEN",
@@ -1118,7 +1118,7 @@ public final class Fuzz {
 				}
 			}
 			else {
-				String action = pick("bogus", "LATENCY", "latency%20", "%2e%2e", "off/x", "x".repeat(300), "hang;x", "",
+				String action = pick("bogus", "SLOW", "slow%20", "latency", "down", "%2e%2e", "off/x", "x".repeat(300), "hang;x", "",
 						"crash", "scenarios", "%E2%80%AEoff");
 				probe = withToken(ui("POST", "/dashboard/chaos/" + action)).expect(action.equals("hang;x") ? Expect.ANY
 						: Expect.REJECT);
@@ -1142,8 +1142,8 @@ public final class Fuzz {
 	/** The chaos control API on the management port; every accepted change is undone with DELETE /chaos at once. */
 	final class ChaosFuzzer {
 
-		private static final List<String> SCENARIOS = List.of("flaky", "every-third", "slow", "hang", "outage", "brownout",
-				"flapping");
+		private static final List<String> SCENARIOS = List.of("flaky", "every-third", "errors", "slow", "hang", "outage",
+				"brownout", "flapping");
 
 		void run(int quota) {
 			clearChaos();

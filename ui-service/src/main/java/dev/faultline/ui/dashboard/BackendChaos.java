@@ -4,10 +4,13 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.faultline.ui.backend.BackendProperties;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,12 @@ class BackendChaos implements DisposableBean {
 	private final TaskScheduler scheduler;
 
 	private final ScheduledFuture<?> poll;
+
+	private final AtomicLong asked = new AtomicLong();
+
+	private final ReentrantLock polling = new ReentrantLock();
+
+	private long answered;
 
 	private volatile ChaosStatus latest;
 
@@ -67,8 +76,13 @@ class BackendChaos implements DisposableBean {
 		long now = this.clock.millis();
 		if (now >= this.watchedUntil) {
 			// The first dashboard after a quiet spell: fetch now rather than at the next
-			// poll.
-			this.scheduler.schedule(this::refresh, this.scheduler.getClock().instant());
+			// poll (unless the UI is shutting down and the scheduler takes no more work).
+			try {
+				this.scheduler.schedule(this::refreshIfWatched, this.scheduler.getClock().instant());
+			}
+			catch (TaskRejectedException ex) {
+				// Shutting down: the last known state will do.
+			}
 		}
 		this.watchedUntil = now + WATCHED_FOR.toMillis();
 		return this.latest;
@@ -76,19 +90,21 @@ class BackendChaos implements DisposableBean {
 
 	/** Reads the state now. */
 	ChaosStatus refresh() {
+		long asked = this.asked.incrementAndGet();
+		ChaosStatus status;
 		try {
 			BackendChaosState state = this.rest.get().uri("/chaos").retrieve().body(BackendChaosState.class);
-			this.latest = (state != null) ? ChaosStatus.of(state, this.clock.millis())
+			status = (state != null) ? ChaosStatus.of(state, this.clock.millis())
 					: ChaosStatus.unreachable("empty answer from the chaos API", this.clock.millis());
 		}
 		catch (RestClientException ex) {
-			this.latest = ChaosStatus.unreachable(problem(ex), this.clock.millis());
+			status = ChaosStatus.unreachable(problem(ex), this.clock.millis());
 		}
 		catch (RuntimeException ex) {
 			// An answer that is not the chaos JSON; the poller must survive it.
-			this.latest = ChaosStatus.unreachable("unexpected answer: " + ex.getMessage(), this.clock.millis());
+			status = ChaosStatus.unreachable("unexpected answer: " + ex.getMessage(), this.clock.millis());
 		}
-		return this.latest;
+		return update(asked, status);
 	}
 
 	/**
@@ -99,12 +115,12 @@ class BackendChaos implements DisposableBean {
 		try {
 			RestClient.RequestHeadersSpec<?> call = (action != ChaosAction.OFF)
 					? this.rest.put().uri("/chaos/scenarios/{name}", action.id()) : this.rest.delete().uri("/chaos");
+			long asked = this.asked.incrementAndGet();
 			BackendChaosState state = call.retrieve().body(BackendChaosState.class);
-			this.latest = (state != null) ? ChaosStatus.of(state, this.clock.millis()) : refresh();
-			return this.latest;
+			return (state != null) ? update(asked, ChaosStatus.of(state, this.clock.millis())) : refresh();
 		}
 		catch (RestClientException ex) {
-			this.latest = ChaosStatus.unreachable(problem(ex), this.clock.millis());
+			update(this.asked.incrementAndGet(), ChaosStatus.unreachable(problem(ex), this.clock.millis()));
 			throw new ChaosUnavailableException(action, problem(ex), ex);
 		}
 	}
@@ -115,9 +131,28 @@ class BackendChaos implements DisposableBean {
 	}
 
 	private void refreshIfWatched() {
-		if (this.clock.millis() < this.watchedUntil) {
-			refresh();
+		// One background read at a time: a second poll while one waits on an unreachable
+		// backend would only wait beside it.
+		if (this.clock.millis() < this.watchedUntil && this.polling.tryLock()) {
+			try {
+				refresh();
+			}
+			finally {
+				this.polling.unlock();
+			}
 		}
+	}
+
+	/**
+	 * Keeps the answer to the newest question: a poll that started before a button was
+	 * pressed must not overwrite what the button's call answered.
+	 */
+	private synchronized ChaosStatus update(long asked, ChaosStatus status) {
+		if (asked > this.answered) {
+			this.answered = asked;
+			this.latest = status;
+		}
+		return this.latest;
 	}
 
 	private static String problem(RestClientException ex) {

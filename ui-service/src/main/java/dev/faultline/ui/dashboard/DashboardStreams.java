@@ -23,18 +23,20 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's Server-Sent Event streams. Boot's task scheduler writes to every
- * stream: a {@code snapshot} every second, queued {@code event}s every quarter second,
- * and a comment as heartbeat; no thread waits per client. Resilience4j events reach each
- * stream through a bounded queue that drops its oldest entry when full (counted in the
- * snapshot's {@code droppedEvents}). A stream is forgotten when it completes, times out,
- * fails, or a write to it fails; at most {@code faultline.dashboard.max-streams} are open
- * at once.
+ * The dashboard's Server-Sent Event streams. One periodic task on Boot's task scheduler
+ * writes to every stream, so a browser that stops reading can hold at most that one
+ * thread: each quarter second it greets new streams, flushes queued {@code event}s, and
+ * when due sends the {@code snapshot} (every second) and a heartbeat comment; no thread
+ * waits per client. Resilience4j events reach each stream through a bounded queue that
+ * drops its oldest entry when full (counted in the snapshot's {@code droppedEvents}). A
+ * stream is forgotten when it completes, times out, fails, or a write to it fails; at
+ * most {@code faultline.dashboard.max-streams} are open at once.
  *
  * <p>
  * A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every
@@ -67,7 +69,12 @@ class DashboardStreams implements SmartLifecycle {
 
 	private final TaskScheduler scheduler;
 
-	private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
+	@Nullable
+	private ScheduledFuture<?> writer;
+
+	private long nextSnapshotAt;
+
+	private long nextHeartbeatAt;
 
 	private volatile boolean running;
 
@@ -83,9 +90,9 @@ class DashboardStreams implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		every(this.properties.snapshotInterval(), this::sendSnapshots);
-		every(this.properties.eventFlushInterval(), this::flushEvents);
-		every(this.properties.heartbeatInterval(), this::sendHeartbeats);
+		Duration period = this.properties.eventFlushInterval();
+		this.writer = this.scheduler.scheduleAtFixedRate(this::write, this.scheduler.getClock().instant().plus(period),
+				period);
 		this.running = true;
 	}
 
@@ -96,8 +103,9 @@ class DashboardStreams implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.tasks.forEach((task) -> task.cancel(false));
-		this.tasks.clear();
+		if (this.writer != null) {
+			this.writer.cancel(false);
+		}
 		this.clients.forEach(this::forget);
 		for (SseEmitter emitter : this.unfinished) {
 			try {
@@ -139,7 +147,6 @@ class DashboardStreams implements SmartLifecycle {
 			emitter.complete();
 		});
 		this.clients.add(client);
-		this.scheduler.schedule(() -> greet(client), this.scheduler.getClock().instant());
 		return emitter;
 	}
 
@@ -158,7 +165,49 @@ class DashboardStreams implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The one writer: runs at the event flush interval and never overlaps itself, so
+	 * every stream is written by one thread at a time, its history always first.
+	 */
+	private void write() {
+		try {
+			this.clients.stream().filter((client) -> !client.greeted).forEach(this::greet);
+			flushEvents();
+			long now = this.clock.millis();
+			if (now >= this.nextSnapshotAt) {
+				this.nextSnapshotAt = now + this.properties.snapshotInterval().toMillis();
+				sendSnapshots();
+			}
+			if (now >= this.nextHeartbeatAt) {
+				this.nextHeartbeatAt = now + this.properties.heartbeatInterval().toMillis();
+				sendHeartbeats();
+			}
+		}
+		catch (RuntimeException ex) {
+			// A periodic task that throws is never run again: log it and keep streaming.
+			logger.warn("Dashboard stream task failed", ex);
+		}
+	}
+
 	private void greet(Client client) {
+		try {
+			sendGreeting(client);
+		}
+		catch (RuntimeException ex) {
+			// The stream cannot start: end it, so its slot is free and the browser
+			// reconnects.
+			logger.warn("Dashboard stream could not start", ex);
+			forget(client);
+			try {
+				client.emitter.completeWithError(ex);
+			}
+			catch (RuntimeException alreadyDone) {
+				// Completed by the container in the meantime; nothing left to clean up.
+			}
+		}
+	}
+
+	private void sendGreeting(Client client) {
 		ProtectionLevel level = client.level;
 		List<DashboardEvent> events = new ArrayList<>(this.snapshots.recentEvents(level));
 		if (level != ProtectionLevel.NONE) {
@@ -173,7 +222,6 @@ class DashboardStreams implements SmartLifecycle {
 					SseEmitter.event()
 						.name("snapshot")
 						.data(snapshot(client, new EnumMap<>(ProtectionLevel.class)), MediaType.APPLICATION_JSON));
-			// Only now do the periodic tasks write to it: the history is always first.
 			client.greeted = true;
 		}
 	}
@@ -245,19 +293,6 @@ class DashboardStreams implements SmartLifecycle {
 		return this.clients.stream().filter((client) -> client.greeted).toList();
 	}
 
-	private void every(Duration period, Runnable task) {
-		this.tasks.add(this.scheduler.scheduleAtFixedRate(() -> {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				// A periodic task that throws is never run again: log it and keep
-				// streaming.
-				logger.warn("Dashboard stream task failed", ex);
-			}
-		}, this.scheduler.getClock().instant().plus(period), period));
-	}
-
 	/** One open stream and its bounded queue of events. */
 	static final class Client {
 
@@ -271,6 +306,8 @@ class DashboardStreams implements SmartLifecycle {
 
 		private long dropped;
 
+		// Written and read by the writer task only; volatile as that task may move
+		// between the scheduler's threads.
 		private volatile boolean greeted;
 
 		Client(SseEmitter emitter, ProtectionLevel level, int capacity) {

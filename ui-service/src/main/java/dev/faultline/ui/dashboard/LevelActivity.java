@@ -25,6 +25,8 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnSuccessEvent;
 import io.github.resilience4j.retry.event.RetryEvent;
 import io.github.resilience4j.timelimiter.event.TimeLimiterEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -44,6 +46,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LevelActivity {
+
+	private static final Log logger = LogFactory.getLog(LevelActivity.class);
 
 	private final Clock clock;
 
@@ -175,7 +179,14 @@ class LevelActivity {
 
 	private void publish(DashboardEvent event) {
 		of(event.level()).remember(event);
-		this.publisher.publishEvent(event);
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// This runs on the caller's thread inside Resilience4j, whose retry does not
+			// catch a consumer's exception: the dashboard must never fail a user's call.
+			logger.debug("Dashboard event not delivered: " + event.message(), ex);
+		}
 	}
 
 	private static String describe(Throwable failure) {

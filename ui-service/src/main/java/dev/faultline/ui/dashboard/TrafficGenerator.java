@@ -23,9 +23,12 @@ import dev.faultline.ui.resilience.ProtectionLevel;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Steady traffic for the demo: reads the UI's own feed ({@code GET /api/feed} on
@@ -110,9 +113,19 @@ class TrafficGenerator implements SmartLifecycle {
 		Run started = new Run(level, rate, targets,
 				this.clock.millis() + this.properties.trafficMaxDuration().toMillis());
 		Instant now = this.scheduler.getClock().instant();
-		started.tick = this.scheduler.scheduleAtFixedRate(() -> send(started), now,
-				Duration.ofSeconds(1).dividedBy(rate));
-		started.stop = this.scheduler.schedule(() -> stop(started), now.plus(this.properties.trafficMaxDuration()));
+		try {
+			started.tick = this.scheduler.scheduleAtFixedRate(() -> send(started), now,
+					Duration.ofSeconds(1).dividedBy(rate));
+			started.stop = this.scheduler.schedule(() -> stop(started), now.plus(this.properties.trafficMaxDuration()));
+		}
+		catch (TaskRejectedException ex) {
+			if (started.tick != null) {
+				started.tick.cancel(false);
+			}
+			ErrorResponseException shuttingDown = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ex);
+			shuttingDown.setDetail("The UI is shutting down: no traffic is started.");
+			throw shuttingDown;
+		}
 		this.run = started;
 		return status();
 	}

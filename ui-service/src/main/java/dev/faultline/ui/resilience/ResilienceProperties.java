@@ -24,6 +24,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("faultline.resilience")
-public record ResilienceProperties(@DecimalMin("0.0") @DecimalMax("1.0") double retryBudgetRatio,
+public record ResilienceProperties(@NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double retryBudgetRatio,
 		@Min(1) int retryBudgetCapacity, @Min(1) int cacheMaxEntries, @NotNull Duration cacheMaxAge) {
 }
