@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The tests' HTTP client for one server: real requests over a real socket, HTTP/1.1, no
@@ -71,6 +72,16 @@ public final class TestHttp {
 			request.headers(headers);
 		}
 		return send(request);
+	}
+
+	/**
+	 * A {@code GET} sent without waiting, for tests that race requests or hold one open;
+	 * unless answered within {@link #ANSWER_WITHIN} the future fails with an
+	 * {@link java.net.http.HttpTimeoutException}.
+	 */
+	public CompletableFuture<HttpResponse<String>> getAsync(String pathOrUrl) {
+		HttpRequest request = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(ANSWER_WITHIN).build();
+		return this.client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Sends a request built by the test, with the bounded wait unless it set its own. */

@@ -1,19 +1,12 @@
 package dev.faultline.ui;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
-import dev.faultline.ui.resilience.LastKnownGood;
 import dev.faultline.ui.resilience.ProtectionLevel;
-import dev.faultline.ui.resilience.RetryBudget;
 import dev.faultline.ui.testsupport.BackendProcess;
 import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.ResilienceState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,20 +55,11 @@ class BothServicesIntegrationTests {
 	private CircuitBreakerRegistry breakers;
 
 	@Autowired
-	private RetryBudget retryBudget;
-
-	@Autowired
-	private LastKnownGood lastKnownGood;
+	private ApplicationContext context;
 
 	@BeforeAll
 	static void startTheRealBackend() throws Exception {
-		Optional<Path> jar = BackendProcess.findJar();
-		if (jar.isEmpty()) {
-			System.out.println("BothServicesIntegrationTests skipped: no backend jar in ../backend-service/target; "
-					+ "run ./mvnw verify from the repository root (backend-service is built first).");
-		}
-		assumeTrue(jar.isPresent(), "backend jar not built: run ./mvnw verify from the repository root");
-		backend = BackendProcess.start(jar.get());
+		backend = BackendProcess.startOrSkip(BothServicesIntegrationTests.class);
 	}
 
 	@AfterAll
@@ -91,9 +76,7 @@ class BothServicesIntegrationTests {
 
 	@BeforeEach
 	void resetResilienceState() {
-		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-		this.retryBudget.refill();
-		this.lastKnownGood.clear();
+		ResilienceState.reset(this.context);
 	}
 
 	@AfterEach
@@ -105,14 +88,12 @@ class BothServicesIntegrationTests {
 
 	@Test
 	@Order(1)
-	void pageShowsLiveDataFromTheRealBackend() throws Exception {
+	void pageShowsLiveDataFromTheRealBackend() {
 		String text = "End to end " + UUID.randomUUID();
-		HttpRequest create = HttpRequest.newBuilder(URI.create(backend.apiUrl() + "/api/messages"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"author\": \"E2E\", \"text\": \"" + text + "\"}"))
-			.build();
-		assertThat(HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.discarding()).statusCode())
-			.isEqualTo(201);
+		assertThat(backend.api()
+			.send("POST", "/api/messages", "{\"author\": \"E2E\", \"text\": \"" + text + "\"}", "Content-Type",
+					"application/json")
+			.statusCode()).isEqualTo(201);
 
 		FeedJson feed = feed(ProtectionLevel.FULL);
 		String page = this.rest.getForObject("/?level=full", String.class);

@@ -1,7 +1,6 @@
 package dev.faultline.ui;
 
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import javax.net.ssl.SSLSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.ErrorLog;
+import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
 import dev.faultline.ui.testsupport.BackendProcess;
 import net.jqwik.api.Arbitraries;
@@ -38,7 +37,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
-import org.opentest4j.TestAbortedException;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -68,28 +66,20 @@ class UiFuzzIntegrationTests {
 
 	private static ErrorLog errorLog;
 
-	private static final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.build();
-
-	private static int port;
+	/** One visitor's browser: it keeps the session cookie. */
+	private static TestHttp browser;
 
 	private static long backendLogStart;
 
 	@BeforeContainer
 	static void startBothServices() throws Exception {
-		Path jar = BackendProcess.findJar()
-			.orElseThrow(() -> new TestAbortedException(
-					"backend jar not built: run ./mvnw verify from the repository root"));
-		backend = BackendProcess.start(jar);
+		backend = BackendProcess.startOrSkip(UiFuzzIntegrationTests.class);
 		backendLogStart = Files.size(backend.log());
 		ui = new SpringApplicationBuilder(UiApplication.class).profiles("test")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 					"--faultline.backend.base-url=" + backend.apiUrl(),
 					"--faultline.backend.management-url=" + backend.managementUrl());
-		port = ((WebServerApplicationContext) ui).getWebServer().getPort();
+		browser = TestHttp.browserTo("http://127.0.0.1:" + ((WebServerApplicationContext) ui).getWebServer().getPort());
 		errorLog = ErrorLog.open();
 	}
 
@@ -312,10 +302,7 @@ class UiFuzzIntegrationTests {
 	}
 
 	private static JsonNode newest() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(backend.apiUrl() + "/api/messages?limit=1"))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		JsonNode list = JSON.readTree(browser.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		JsonNode list = JSON.readTree(backend.api().get("/api/messages?limit=1").body());
 		return list.isEmpty() ? null : list.get(0);
 	}
 
@@ -326,7 +313,7 @@ class UiFuzzIntegrationTests {
 
 	private static HttpResponse<String> send(String method, String pathAndQuery, String body, String contentType,
 			String accept, String csrfToken) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+		HttpRequest.Builder request = HttpRequest.newBuilder(browser.uri(pathAndQuery))
 			.timeout(Duration.ofSeconds(10))
 			.header("Accept", accept)
 			.method(method,
@@ -337,7 +324,9 @@ class UiFuzzIntegrationTests {
 		if (csrfToken != null) {
 			request.header("X-CSRF-TOKEN", csrfToken);
 		}
-		HttpResponse<InputStream> answer = browser.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		// Read here, not by TestHttp: at most 1 MB, and nothing of an event stream.
+		HttpResponse<InputStream> answer = browser.client()
+			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream in = answer.body()) {
 			// An accepted event stream never ends: only its status and headers are read.
 			boolean stream = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");

@@ -39,22 +39,22 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 			"paths", "duration", "colour", "", "MS");
 
 	@BeforeTry
-	void noFaultSoFar() throws Exception {
-		backend.send(HttpRequest.newBuilder(backend.management("/chaos")).DELETE());
+	void noFaultSoFar() {
+		backend.management().send("DELETE", "/chaos", null);
 	}
 
 	@Property(tries = 400, seed = "20261129")
 	void everyChangeIsInstalledWholeOrRefusedWithAProblemAndNothingInstalled(@ForAll("changes") Change change)
 			throws Exception {
 		String before = faults();
-		HttpRequest.Builder request = HttpRequest.newBuilder(backend.management(change.pathAndQuery()))
+		HttpRequest.Builder request = HttpRequest.newBuilder(backend.management().uri(change.pathAndQuery()))
 			.PUT((change.body() != null) ? HttpRequest.BodyPublishers.ofString(change.body())
 					: HttpRequest.BodyPublishers.noBody());
 		if (change.contentType() != null) {
 			request.header("Content-Type", change.contentType());
 		}
 
-		HttpResponse<String> answer = backend.send(request);
+		HttpResponse<String> answer = backend.management().send(request);
 
 		ProblemAnswers.assertNoServerErrorAndProblemJson(answer, change.toString());
 		if (answer.statusCode() == 200) {
@@ -149,9 +149,7 @@ class ChaosApiFuzzIntegrationTests extends BackendFuzzing {
 	}
 
 	private static String faults() throws Exception {
-		return JSON.readTree(backend.send(HttpRequest.newBuilder(backend.management("/chaos")).GET()).body())
-			.get("faults")
-			.toString();
+		return JSON.readTree(backend.management().get("/chaos").body()).get("faults").toString();
 	}
 
 	/**

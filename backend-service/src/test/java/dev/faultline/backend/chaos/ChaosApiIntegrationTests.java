@@ -2,11 +2,10 @@ package dev.faultline.backend.chaos;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
@@ -19,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.TestHttp;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +58,16 @@ class ChaosApiIntegrationTests {
 	private ObjectMapper json;
 
 	/**
-	 * A fresh client per test: no pooled connection survives a fault of an earlier test.
+	 * Fresh clients per test: no pooled connection survives a fault of an earlier test.
 	 */
-	private HttpClient client;
+	private TestHttp api;
+
+	private TestHttp management;
 
 	@BeforeEach
-	void newClient() {
-		this.client = newHttpClient();
+	void newClients() {
+		this.api = freshApiClient();
+		this.management = TestHttp.toPort(this.managementPort);
 	}
 
 	@AfterEach
@@ -80,16 +84,15 @@ class ChaosApiIntegrationTests {
 		assertThat(read(state).get("faults").isArray()).isTrue();
 		assertThat(read(state).get("apiPort").asText()).isEqualTo("accepting connections");
 
-		assertThat(api("/chaos").statusCode()).isEqualTo(404);
-		assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.apiPort + "/chaos/latency?ms=1"))
-			.PUT(BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/chaos").statusCode()).isEqualTo(404);
+		assertThat(this.api.send("PUT", "/chaos/latency?ms=1", null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void anErrorStatusWithoutANameIsInjectedAsAsked() throws Exception {
 		chaos("PUT", "/chaos/error?status=450", null);
 
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(450);
 		assertThat(read(answer).get("title").asText()).isEqualTo("Injected failure: status 450");
@@ -101,7 +104,7 @@ class ChaosApiIntegrationTests {
 
 		assertThat(chaos("GET", "/chaos", null).statusCode()).isEqualTo(200);
 		assertThat(chaos("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
-		assertThat(api("/actuator/health").statusCode()).isEqualTo(500);
+		assertThat(this.api.get("/actuator/health").statusCode()).isEqualTo(500);
 	}
 
 	@Test
@@ -113,7 +116,7 @@ class ChaosApiIntegrationTests {
 		assertThat(fault.get("remainingSeconds").asLong()).isBetween(290L, 300L);
 
 		long started = System.nanoTime();
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 		long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
 		assertThat(answer.statusCode()).isEqualTo(200);
@@ -128,7 +131,7 @@ class ChaosApiIntegrationTests {
 		assertThat(read(installed).at("/faults/0/settings").toString()).isEqualTo("{\"minMs\":200,\"maxMs\":300}");
 
 		long started = System.nanoTime();
-		assertThat(api("/api/messages").statusCode()).isEqualTo(200);
+		assertThat(this.api.get("/api/messages").statusCode()).isEqualTo(200);
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(200);
 	}
 
@@ -138,7 +141,7 @@ class ChaosApiIntegrationTests {
 
 		List<Integer> failed = new ArrayList<>();
 		for (int call = 1; call <= 9; call++) {
-			if (api("/api/messages").statusCode() == 500) {
+			if (this.api.get("/api/messages").statusCode() == 500) {
 				failed.add(call);
 			}
 		}
@@ -174,7 +177,7 @@ class ChaosApiIntegrationTests {
 	void errorAnswersAnInjectedProblemWithRetryAfter() throws Exception {
 		chaos("PUT", "/chaos/error", "{\"status\": 503, \"retryAfter\": 2}");
 
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(503);
 		assertThat(answer.headers().firstValue("Retry-After")).hasValue("2");
@@ -189,11 +192,9 @@ class ChaosApiIntegrationTests {
 	void scopeLimitsAFaultToItsMethodsAndPaths() throws Exception {
 		chaos("PUT", "/chaos/error?status=502&methods=GET&paths=/api/messages/*", null);
 
-		assertThat(api("/api/messages").statusCode()).isEqualTo(200);
-		assertThat(api("/api/messages/1").statusCode()).isEqualTo(502);
-		HttpResponse<String> post = send(HttpRequest.newBuilder(apiUri("/api/messages/1"))
-			.POST(BodyPublishers.ofString("{}"))
-			.header("Content-Type", "application/json"));
+		assertThat(this.api.get("/api/messages").statusCode()).isEqualTo(200);
+		assertThat(this.api.get("/api/messages/1").statusCode()).isEqualTo(502);
+		HttpResponse<String> post = this.api.send("POST", "/api/messages/1", "{}", "Content-Type", "application/json");
 		assertThat(post.statusCode()).isNotEqualTo(502);
 	}
 
@@ -202,22 +203,19 @@ class ChaosApiIntegrationTests {
 		HttpResponse<String> installed = chaos("PUT", "/chaos/down", null);
 		assertThat(read(installed).get("apiPort").asText()).isEqualTo("refusing connections");
 
-		Throwable refused = catchThrowable(() -> newHttpClient()
-			.send(HttpRequest.newBuilder(apiUri("/api/messages")).build(), BodyHandlers.ofString()));
+		Throwable refused = ioFailure(() -> freshApiClient().get("/api/messages"));
 		assertThat(refused).isInstanceOf(ConnectException.class);
 		assertThat(chaos("GET", "/chaos", null).statusCode()).isEqualTo(200);
 
 		chaos("DELETE", "/chaos/down", null);
-		HttpResponse<String> answer = newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> answer = freshApiClient().get("/api/messages");
 		assertThat(answer.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void downLetsRequestsInFlightFinish() throws Exception {
 		chaos("PUT", "/chaos/latency?ms=1500", null);
-		CompletableFuture<HttpResponse<String>> inFlight = this.client
-			.sendAsync(HttpRequest.newBuilder(apiUri("/api/messages")).build(), BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> inFlight = this.api.getAsync("/api/messages");
 		awaitInjections("latency", 1);
 
 		chaos("PUT", "/chaos/down", null);
@@ -229,7 +227,7 @@ class ChaosApiIntegrationTests {
 	void resetDropsTheConnectionWithoutAnswer() throws Exception {
 		chaos("PUT", "/chaos/reset", null);
 
-		Throwable dropped = catchThrowable(() -> api("/api/messages"));
+		Throwable dropped = ioFailure(() -> this.api.get("/api/messages"));
 
 		assertThat(dropped).isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class);
 		assertThat(dropped.getMessage()).containsAnyOf("received no bytes", "reset", "closed");
@@ -238,12 +236,13 @@ class ChaosApiIntegrationTests {
 
 	@Test
 	void slowBodySendsHeadersAtOnceAndTricklesTheBody() throws Exception {
-		byte[] whole = api("/api/messages").body().getBytes();
+		byte[] whole = this.api.get("/api/messages").body().getBytes();
 		chaos("PUT", "/chaos/slow-body?chunkBytes=" + (whole.length / 4 + 1) + "&chunkDelayMs=250", null);
 
 		long started = System.nanoTime();
-		HttpResponse<InputStream> answer = this.client.send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> answer = this.api.client()
+			.send(HttpRequest.newBuilder(this.api.uri("/api/messages")).timeout(TestHttp.ANSWER_WITHIN).build(),
+					BodyHandlers.ofInputStream());
 		long headersMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 		byte[] body;
 		try (InputStream in = answer.body()) {
@@ -262,7 +261,7 @@ class ChaosApiIntegrationTests {
 	void truncateCutsTheBodyShortOfItsContentLength() throws Exception {
 		chaos("PUT", "/chaos/truncate", null);
 
-		Throwable cut = catchThrowable(() -> api("/api/messages"));
+		Throwable cut = ioFailure(() -> this.api.get("/api/messages"));
 
 		assertThat(cut).isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class);
 		assertThat(cut.getMessage()).containsAnyOf("content-length", "EOF");
@@ -272,7 +271,7 @@ class ChaosApiIntegrationTests {
 	void malformedAnswersSuccessWithInvalidJson() throws Exception {
 		chaos("PUT", "/chaos/malformed", null);
 
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue("Content-Type"))
@@ -283,8 +282,7 @@ class ChaosApiIntegrationTests {
 	@Test
 	void hangHoldsTheRequestUntilTheFaultIsRemoved() throws Exception {
 		chaos("PUT", "/chaos/hang", null);
-		CompletableFuture<HttpResponse<String>> held = this.client
-			.sendAsync(HttpRequest.newBuilder(apiUri("/api/messages")).build(), BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> held = this.api.getAsync("/api/messages");
 		awaitInjections("hang", 1);
 		Thread.sleep(300);
 		assertThat(held).isNotDone();
@@ -299,7 +297,7 @@ class ChaosApiIntegrationTests {
 		chaos("PUT", "/chaos/hang?maxMs=300", null);
 
 		long started = System.nanoTime();
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(300);
@@ -309,7 +307,7 @@ class ChaosApiIntegrationTests {
 	void flapFailsFirstThenTurnsHealthy() throws Exception {
 		chaos("PUT", "/chaos/flap?kind=error&status=503&downMs=2000&upMs=60000", null);
 
-		assertThat(api("/api/messages").statusCode()).isEqualTo(503);
+		assertThat(this.api.get("/api/messages").statusCode()).isEqualTo(503);
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 		assertThat(read(chaos("GET", "/chaos", null)).at("/faults/0/settings/kind").asText()).isEqualTo("error");
 	}
@@ -318,9 +316,7 @@ class ChaosApiIntegrationTests {
 	void flapWithDownClosesAndReopensThePort() throws Exception {
 		chaos("PUT", "/chaos/flap?kind=down&downMs=1500&upMs=60000", null);
 
-		assertThat(catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString())))
-			.isInstanceOf(ConnectException.class);
+		assertThat(ioFailure(() -> freshApiClient().get("/api/messages"))).isInstanceOf(ConnectException.class);
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 	}
 
@@ -340,7 +336,7 @@ class ChaosApiIntegrationTests {
 	@Test
 	void aFaultRemovesItselfWhenItsDurationIsOver() throws Exception {
 		chaos("PUT", "/chaos/error?duration=2s", null);
-		assertThat(api("/api/messages").statusCode()).isEqualTo(500);
+		assertThat(this.api.get("/api/messages").statusCode()).isEqualTo(500);
 
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 		assertThat(read(chaos("GET", "/chaos", null)).get("faults")).isEmpty();
@@ -349,9 +345,7 @@ class ChaosApiIntegrationTests {
 	@Test
 	void downReopensThePortWhenItExpires() throws Exception {
 		chaos("PUT", "/chaos/down?duration=1s", null);
-		assertThat(catchThrowable(() -> newHttpClient().send(HttpRequest.newBuilder(apiUri("/api/messages")).build(),
-				BodyHandlers.ofString())))
-			.isInstanceOf(ConnectException.class);
+		assertThat(ioFailure(() -> freshApiClient().get("/api/messages"))).isInstanceOf(ConnectException.class);
 
 		assertThat(awaitStatus("/api/messages", 200)).isTrue();
 		assertThat(read(chaos("GET", "/chaos", null)).get("apiPort").asText()).isEqualTo("accepting connections");
@@ -363,7 +357,7 @@ class ChaosApiIntegrationTests {
 		chaos("PUT", "/chaos/latency?ms=200", null);
 
 		long started = System.nanoTime();
-		HttpResponse<String> answer = api("/api/messages");
+		HttpResponse<String> answer = this.api.get("/api/messages");
 
 		assertThat(answer.statusCode()).isEqualTo(504);
 		assertThat(answer.headers().allValues(ChaosFilter.INJECTED)).containsExactly("latency", "error");
@@ -373,7 +367,7 @@ class ChaosApiIntegrationTests {
 	@Test
 	void injectionsAreListedAsEventsAndCountedInMetrics() throws Exception {
 		chaos("PUT", "/chaos/error?status=418", null);
-		api("/api/messages");
+		this.api.get("/api/messages");
 
 		JsonNode event = read(chaos("GET", "/chaos/events", null)).at("/events/0");
 		assertThat(event.get("fault").asText()).isEqualTo("error");
@@ -406,7 +400,7 @@ class ChaosApiIntegrationTests {
 		assertThat(faults.get(0).get("remainingSeconds").asLong()).isBetween(50L, 60L);
 		List<Integer> failed = new ArrayList<>();
 		for (int call = 1; call <= 6; call++) {
-			if (api("/api/messages").statusCode() == 500) {
+			if (this.api.get("/api/messages").statusCode() == 500) {
 				failed.add(call);
 			}
 		}
@@ -503,10 +497,8 @@ class ChaosApiIntegrationTests {
 	void aBodyThatIsNotJsonIsA415AndInstallsNothing(String type) throws Exception {
 		String before = read(chaos("GET", "/chaos", null)).get("faults").toString();
 
-		HttpResponse<String> answer = send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/chaos/latency"))
-					.header("Content-Type", type)
-					.PUT(BodyPublishers.ofString("{\"ms\": 3000}")));
+		HttpResponse<String> answer = this.management.send("PUT", "/chaos/latency", "{\"ms\": 3000}", "Content-Type",
+				type);
 
 		assertThat(answer.statusCode()).isEqualTo(415);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -555,7 +547,7 @@ class ChaosApiIntegrationTests {
 		assertThat(chaos("PUT", fault, null).statusCode()).isEqualTo(200);
 		List<Integer> failed = new ArrayList<>();
 		for (int call = 1; call <= calls; call++) {
-			if (api("/api/messages").statusCode() >= 500) {
+			if (this.api.get("/api/messages").statusCode() >= 500) {
 				failed.add(call);
 			}
 		}
@@ -584,12 +576,11 @@ class ChaosApiIntegrationTests {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
-				if (newHttpClient().send(HttpRequest.newBuilder(apiUri(path)).build(), BodyHandlers.ofString())
-					.statusCode() == status) {
+				if (freshApiClient().get(path).statusCode() == status) {
 					return true;
 				}
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				// still failing: try again
 			}
 			Thread.sleep(50);
@@ -606,35 +597,26 @@ class ChaosApiIntegrationTests {
 		return null;
 	}
 
-	private HttpResponse<String> api(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(apiUri(path)));
+	/** A request to the chaos API; a body is sent as JSON. */
+	private HttpResponse<String> chaos(String method, String path, String body) {
+		return (body != null) ? this.management.send(method, path, body, "Content-Type", "application/json")
+				: this.management.send(method, path, null);
 	}
 
-	private HttpResponse<String> chaos(String method, String path, String body)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
-			.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return send(request);
+	/** A new client for the API port, so that no pooled connection is reused. */
+	private TestHttp freshApiClient() {
+		return TestHttp.toPort(this.apiPort);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.client.send(request.timeout(PATIENCE).build(), BodyHandlers.ofString());
-	}
-
-	private URI apiUri(String path) {
-		return URI.create("http://localhost:" + this.apiPort + path);
+	/** The I/O failure of a request, unwrapped from {@link TestHttp}'s unchecked one. */
+	private static Throwable ioFailure(ThrowingCallable request) {
+		Throwable thrown = catchThrowable(request);
+		assertThat(thrown).isInstanceOf(UncheckedIOException.class);
+		return thrown.getCause();
 	}
 
 	private JsonNode read(HttpResponse<String> response) throws JsonProcessingException {
 		return this.json.readTree(response.body());
-	}
-
-	private static HttpClient newHttpClient() {
-		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
 }

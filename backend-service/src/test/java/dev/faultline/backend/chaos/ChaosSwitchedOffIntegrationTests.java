@@ -1,11 +1,8 @@
 package dev.faultline.backend.chaos;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 
+import dev.faultline.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.url=jdbc:h2:mem:chaos-off;DB_CLOSE_DELAY=-1", "faultline.chaos.enabled=false" })
 class ChaosSwitchedOffIntegrationTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int apiPort;
 
@@ -37,23 +32,14 @@ class ChaosSwitchedOffIntegrationTests {
 	private ApplicationContext context;
 
 	@Test
-	void endpointsAnswer404AndNothingIsInjected() throws Exception {
+	void endpointsAnswer404AndNothingIsInjected() {
+		TestHttp management = TestHttp.toPort(this.managementPort);
 		for (String path : new String[] { "/chaos/latency?ms=5000", "/chaos/down", "/chaos/scenarios/outage" }) {
-			int status = this.client
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
-					.PUT(BodyPublishers.noBody())
-					.build(), BodyHandlers.discarding())
-				.statusCode();
-			assertThat(status).as(path).isEqualTo(404);
+			assertThat(management.send("PUT", path, null).statusCode()).as(path).isEqualTo(404);
 		}
-		assertThat(this.client
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/chaos")).build(),
-					BodyHandlers.discarding())
-			.statusCode()).isEqualTo(404);
+		assertThat(management.get("/chaos").statusCode()).isEqualTo(404);
 
-		var answer = this.client.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.apiPort + "/api/messages")).build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> answer = TestHttp.toPort(this.apiPort).get("/api/messages");
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue(ChaosFilter.INJECTED)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(ChaosEngine.class)).isEmpty();

@@ -1,12 +1,10 @@
 package dev.faultline.backend.chaos;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
+import dev.faultline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,18 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.url=jdbc:h2:mem:chaos-token;DB_CLOSE_DELAY=-1", "faultline.chaos.token=stage-secret" })
 class ChaosTokenIntegrationTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalManagementPort
 	private int managementPort;
 
+	private TestHttp management;
+
+	@BeforeEach
+	void clientForTheManagementPort() {
+		this.management = TestHttp.toPort(this.managementPort);
+	}
+
 	@AfterEach
-	void allFaultsOff() throws Exception {
+	void allFaultsOff() {
 		send("DELETE", "/chaos", "stage-secret");
 	}
 
 	@Test
-	void callsWithoutTheRightTokenAre401AndChangeNothing() throws Exception {
+	void callsWithoutTheRightTokenAre401AndChangeNothing() {
 		for (String token : new String[] { null, "", "guess" }) {
 			HttpResponse<String> answer = send("PUT", "/chaos/latency?ms=5000", token);
 			assertThat(answer.statusCode()).as("token %s", token).isEqualTo(401);
@@ -46,21 +49,17 @@ class ChaosTokenIntegrationTests {
 	}
 
 	@Test
-	void callsWithTheTokenWork() throws Exception {
+	void callsWithTheTokenWork() {
 		HttpResponse<String> answer = send("PUT", "/chaos/latency?ms=5", "stage-secret");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("\"fault\" : \"latency\"");
 	}
 
-	private HttpResponse<String> send(String method, String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header(ChaosProperties.TOKEN_HEADER, token);
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
+	/** A call without a body, with the token when it is not {@code null}. */
+	private HttpResponse<String> send(String method, String path, String token) {
+		return (token != null) ? this.management.send(method, path, null, ChaosProperties.TOKEN_HEADER, token)
+				: this.management.send(method, path, null);
 	}
 
 }

@@ -39,7 +39,7 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 	@Property(tries = 400, seed = "20261129")
 	void everyPostIsStoredAsSentOrRefusedWithAProblemAndNothingStored(@ForAll("posts") Post post) throws Exception {
 		long before = rows();
-		HttpRequest.Builder request = HttpRequest.newBuilder(backend.api("/api/messages"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(backend.api().uri("/api/messages"))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
 		if (post.contentType() != null) {
 			request.header("Content-Type", post.contentType());
@@ -48,7 +48,7 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 			request.header("Idempotency-Key", post.key());
 		}
 
-		HttpResponse<String> answer = backend.send(request);
+		HttpResponse<String> answer = backend.api().send(request);
 
 		ProblemAnswers.assertNoServerErrorAndProblemJson(answer, post.toString());
 		if (answer.statusCode() == 201) {
@@ -89,9 +89,10 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 	 */
 	@Property(tries = 150, seed = "20261129")
 	void everyValidPostIsStoredAsSentTrimmed(@ForAll("validPosts") HostileInput.Body body) throws Exception {
-		HttpResponse<String> answer = backend.send(HttpRequest.newBuilder(backend.api("/api/messages"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+		HttpResponse<String> answer = backend.api()
+			.send(HttpRequest.newBuilder(backend.api().uri("/api/messages"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
 
 		assertThat(answer.statusCode()).as("%s: %s", body.author(), answer.body()).isEqualTo(201);
 		JsonNode created = JSON.readTree(answer.body());
@@ -107,7 +108,7 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 
 	@Property(tries = 300, seed = "20261129")
 	void everyReadIsAnswerOrProblemNamingTheParameter(@ForAll("reads") String pathAndQuery) throws Exception {
-		HttpResponse<String> answer = backend.send(HttpRequest.newBuilder(backend.api(pathAndQuery)).GET());
+		HttpResponse<String> answer = backend.api().get(pathAndQuery);
 
 		JsonNode problem = ProblemAnswers.assertNoServerErrorAndProblemJson(answer, pathAndQuery);
 		if (problem != null && problem.has("errors")) {

@@ -1,13 +1,10 @@
 package dev.faultline.backend.message;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +49,6 @@ class MessageApiIntegrationTests {
 		registry.add("faultline.data-dir", dataDir::toString);
 	}
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private final ObjectMapper json = new ObjectMapper();
 
 	@LocalServerPort
@@ -63,19 +60,28 @@ class MessageApiIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private TestHttp api;
+
+	private TestHttp management;
+
+	@BeforeEach
+	void clientsForBothPorts() {
+		this.api = TestHttp.toPort(this.port);
+		this.management = TestHttp.toPort(this.managementPort);
+	}
+
 	@Test
 	void storesAPostedMessageAndServesItAtItsLocationAndFirstInTheList() throws Exception {
 		HttpResponse<String> created = post("{\"author\":\"Ada\",\"text\":\"stored for real\"}", null);
 		assertThat(created.statusCode()).isEqualTo(201);
 		// Location is a path (never built from the Host header): resolved against the
 		// address the client used.
-		URI location = URI.create("http://localhost:" + this.port)
-			.resolve(created.headers().firstValue("Location").orElseThrow());
+		String location = created.headers().firstValue("Location").orElseThrow();
 
-		HttpResponse<String> one = send(HttpRequest.newBuilder(location).build());
+		HttpResponse<String> one = this.api.get(location);
 		assertThat(this.json.readTree(one.body()).get("text").asText()).isEqualTo("stored for real");
 
-		JsonNode newest = this.json.readTree(get("/api/messages?limit=1").body());
+		JsonNode newest = this.json.readTree(this.api.get("/api/messages?limit=1").body());
 		assertThat(newest.get(0).get("id").asLong()).isEqualTo(this.json.readTree(created.body()).get("id").asLong());
 	}
 
@@ -94,7 +100,7 @@ class MessageApiIntegrationTests {
 	}
 
 	@Test
-	void rejectsAReusedKeyWithADifferentBodyAndStoresNothing() throws Exception {
+	void rejectsAReusedKeyWithADifferentBodyAndStoresNothing() {
 		post("{\"author\":\"Ada\",\"text\":\"the original\"}", "reused-key");
 		HttpResponse<String> reused = post("{\"author\":\"Ada\",\"text\":\"something else\"}", "reused-key");
 
@@ -133,22 +139,20 @@ class MessageApiIntegrationTests {
 	}
 
 	@Test
-	void refusesAChunkedBodyThatGrowsPastSixteenKilobytes() throws Exception {
+	void refusesAChunkedBodyThatGrowsPastSixteenKilobytes() {
 		byte[] body = ("{\"author\":\"Ada\",\"text\":\"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
 		// An input-stream publisher has no length, so the JDK client sends the body
 		// chunked.
-		HttpRequest request = HttpRequest.newBuilder(api("/api/messages"))
+		HttpResponse<String> response = this.api.send(HttpRequest.newBuilder(this.api.uri("/api/messages"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-			.build();
-		HttpResponse<String> response = send(request);
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
 	}
 
 	@Test
-	void answersAnUnknownRouteWithANotFoundProblemWithoutStackTrace() throws Exception {
-		HttpResponse<String> response = get("/api/nothing-here");
+	void answersAnUnknownRouteWithANotFoundProblemWithoutStackTrace() {
+		HttpResponse<String> response = this.api.get("/api/nothing-here");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
@@ -156,19 +160,19 @@ class MessageApiIntegrationTests {
 
 	@Test
 	void servesHealthGroupsInfoAndPrometheusOnTheManagementPortOnly() throws Exception {
-		assertThat(this.json.readTree(management("/actuator/health/liveness").body()).get("status").asText())
+		assertThat(this.json.readTree(this.management.get("/actuator/health/liveness").body()).get("status").asText())
 			.isEqualTo("UP");
-		assertThat(this.json.readTree(management("/actuator/health/readiness").body()).get("status").asText())
+		assertThat(this.json.readTree(this.management.get("/actuator/health/readiness").body()).get("status").asText())
 			.isEqualTo("UP");
-		JsonNode info = this.json.readTree(management("/actuator/info").body());
+		JsonNode info = this.json.readTree(this.management.get("/actuator/info").body());
 		assertThat(info.at("/build/artifact").asText()).isEqualTo("backend-service");
-		assertThat(management("/actuator/prometheus").body()).contains("http_server_requests_seconds");
-		assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+		assertThat(this.management.get("/actuator/prometheus").body()).contains("http_server_requests_seconds");
+		assertThat(this.api.get("/actuator/health").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void errorPathAskedForDirectlyIsA404ProblemNotStatus999() throws Exception {
-		HttpResponse<String> answer = get("/error");
+		HttpResponse<String> answer = this.api.get("/error");
 
 		assertThat(answer.statusCode()).isEqualTo(404);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -192,7 +196,7 @@ class MessageApiIntegrationTests {
 
 	@Test
 	void anUnknownActuatorPathOnTheManagementPortIsAProblemNotABare404() throws Exception {
-		HttpResponse<String> answer = management("/actuator/health/nope");
+		HttpResponse<String> answer = this.management.get("/actuator/health/nope");
 
 		assertThat(answer.statusCode()).isEqualTo(404);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -201,7 +205,7 @@ class MessageApiIntegrationTests {
 
 	@Test
 	void healthShowsEachComponentButNoDetailsThatNameTheDatabaseOrItsDirectory() throws Exception {
-		HttpResponse<String> health = management("/actuator/health");
+		HttpResponse<String> health = this.management.get("/actuator/health");
 
 		assertThat(this.json.readTree(health.body()).get("components").get("db").get("status").asText())
 			.isEqualTo("UP");
@@ -212,30 +216,12 @@ class MessageApiIntegrationTests {
 		return this.jdbc.sql("SELECT COUNT(*) FROM messages WHERE text = ?").param(text).query(Long.class).single();
 	}
 
-	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(api("/api/messages"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return send(request.build());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(api(path)).build());
-	}
-
-	private HttpResponse<String> management(String path) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI api(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	/** A JSON post, with the Idempotency-Key when it is not {@code null}. */
+	private HttpResponse<String> post(String body, String idempotencyKey) {
+		return (idempotencyKey != null)
+				? this.api.send("POST", "/api/messages", body, "Content-Type", "application/json", "Idempotency-Key",
+						idempotencyKey)
+				: this.api.send("POST", "/api/messages", body, "Content-Type", "application/json");
 	}
 
 }

@@ -7,7 +7,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 
 import dev.faultline.ui.testsupport.BackendProcess;
@@ -43,7 +42,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through
@@ -106,13 +104,7 @@ class DashboardBrowserIntegrationTests {
 
 	@BeforeAll
 	static void startBackendAndBrowser() throws Exception {
-		Optional<Path> jar = BackendProcess.findJar();
-		if (jar.isEmpty()) {
-			System.out.println("DashboardBrowserIntegrationTests skipped: no backend jar in ../backend-service/target; "
-					+ "run ./mvnw verify from the repository root (backend-service is built first).");
-		}
-		assumeTrue(jar.isPresent(), "backend jar not built: run ./mvnw verify from the repository root");
-		backend = BackendProcess.start(jar.get());
+		backend = BackendProcess.startOrSkip(DashboardBrowserIntegrationTests.class);
 		Files.createDirectories(SCREENSHOTS);
 		profile = Files.createTempDirectory("faultline-chromium");
 		// An explicit driver executable: Selenium Manager is never asked to find or

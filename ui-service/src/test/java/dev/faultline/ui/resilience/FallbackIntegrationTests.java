@@ -1,7 +1,6 @@
 package dev.faultline.ui.resilience;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
@@ -61,7 +60,7 @@ class FallbackIntegrationTests extends AbstractUiIntegrationTests {
 	void withoutCacheThePageIsDegradedButNeverAnError() throws Exception {
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
-		HttpResponse<String> page = get("/?level=fallback", Duration.ofSeconds(10));
+		HttpResponse<String> page = this.ui.get("/?level=fallback");
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("source-none").contains("Unavailable (backend error)");

@@ -1,15 +1,11 @@
 package dev.faultline.ui.system;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.ResiliencePattern;
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
@@ -93,33 +89,22 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@Test
-	void breakerStateCannotBeChangedThroughActuatorEvenWithAVisitorsCsrfToken() throws Exception {
+	void breakerStateCannotBeChangedThroughActuatorEvenWithAVisitorsCsrfToken() {
 		// What any visitor can do: open the dashboard for a session and its CSRF token,
 		// then post the write operation.
-		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		HttpResponse<String> dashboard = browser.send(request("/dashboard").GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		TestHttp browser = browser();
+		HttpResponse<String> dashboard = browser.get("/dashboard");
 		Matcher token = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(dashboard.body());
 		assertThat(token.find()).as("CSRF token on the dashboard").isTrue();
 
 		for (String state : new String[] { "FORCE_OPEN", "DISABLE" }) {
-			HttpResponse<String> response = browser
-				.send(request("/actuator/circuitbreakers/full").header("Content-Type", "application/json")
-					.header("X-CSRF-TOKEN", token.group(1))
-					.POST(HttpRequest.BodyPublishers.ofString("{\"updateState\":\"" + state + "\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = browser.send("POST", "/actuator/circuitbreakers/full",
+					"{\"updateState\":\"" + state + "\"}", "Content-Type", "application/json", "X-CSRF-TOKEN",
+					token.group(1));
 
 			assertThat(response.statusCode()).as(state).isBetween(400, 499);
 			assertThat(breaker(ProtectionLevel.FULL).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		}
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
 	}
 
 }

@@ -1,10 +1,6 @@
 package dev.faultline.ui.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorPagesIntegrationTests extends AbstractUiIntegrationTests {
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	private final ObjectMapper json = new ObjectMapper();
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
@@ -33,7 +27,7 @@ class ErrorPagesIntegrationTests extends AbstractUiIntegrationTests {
 			"POST, /actuator/circuitbreakers/full, 403", "GET, /error, 404" })
 	void errorsUnderTheProgrammaticPathsAreProblemJsonEvenForABrowser(String method, String path, int status)
 			throws Exception {
-		HttpResponse<String> answer = send(method, path, "text/html,*/*;q=0.8");
+		HttpResponse<String> answer = this.ui.send(method, path, null, "Accept", "text/html,*/*;q=0.8");
 
 		assertThat(answer.statusCode()).isEqualTo(("/error".equals(path)) ? 404 : status);
 		if (!"/error".equals(path)) {
@@ -45,25 +39,16 @@ class ErrorPagesIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@Test
-	void aPageThatDoesNotExistIsTheErrorPageForABrowserAndAProblemForEveryoneElse() throws Exception {
-		HttpResponse<String> page = send("GET", "/no-such-page", "text/html,application/xhtml+xml,*/*;q=0.8");
+	void aPageThatDoesNotExistIsTheErrorPageForABrowserAndAProblemForEveryoneElse() {
+		HttpResponse<String> page = this.ui.get("/no-such-page", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(page.statusCode()).isEqualTo(404);
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("There is nothing at this address").doesNotContain("Exception");
 
-		HttpResponse<String> problem = send("GET", "/no-such-page", "*/*");
+		HttpResponse<String> problem = this.ui.get("/no-such-page", "Accept", "*/*");
 		assertThat(problem.statusCode()).isEqualTo(404);
 		assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-	}
-
-	private HttpResponse<String> send(String method, String path, String accept) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Accept", accept)
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }

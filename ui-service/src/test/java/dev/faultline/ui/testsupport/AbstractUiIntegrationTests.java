@@ -1,14 +1,10 @@
 package dev.faultline.ui.testsupport;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.resilience.LastKnownGood;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.RetryBudget;
@@ -21,6 +17,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,7 +60,11 @@ public abstract class AbstractUiIntegrationTests {
 	@Autowired
 	protected LastKnownGood lastKnownGood;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	/** A client for this UI over a real socket, new for each test. */
+	protected TestHttp ui;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@DynamicPropertySource
 	static void pointAtStubBackend(DynamicPropertyRegistry registry) {
@@ -72,11 +73,10 @@ public abstract class AbstractUiIntegrationTests {
 
 	@BeforeEach
 	void resetBackendAndResilienceState() {
+		this.ui = TestHttp.toPort(this.port);
 		warmUpOnce();
 		backend.resetAll();
-		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-		this.retryBudget.refill();
-		this.lastKnownGood.clear();
+		ResilienceState.reset(this.context);
 	}
 
 	/**
@@ -108,12 +108,9 @@ public abstract class AbstractUiIntegrationTests {
 		return this.breakers.circuitBreaker(level.id());
 	}
 
-	/** A GET on the UI with its own timeout, for tests that race requests. */
-	protected HttpResponse<String> get(String pathAndQuery, Duration timeout) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + pathAndQuery))
-			.timeout(timeout)
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	/** A new client for this UI that keeps cookies, as one visitor's browser would. */
+	protected TestHttp browser() {
+		return TestHttp.browserTo("http://127.0.0.1:" + this.port);
 	}
 
 }

@@ -4,10 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import dev.faultline.testsupport.TestHttp;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real backend, run from its fat jar as a child process on free ports with a
@@ -50,7 +50,9 @@ public final class BackendProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final TestHttp api;
+
+	private final TestHttp management;
 
 	private Process process;
 
@@ -60,6 +62,8 @@ public final class BackendProcess implements AutoCloseable {
 		this.managementPort = freePort();
 		this.dataDir = Files.createTempDirectory("faultline-e2e-data");
 		this.log = Paths.get("target", "backend-e2e.log").toAbsolutePath();
+		this.api = TestHttp.to(apiUrl());
+		this.management = TestHttp.to(managementUrl());
 	}
 
 	/** The backend's fat jar, if it has been built. */
@@ -82,6 +86,20 @@ public final class BackendProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Starts the backend from its jar, or skips the test class when the jar has not been
+	 * built, saying so on standard output as well: a skip is easy to miss in a report.
+	 */
+	public static BackendProcess startOrSkip(Class<?> testClass) throws IOException, InterruptedException {
+		Optional<Path> jar = findJar();
+		if (jar.isEmpty()) {
+			System.out.println(testClass.getSimpleName() + " skipped: no backend jar in ../backend-service/target; "
+					+ "run ./mvnw verify from the repository root (backend-service is built first).");
+		}
+		assumeTrue(jar.isPresent(), "backend jar not built: run ./mvnw verify from the repository root");
+		return start(jar.get());
 	}
 
 	/** Starts the backend from the jar and waits (bounded) until it is ready. */
@@ -131,23 +149,20 @@ public final class BackendProcess implements AutoCloseable {
 		return "http://localhost:" + this.managementPort;
 	}
 
+	/** A client for the API port. */
+	public TestHttp api() {
+		return this.api;
+	}
+
 	/**
-	 * Sends a request to the management port and returns the status, or -1 when nothing
-	 * answers.
+	 * Sends a request without a body to the management port and returns the status, or -1
+	 * when nothing answers.
 	 */
 	public int management(String method, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + path))
-			.timeout(Duration.ofSeconds(10))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return this.management.send(method, path, null).statusCode();
 		}
-		catch (IOException ex) {
-			return -1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (UncheckedIOException ex) {
 			return -1;
 		}
 	}
