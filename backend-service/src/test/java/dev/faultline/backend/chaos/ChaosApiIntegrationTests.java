@@ -383,9 +383,22 @@ class ChaosApiIntegrationTests {
 	void scenariosAreListedWithDescriptions() throws Exception {
 		JsonNode scenarios = read(chaos("GET", "/chaos/scenarios", null)).get("scenarios");
 
-		assertThat(scenarios.findValuesAsText("name")).containsExactly("flaky", "every-third", "slow", "hang", "outage",
-				"brownout", "flapping");
+		assertThat(scenarios.findValuesAsText("name")).containsExactly("flaky", "every-third", "errors", "slow", "hang",
+				"outage", "brownout", "flapping");
 		assertThat(scenarios.findValuesAsText("description")).allSatisfy((text) -> assertThat(text).isNotBlank());
+	}
+
+	@Test
+	void theStateNamesTheScenarioUntilItsFaultsAreChangedByHand() throws Exception {
+		JsonNode installed = read(chaos("PUT", "/chaos/scenarios/outage", null));
+		assertThat(installed.get("scenario").asText()).isEqualTo("outage");
+		assertThat(read(chaos("GET", "/chaos", null)).get("scenario").asText()).isEqualTo("outage");
+
+		JsonNode changed = read(chaos("PUT", "/chaos/latency?ms=1", null));
+
+		assertThat(changed.get("scenario").isNull()).isTrue();
+		assertThat(changed.get("faults").findValuesAsText("fault")).containsExactlyInAnyOrder("down", "latency");
+		assertThat(read(chaos("DELETE", "/chaos", null)).get("scenario").isNull()).isTrue();
 	}
 
 	@Test
@@ -410,6 +423,7 @@ class ChaosApiIntegrationTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			flaky       | error
+			errors      | error
 			slow        | latency
 			hang        | hang
 			outage      | down
