@@ -1,24 +1,23 @@
 package dev.faultline.ui.dashboard;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -32,18 +31,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * The chaos panel and the traffic generator over real HTTP, with WireMock as the
- * backend's API and management port: buttons reach the chaos API server-side and need the
- * page's CSRF token; the generator reads the UI's own feed, never holds more than its cap
- * in flight, and stops by itself; bad input is a 400 problem.
+ * The chaos panel and the traffic generator, with WireMock as the backend's API and
+ * management port: buttons reach the chaos API server-side and need a CSRF token; the
+ * generator reads the UI's own feed over the UI's real port, never holds more than its
+ * cap in flight, and stops by itself; bad input is a 400 problem. The controls are asked
+ * through MockMvc with {@code csrf()}; that the page hands its token to the buttons is
+ * what {@link DashboardBrowserIntegrationTests} proves in a real browser.
  */
+@AutoConfigureMockMvc
 @TestPropertySource(
 		properties = { "faultline.dashboard.traffic-max-duration=3s", "faultline.dashboard.traffic-max-in-flight=2" })
 class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
-
-	private static final Pattern CSRF = Pattern.compile("data-csrf=\"([^\"]+)\"");
 
 	private static final String OUTAGE = """
 			{"apiPort": "refusing connections", "readiness": "ACCEPTING_TRAFFIC", "faults": [
@@ -52,28 +53,15 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	private static final String NO_CHAOS = """
 			{"apiPort": "accepting connections", "readiness": "ACCEPTING_TRAFFIC", "faults": []}""";
 
-	private final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.version(HttpClient.Version.HTTP_1_1)
-		.build();
-
 	@Autowired
 	private TrafficGenerator traffic;
 
-	private String csrfToken;
+	@Autowired
+	private MockMvc mvc;
 
 	@DynamicPropertySource
 	static void pointTheChaosPanelAtTheStub(DynamicPropertyRegistry registry) {
 		registry.add("faultline.backend.management-url", backend::baseUrl);
-	}
-
-	@BeforeEach
-	void openTheDashboard() throws Exception {
-		HttpResponse<String> page = send("GET", "/dashboard", false);
-		assertThat(page.statusCode()).isEqualTo(200);
-		Matcher token = CSRF.matcher(page.body());
-		assertThat(token.find()).as("CSRF token on the page").isTrue();
-		this.csrfToken = token.group(1);
 	}
 
 	@AfterEach
@@ -86,9 +74,9 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	void chaosButtonIsPassedToTheBackendsChaosApiServerSide() throws Exception {
 		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(OUTAGE)));
 
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/outage", true);
+		Answer response = send("POST", "/dashboard/chaos/outage", true);
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("\"reachable\":true")
 			.contains("\"fault\":\"down\"")
 			.contains("\"remainingSeconds\":299")
@@ -101,7 +89,7 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 		backend.stubFor(put(urlEqualTo("/chaos/scenarios/errors")).willReturn(okJson(NO_CHAOS.replace("[]",
 				"[{\"fault\": \"error\", \"summary\": \"error on every request to /api/**\", \"remainingSeconds\": 300}]"))));
 
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/errors", true);
+		Answer response = send("POST", "/dashboard/chaos/errors", true);
 
 		assertThat(response.body()).contains("\"fault\":\"error\"");
 		backend.verify(1, putRequestedFor(urlEqualTo("/chaos/scenarios/errors")));
@@ -111,18 +99,18 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	void offButtonEndsAllChaos() throws Exception {
 		backend.stubFor(delete(urlEqualTo("/chaos")).willReturn(okJson(NO_CHAOS)));
 
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/off", true);
+		Answer response = send("POST", "/dashboard/chaos/off", true);
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("\"faults\":[]");
 		backend.verify(1, deleteRequestedFor(urlEqualTo("/chaos")));
 	}
 
 	@Test
 	void chaosButtonWithoutTheCsrfTokenIsRefusedBeforeTheBackendHearsOfIt() throws Exception {
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/outage", false);
+		Answer response = send("POST", "/dashboard/chaos/outage", false);
 
-		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.status()).isEqualTo(403);
 		backend.verify(0, anyRequestedFor(urlPathMatching("/chaos.*")));
 	}
 
@@ -130,10 +118,10 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	void unreachableChaosApiIsA502Problem() throws Exception {
 		backend.stubFor(put(urlEqualTo("/chaos/scenarios/hang")).willReturn(aResponse().withStatus(500)));
 
-		HttpResponse<String> response = send("POST", "/dashboard/chaos/hang", true);
+		Answer response = send("POST", "/dashboard/chaos/hang", true);
 
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.status()).isEqualTo(502);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		assertThat(response.body()).contains("chaos-unavailable").contains("hang");
 	}
 
@@ -151,9 +139,9 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	void trafficReadsTheUisOwnFeedAtTheLevelAndAtNoneThenStopsByItself() throws Exception {
 		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("steady")));
 
-		HttpResponse<String> started = send("POST", "/dashboard/traffic?level=fallback&rate=20", true);
+		Answer started = send("POST", "/dashboard/traffic?level=fallback&rate=20", true);
 
-		assertThat(started.statusCode()).isEqualTo(200);
+		assertThat(started.status()).isEqualTo(200);
 		assertThat(started.body()).contains("\"running\":true")
 			.contains("\"level\":\"fallback\"")
 			.contains("\"rate\":20");
@@ -178,24 +166,35 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 			Thread.sleep(100);
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.traffic.status().skipped() > 0);
-		HttpResponse<String> stopped = send("DELETE", "/dashboard/traffic", true);
+		Answer stopped = send("DELETE", "/dashboard/traffic", true);
 		assertThat(stopped.body()).contains("\"running\":false");
 	}
 
-	private void assertBadRequest(HttpResponse<String> response, String field, String rule) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	private void assertBadRequest(Answer response, String field, String rule) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		assertThat(response.body()).contains("\"field\":\"" + field + "\"").contains("\"rule\":\"" + rule + "\"");
 	}
 
-	private HttpResponse<String> send(String method, String path, boolean withToken) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(20))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+	private Answer send(String method, String path, boolean withToken) throws Exception {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
 		if (withToken) {
-			request.header("X-CSRF-TOKEN", this.csrfToken);
+			// As the page's script sends it: in the header, not a form field.
+			request.with(csrf().asHeader());
 		}
-		return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		return new Answer(response.getStatus(), response.getContentType(),
+				response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What a control answered.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the media type, if any
+	 * @param body the body as text
+	 */
+	private record Answer(int status, String contentType, String body) {
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.faultline.ui.dashboard;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 class DashboardStreamIntegrationTests extends AbstractUiIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@Autowired
 	private DashboardStreams streams;
@@ -114,7 +110,7 @@ class DashboardStreamIntegrationTests extends AbstractUiIntegrationTests {
 			first.await((line) -> line.equals("event:snapshot"));
 			second.await((line) -> line.equals("event:snapshot"));
 
-			HttpResponse<String> refused = this.client.send(request("full"), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> refused = this.ui.send(request("full"));
 
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -130,21 +126,21 @@ class DashboardStreamIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void unknownLevelIsA400Problem() throws Exception {
-		HttpResponse<String> response = this.client.send(request("fast"), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.ui.send(request("fast"));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"field\":\"level\"").contains("allowed-values");
 	}
 
-	private HttpRequest request(String level) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/dashboard/stream?level=" + level))
-			.header("Accept", "text/event-stream")
-			.build();
+	private HttpRequest.Builder request(String level) {
+		return HttpRequest.newBuilder(this.ui.uri("/dashboard/stream?level=" + level))
+			.header("Accept", "text/event-stream");
 	}
 
 	private Sse open(String level) throws Exception {
-		HttpResponse<Stream<String>> response = this.client.send(request(level), HttpResponse.BodyHandlers.ofLines());
+		HttpResponse<Stream<String>> response = this.ui.client()
+			.send(request(level).build(), HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return new Sse(response);
 	}
