@@ -112,7 +112,8 @@
     lamp.dataset.state = b ? b.state : '';
     set(column, 'level', snap.level);
     if (b) {
-      set(column, 'state', b.state);
+      // A state a peer replica's verdict put it in says so: "OPEN · from ui-2".
+      set(column, 'state', b.origin ? b.state + ' · from ' + b.origin : b.state);
       set(column, 'since', 'for ' + seconds(b.timeInStateMs));
       set(column, 'halfOpen', b.nextHalfOpenAt ? 'half-open in ' + seconds(b.nextHalfOpenAt - now) : '\u00a0');
       set(column, 'failureRate', percent(b.failureRate) + '/' + Math.round(b.failureRateThreshold),
@@ -239,6 +240,7 @@
       seq++;
       updatedAt.dataset.seq = String(seq);
       updatedAt.textContent = 'updated ' + new Date(s.time).toLocaleTimeString([], { hour12: false })
+        + ' · ' + s.replica + ' · shared breakers: ' + s.sharedState
         + ' · streams ' + s.streams + (s.droppedEvents ? ' · dropped events ' + s.droppedEvents : '');
     });
     source.addEventListener('event', (message) => addEvent(JSON.parse(message.data)));

@@ -1,6 +1,7 @@
 package dev.faultline.ui.dashboard;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.shared.SharedLink;
 
 /**
  * The SSE {@code snapshot}, sent to each stream every second: the two columns, the
@@ -16,7 +17,11 @@ import dev.faultline.ui.resilience.ProtectionLevel;
  * @param droppedEvents events this stream lost because it fell behind (its queue was
  * full)
  * @param streams streams open on this UI now
+ * @param replica this UI replica's name
+ * @param sharedState the link to the other replicas: {@code off}, {@code connected} or
+ * {@code local only}
  */
 record DashboardSnapshot(long time, ProtectionLevel level, LevelSnapshot protectedLevel, LevelSnapshot unprotected,
-		TrafficStatus traffic, ChaosStatus chaos, long droppedEvents, int streams) {
+		TrafficStatus traffic, ChaosStatus chaos, long droppedEvents, int streams, String replica,
+		SharedLink.Status sharedState) {
 }

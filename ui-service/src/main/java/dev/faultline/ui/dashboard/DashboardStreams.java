@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.shared.SharedLink;
+import dev.faultline.ui.shared.SharedProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -69,6 +71,10 @@ class DashboardStreams implements SmartLifecycle {
 
 	private final TaskScheduler scheduler;
 
+	private final SharedLink link;
+
+	private final SharedProperties shared;
+
 	@Nullable
 	private ScheduledFuture<?> writer;
 
@@ -79,7 +85,10 @@ class DashboardStreams implements SmartLifecycle {
 	private volatile boolean running;
 
 	DashboardStreams(LevelSnapshots snapshots, TrafficGenerator traffic, BackendChaos chaos,
-			DashboardProperties properties, Clock clock, TaskScheduler scheduler) {
+			DashboardProperties properties, Clock clock, TaskScheduler scheduler, SharedLink link,
+			SharedProperties shared) {
+		this.link = link;
+		this.shared = shared;
 		this.snapshots = snapshots;
 		this.traffic = traffic;
 		this.chaos = chaos;
@@ -242,7 +251,8 @@ class DashboardStreams implements SmartLifecycle {
 		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.snapshots::snapshot);
 		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.snapshots::snapshot);
 		return new DashboardSnapshot(this.clock.millis(), client.level, protectedLevel, unprotected,
-				this.traffic.status(), this.chaos.latest(), client.dropped(), this.open.get());
+				this.traffic.status(), this.chaos.latest(), client.dropped(), this.open.get(), this.shared.replicaId(),
+				this.link.status());
 	}
 
 	private void flushEvents() {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.faultline.ui.dashboard.TrafficWindow.Outcome;
 import dev.faultline.ui.message.FeedServed;
+import dev.faultline.ui.resilience.BreakerOrigin;
 import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
@@ -30,6 +31,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,11 +113,14 @@ class LevelActivity {
 				CircuitBreaker.StateTransition transition = ((CircuitBreakerOnStateTransitionEvent) event)
 					.getStateTransition();
 				state.stateSince = this.clock.millis();
+				state.stateOrigin = BreakerOrigin.peer().orElse(null);
 				kind = "state";
-				message = "breaker " + transition.getFromState() + " → " + transition.getToState();
+				message = "breaker " + transition.getFromState() + " → " + transition.getToState()
+						+ BreakerOrigin.peer().map((peer) -> " (following " + peer + ")").orElse("");
 			}
 			case RESET -> {
 				state.stateSince = this.clock.millis();
+				state.stateOrigin = null;
 				kind = "state";
 				message = "breaker reset to CLOSED";
 			}
@@ -213,6 +218,9 @@ class LevelActivity {
 
 		private volatile long stateSince;
 
+		@Nullable
+		private volatile String stateOrigin;
+
 		LevelState(int logSize, long now) {
 			this.logSize = logSize;
 			this.stateSince = now;
@@ -245,6 +253,15 @@ class LevelActivity {
 		/** When the breaker entered its current state, epoch ms. */
 		long stateSince() {
 			return this.stateSince;
+		}
+
+		/**
+		 * The peer replica whose verdict put the breaker in its current state;
+		 * {@code null} when this replica decided.
+		 */
+		@Nullable
+		String stateOrigin() {
+			return this.stateOrigin;
 		}
 
 		synchronized void remember(DashboardEvent event) {

@@ -52,11 +52,13 @@ record LevelSnapshot(ProtectionLevel level, Set<ResiliencePattern> patterns, Str
 	 * count-based one
 	 * @param notPermitted calls refused since the breaker entered this state
 	 * @param notPermittedTotal calls refused since the UI started
+	 * @param origin the peer replica whose verdict put the breaker in this state, such as
+	 * {@code ui-2}; {@code null} when this replica decided
 	 */
 	record Breaker(String state, long since, long timeInStateMs, @Nullable Long nextHalfOpenAt, float failureRate,
 			float failureRateThreshold, float slowCallRate, float slowCallRateThreshold, long slowCallDurationMs,
 			int bufferedCalls, int minimumCalls, int windowSize, String windowUnit, long notPermitted,
-			long notPermittedTotal) {
+			long notPermittedTotal, @Nullable String origin) {
 	}
 
 	/**

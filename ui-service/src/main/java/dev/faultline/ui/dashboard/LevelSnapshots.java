@@ -104,7 +104,7 @@ class LevelSnapshots {
 				config.getFailureRateThreshold(), metrics.getSlowCallRate(), config.getSlowCallRateThreshold(),
 				config.getSlowCallDurationThreshold().toMillis(), metrics.getNumberOfBufferedCalls(),
 				config.getMinimumNumberOfCalls(), config.getSlidingWindowSize(), windowUnit(config),
-				metrics.getNumberOfNotPermittedCalls(), state.notPermitted());
+				metrics.getNumberOfNotPermittedCalls(), state.notPermitted(), state.stateOrigin());
 	}
 
 	private static String windowUnit(CircuitBreakerConfig config) {

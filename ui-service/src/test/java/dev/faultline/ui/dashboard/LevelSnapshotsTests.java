@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.faultline.testsupport.MutableClock;
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.message.FeedServed;
+import dev.faultline.ui.resilience.BreakerOrigin;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -126,6 +127,19 @@ class LevelSnapshotsTests {
 		assertThat(received)
 			.allMatch((event) -> event.level() == ProtectionLevel.CIRCUIT_BREAKER && event.kind().equals("state"));
 		assertThat(this.snapshots.snapshot(ProtectionLevel.CIRCUIT_BREAKER).lamp()).isEqualTo("amber");
+	}
+
+	@Test
+	void aStateAPeerReplicasVerdictPutTheBreakerInNamesThePeer() {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(ProtectionLevel.Names.FULL);
+
+		BreakerOrigin.applyFrom("ui-2", breaker::transitionToOpenState);
+
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).breaker().origin()).isEqualTo("ui-2");
+		assertThat(this.published).extracting(DashboardEvent::message)
+			.containsExactly("breaker CLOSED → OPEN (following ui-2)");
+		breaker.transitionToHalfOpenState();
+		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).breaker().origin()).isNull();
 	}
 
 	@Test
