@@ -1,12 +1,16 @@
 package dev.faultline.ui.message;
 
 import java.beans.PropertyEditorSupport;
+import java.time.Clock;
 import java.util.Set;
 
 import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
+import dev.faultline.ui.outbox.Outbox;
+import dev.faultline.ui.outbox.OutboxUnavailableException;
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.resilience.ResiliencePattern;
 import dev.faultline.ui.system.Violation;
 import jakarta.validation.Valid;
 
@@ -46,8 +50,14 @@ class MessagesController {
 
 	private final FeedService feeds;
 
-	MessagesController(FeedService feeds) {
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	MessagesController(FeedService feeds, Outbox outbox, Clock clock) {
 		this.feeds = feeds;
+		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
@@ -112,6 +122,22 @@ class MessagesController {
 				}
 			}
 			boolean rejected = ex.getCause() instanceof BackendRejectedException;
+			if (!rejected && level.uses(ResiliencePattern.FALLBACK)) {
+				// The write side of the fallback: queue the post rather than fail it.
+				Outbox.Availability queueing = this.outbox.availability();
+				if (queueing == Outbox.Availability.AVAILABLE) {
+					try {
+						this.outbox.enqueue(form.toNewMessage(), form.getIdempotencyKey(), level);
+						redirect.addFlashAttribute("queuedBecause", ex.reason().label());
+						redirect.addAttribute("level", level.id());
+						return "redirect:/";
+					}
+					catch (OutboxUnavailableException unavailable) {
+						queueing = Outbox.Availability.REDIS_UNREACHABLE;
+					}
+				}
+				model.addAttribute("queueing", queueing.name());
+			}
 			model.addAttribute("postFailure",
 					!rejected ? ex.reason().name() : (result.hasFieldErrors() ? "rejected" : "rejected-other"));
 			return render(level, model);
@@ -139,6 +165,8 @@ class MessagesController {
 		model.addAttribute("level", level);
 		model.addAttribute("levels", ProtectionLevel.values());
 		model.addAttribute("feed", this.feeds.feed(level));
+		model.addAttribute("queued", this.outbox.waiting());
+		model.addAttribute("now", this.clock.millis());
 		return VIEW;
 	}
 

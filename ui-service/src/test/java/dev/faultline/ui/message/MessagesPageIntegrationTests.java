@@ -206,6 +206,22 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@Test
+	void withoutRedisAFailedPostAtAFallbackLevelComesBackAndThePageSaysQueuingNeedsRedis() throws Exception {
+		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
+		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(aResponse().withStatus(503)));
+		Map<String, String> form = formOf(body(open("/?level=full")));
+		form.put("author", "Grace");
+		form.put("text", "Keep me");
+
+		MockHttpServletResponse failed = submit(form, "full");
+
+		assertThat(failed.getStatus()).isEqualTo(200);
+		assertThat(body(failed)).contains("Your message is still here")
+			.contains("Keep me")
+			.contains("With Redis (docker compose runs one), a post the backend cannot take would be queued");
+	}
+
+	@Test
 	void anAuthorOfZeroWidthAndNoBreakSpacesIsBlankAndFortyEmojiFit() throws Exception {
 		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("hello")));
 		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(created()));

@@ -1,0 +1,222 @@
+package dev.faultline.ui.outbox;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.RedisServer;
+import dev.faultline.testsupport.TestHttp;
+import dev.faultline.ui.UiApplication;
+import dev.faultline.ui.shared.SharedLink;
+import dev.faultline.ui.testsupport.BackendProcess;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queued writes against the real backend jar and a real {@code redis-server}: a post the
+ * backend cannot take is queued, shown as pending, and stored exactly once when the
+ * backend is back, even when a delivery failed after the backend had committed, and even
+ * when the UI that queued it restarted in between. Delivery times are printed for the
+ * closing note; the assertions are bounds.
+ */
+class OutboxIntegrationTests {
+
+	private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|idempotencyKey)\"[^>]*value=\"([^\"]+)\"");
+
+	/** A poll a second and a 1 s first backoff: a few seconds, bounded generously. */
+	private static final Duration DELIVERED_WITHIN = Duration.ofSeconds(20);
+
+	private static RedisServer redis;
+
+	private static BackendProcess backend;
+
+	private static ConfigurableApplicationContext ui;
+
+	@BeforeAll
+	static void startRedisBackendAndUi() throws Exception {
+		redis = RedisServer.startOrSkip(OutboxIntegrationTests.class);
+		backend = BackendProcess.startOrSkip(OutboxIntegrationTests.class);
+		ui = startUi();
+	}
+
+	@AfterAll
+	static void stopEverything() {
+		if (ui != null) {
+			ui.close();
+		}
+		if (backend != null) {
+			backend.close();
+		}
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@AfterEach
+	void chaosOff() {
+		backend.management("DELETE", "/chaos");
+	}
+
+	@Test
+	void aPostMadeDuringAnOutageIsQueuedShownAndStoredOnceWhenTheBackendIsBack() {
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		String text = "queued during the outage " + UUID.randomUUID();
+
+		TestHttp browser = browser();
+		HttpResponse<String> answer = post(browser, text);
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		String page = browser.get(answer.headers().firstValue("Location").orElseThrow()).body();
+		assertThat(page).contains("so it is queued").contains("Waiting to be delivered").contains(text);
+		long off = System.nanoTime();
+		backend.management("DELETE", "/chaos");
+		awaitStored(text);
+		System.out.printf("Outbox: stored %d ms after the backend came back%n",
+				Duration.ofNanos(System.nanoTime() - off).toMillis());
+		assertThat(stored(text)).isEqualTo(1);
+		until(() -> !browser.get("/?level=full").body().contains(text) || stored(text) > 1, Duration.ofSeconds(10),
+				"the page no longer shows the post as waiting");
+		assertThat(stored(text)).isEqualTo(1);
+	}
+
+	@Test
+	void aDeliveryThatFailsAfterTheBackendCommittedIsStillStoredExactlyOnce() {
+		// Every POST is stored, then its answer is cut short: the UI cannot know it
+		// arrived.
+		assertThat(backend.management("PUT", "/chaos/truncate?methods=POST")).isEqualTo(200);
+		String text = "committed, then cut " + UUID.randomUUID();
+
+		HttpResponse<String> answer = post(browser(), text);
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		// While the fault stays, every delivery (same key) finds the first copy.
+		sleep(Duration.ofSeconds(3));
+		backend.management("DELETE", "/chaos");
+		awaitStored(text);
+		sleep(Duration.ofSeconds(2));
+		assertThat(stored(text)).isEqualTo(1);
+	}
+
+	@Test
+	void queuedPostsSurviveARestartOfTheUiThatQueuedThem() {
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		String text = "survives a restart " + UUID.randomUUID();
+		assertThat(post(browser(), text).statusCode()).isEqualTo(302);
+
+		ui.close();
+		ui = startUi();
+		backend.management("DELETE", "/chaos");
+
+		awaitStored(text);
+		assertThat(stored(text)).isEqualTo(1);
+	}
+
+	@Test
+	void theDeliverersTimeLimiterIsTheYamlsDeadlineNotSpringCloudsSilentSecond() {
+		TimeLimiterRegistry timeLimiters = ui.getBean(TimeLimiterRegistry.class);
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		post(browser(), "makes the deliverer create its breaker " + UUID.randomUUID());
+		backend.management("DELETE", "/chaos");
+
+		until(() -> timeLimiters.find(OutboxDeliverer.INSTANCE).isPresent(), DELIVERED_WITHIN,
+				"the outbox's time limiter");
+		assertThat(
+				timeLimiters.find(OutboxDeliverer.INSTANCE).orElseThrow().getTimeLimiterConfig().getTimeoutDuration())
+			.isEqualTo(Duration.ofSeconds(2));
+	}
+
+	private static ConfigurableApplicationContext startUi() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(UiApplication.class).profiles("test")
+			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+					"--faultline.backend.base-url=" + backend.apiUrl(),
+					"--faultline.backend.management-url=" + backend.managementUrl(), "--faultline.shared.enabled=true",
+					"--faultline.shared.replica-id=ui-outbox", "--spring.data.redis.host=127.0.0.1",
+					"--spring.data.redis.port=" + redis.port());
+		until(() -> context.getBean(SharedLink.class).status() == SharedLink.Status.CONNECTED, Duration.ofSeconds(15),
+				"the link to Redis");
+		return context;
+	}
+
+	private static TestHttp browser() {
+		return TestHttp.browserTo("http://127.0.0.1:" + ((WebServerApplicationContext) ui).getWebServer().getPort());
+	}
+
+	/** Posts as a browser does: the page's CSRF token and idempotency key, level full. */
+	private static HttpResponse<String> post(TestHttp browser, String text) {
+		Map<String, String> form = new LinkedHashMap<>();
+		Matcher hidden = HIDDEN.matcher(browser.get("/?level=full").body());
+		while (hidden.find()) {
+			form.put(hidden.group(1), hidden.group(2));
+		}
+		assertThat(form).containsKeys("_csrf", "idempotencyKey");
+		form.put("author", "Grace");
+		form.put("text", text);
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return browser.send("POST", "/messages?level=full", body, "Content-Type", "application/x-www-form-urlencoded");
+	}
+
+	private static void awaitStored(String text) {
+		until(() -> stored(text) >= 1, DELIVERED_WITHIN, "the post stored by the backend");
+	}
+
+	/** How many of the backend's newest messages have the text. */
+	private static long stored(String text) {
+		try {
+			JsonNode messages = new ObjectMapper()
+				.readTree(backend.api().get("/api/messages?limit=100", "Accept", "application/json").body());
+			long count = 0;
+			for (JsonNode message : messages) {
+				if (text.equals(message.path("text").asText())) {
+					count++;
+				}
+			}
+			return count;
+		}
+		catch (java.io.IOException ex) {
+			throw new AssertionError("The backend's message list is not JSON", ex);
+		}
+	}
+
+	private static void until(BooleanSupplier condition, Duration within, String what) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Not reached within " + within + ": " + what);
+			}
+			sleep(Duration.ofMillis(50));
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted", ex);
+		}
+	}
+
+}
