@@ -1,0 +1,478 @@
+package dev.faultline.testsupport;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Redis for tests: Debian's {@code /usr/bin/redis-server} as a child process on a
+ * free loopback port, with its own temporary directory, an append-only file and no RDB
+ * snapshots. It can be stopped and restarted on the same port and directory (the AOF
+ * survives), paused with {@code SIGSTOP} to play a Redis that hangs, and resumed.
+ * <p>
+ * Every wait is bounded, and the process never outlives the JVM: {@link #close()} kills
+ * it, and a shutdown hook does the same for a test that forgets to.
+ */
+public final class RedisServer implements AutoCloseable {
+
+	/** Where Debian's {@code redis-server} package installs the server. */
+	public static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
+
+	private static final String HOST = "127.0.0.1";
+
+	/** Longest wait for a started server to answer, or a stopped one to exit. */
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	/** One answer while waiting: a live local Redis answers a PING in microseconds. */
+	private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
+	/** How often a free port is picked again when another process took it first. */
+	private static final int PORT_ATTEMPTS = 3;
+
+	private final Path dir;
+
+	private final Thread shutdownHook;
+
+	// Volatile: read without the lock by command() and by the shutdown hook, which
+	// must never wait for a test thread that holds the lock.
+	private volatile int port;
+
+	private volatile Process process;
+
+	private boolean paused;
+
+	private RedisServer(Path dir) {
+		this.dir = dir;
+		this.shutdownHook = new Thread(this::killOnExit, "redis-server-" + dir.getFileName() + "-killer");
+	}
+
+	/** Whether Debian's {@code redis-server} is installed, so that a test can run. */
+	public static boolean installed() {
+		return Files.isExecutable(EXECUTABLE);
+	}
+
+	/**
+	 * Starts a server on a free port and returns once it answers {@code PING}.
+	 * @throws IllegalStateException when it is not installed or does not answer within 10
+	 * s (the message holds its log)
+	 */
+	public static RedisServer start() {
+		if (!installed()) {
+			throw new IllegalStateException(EXECUTABLE + " is not installed (Debian package redis-server)");
+		}
+		RedisServer server;
+		try {
+			server = new RedisServer(Files.createTempDirectory("faultline-redis-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+		try {
+			server.startOnFreePort();
+			return server;
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Starts a server for the given test class, or skips the test (a JUnit assumption,
+	 * with a one-line reason on standard output) when {@code redis-server} is not
+	 * installed.
+	 */
+	public static RedisServer startOrSkip(Class<?> testClass) {
+		if (!installed()) {
+			String reason = testClass.getSimpleName() + " skipped: needs " + EXECUTABLE
+					+ " (apt-get install redis-server)";
+			System.out.println(reason);
+			Assumptions.assumeTrue(false, reason);
+		}
+		return start();
+	}
+
+	/** The port the server listens on; the same after {@link #restart()}. */
+	public int port() {
+		return this.port;
+	}
+
+	/** The address the server listens on: always the IPv4 loopback. */
+	public String host() {
+		return HOST;
+	}
+
+	/** The server's log file, in its temporary directory. */
+	public Path log() {
+		return this.dir.resolve("redis.log");
+	}
+
+	/**
+	 * Stops the server gracefully ({@code SIGTERM}: Redis flushes its AOF, then exits)
+	 * and waits for it to exit, killing it after 10 s. A paused server is resumed first,
+	 * or it could not act on the signal.
+	 */
+	public synchronized void stop() {
+		if (this.process == null) {
+			return;
+		}
+		if (this.paused) {
+			resume();
+		}
+		this.process.destroy();
+		if (!waitFor(this.process, WAIT)) {
+			this.process.destroyForcibly();
+			waitFor(this.process, WAIT);
+		}
+		this.process = null;
+	}
+
+	/**
+	 * Stops the server gracefully and starts it again on the same port with the same
+	 * directory, so what reached the AOF is still there; returns once it answers.
+	 */
+	public synchronized void restart() {
+		stop();
+		launch();
+		awaitReady();
+	}
+
+	/**
+	 * Freezes the process ({@code SIGSTOP}): connections are still accepted by the
+	 * kernel, but nothing is answered until {@link #resume()}, as with a Redis that
+	 * hangs.
+	 */
+	public synchronized void pause() {
+		signal("-STOP");
+		this.paused = true;
+	}
+
+	/** Lets a paused process run again ({@code SIGCONT}). */
+	public synchronized void resume() {
+		signal("-CONT");
+		this.paused = false;
+	}
+
+	/**
+	 * Whether the server answers {@code PING} with {@code PONG} within the timeout (for
+	 * connecting and for the answer each).
+	 */
+	public boolean ping(Duration timeout) {
+		try {
+			return "PONG".equals(call(timeout, "PING"));
+		}
+		catch (IOException | IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Sends one command on a fresh connection and returns the reply as text: a simple or
+	 * bulk string as it is, an integer in decimal, a nil as {@code null}, an array as its
+	 * elements in brackets. Waits at most 5 s, so that a paused server fails the call
+	 * instead of stalling the test.
+	 * @throws IllegalStateException when Redis answers with an error, or the connection
+	 * fails
+	 */
+	public String command(String... args) {
+		try {
+			return call(Duration.ofSeconds(5), args);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Redis on port " + this.port + " did not answer " + args[0], ex);
+		}
+	}
+
+	/** Kills the server ({@code SIGKILL}, even when paused) and deletes its directory. */
+	@Override
+	public synchronized void close() {
+		kill();
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is already shutting down: the hook is running or has run.
+		}
+		deleteDirectory();
+	}
+
+	@Override
+	public String toString() {
+		return "RedisServer[" + HOST + ":" + this.port + ", " + this.dir + "]";
+	}
+
+	private void startOnFreePort() {
+		for (int attempt = 1;; attempt++) {
+			this.port = freePort();
+			launch();
+			try {
+				awaitReady();
+				return;
+			}
+			catch (IllegalStateException ex) {
+				// Between closing the probe socket and redis-server's bind, another
+				// process may take the port.
+				boolean portTaken = readLog().contains("Address already in use");
+				if (!portTaken || attempt == PORT_ATTEMPTS) {
+					throw ex;
+				}
+				kill();
+			}
+		}
+	}
+
+	private void launch() {
+		List<String> command = List.of(EXECUTABLE.toString(), "--port", String.valueOf(this.port), "--bind", HOST,
+				"--dir", this.dir.toString(), "--logfile", log().toString(), "--appendonly", "yes", "--appendfsync",
+				"everysec", "--save", "", "--protected-mode", "no", "--daemonize", "no");
+		try {
+			// Output before the log file is opened (bad arguments) still lands in the
+			// directory.
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(this.dir.resolve("redis.out").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + EXECUTABLE, ex);
+		}
+		this.paused = false;
+	}
+
+	private void awaitReady() {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						"redis-server exited with " + this.process.exitValue() + " during start-up:\n" + readLog());
+			}
+			// Our process, not another server that happens to hold the port: INFO names
+			// the process id.
+			if (ping(POLL_TIMEOUT) && isOurs()) {
+				return;
+			}
+			sleep(50);
+		}
+		kill();
+		throw new IllegalStateException("redis-server did not answer PING on port " + this.port + " within "
+				+ WAIT.toSeconds() + " s:\n" + readLog());
+	}
+
+	private boolean isOurs() {
+		try {
+			String info = call(POLL_TIMEOUT, "INFO", "server");
+			return info != null && info.contains("process_id:" + this.process.pid() + "\r\n");
+		}
+		catch (IOException | IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	private void signal(String signal) {
+		if (this.process == null || !this.process.isAlive()) {
+			throw new IllegalStateException("redis-server is not running");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", signal, String.valueOf(this.process.pid()))
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			if (!waitFor(kill, WAIT) || kill.exitValue() != 0) {
+				kill.destroyForcibly();
+				throw new IllegalStateException("kill " + signal + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void killOnExit() {
+		Process running = this.process;
+		if (running != null) {
+			// SIGKILL reaches a paused process too; a SIGTERM would wait for a SIGCONT
+			// that never comes.
+			running.destroyForcibly();
+			waitFor(running, Duration.ofSeconds(2));
+		}
+		deleteDirectory();
+	}
+
+	private synchronized void kill() {
+		if (this.process != null) {
+			this.process.destroyForcibly();
+			waitFor(this.process, WAIT);
+			this.process = null;
+		}
+		this.paused = false;
+	}
+
+	private void deleteDirectory() {
+		if (!Files.exists(this.dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(this.dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			// A temporary directory left behind is not worth failing a test for.
+		}
+	}
+
+	private String readLog() {
+		StringBuilder text = new StringBuilder();
+		for (Path file : List.of(this.dir.resolve("redis.out"), log())) {
+			try {
+				if (Files.exists(file)) {
+					List<String> lines = Files.readAllLines(file);
+					lines.subList(Math.max(0, lines.size() - 30), lines.size())
+						.forEach((line) -> text.append(line).append('\n'));
+				}
+			}
+			catch (IOException ex) {
+				text.append("(could not read ").append(file).append(": ").append(ex.getMessage()).append(")\n");
+			}
+		}
+		return text.toString();
+	}
+
+	private String call(Duration timeout, String... args) throws IOException {
+		int millis = (int) timeout.toMillis();
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, this.port), millis);
+			socket.setSoTimeout(millis);
+			OutputStream out = socket.getOutputStream();
+			out.write(Resp.encode(args));
+			out.flush();
+			return Resp.read(new BufferedInputStream(socket.getInputStream()));
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean waitFor(Process process, Duration timeout) {
+		try {
+			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for redis-server", ex);
+		}
+	}
+
+	/**
+	 * Just enough of RESP, Redis's wire protocol, for a test to send a command and read
+	 * its reply without a client library.
+	 */
+	private static final class Resp {
+
+		private Resp() {
+		}
+
+		static byte[] encode(String... args) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			writeLine(out, "*" + args.length);
+			for (String arg : args) {
+				byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+				writeLine(out, "$" + bytes.length);
+				out.writeBytes(bytes);
+				writeLine(out, "");
+			}
+			return out.toByteArray();
+		}
+
+		static String read(InputStream in) throws IOException {
+			String line = readLine(in);
+			String rest = line.substring(1);
+			return switch (line.charAt(0)) {
+				case '+', ':' -> rest;
+				case '-' -> throw new IllegalStateException("Redis answered: " + rest);
+				case '$' -> readBulk(in, Integer.parseInt(rest));
+				case '*' -> readArray(in, Integer.parseInt(rest));
+				default -> throw new IOException("Not a RESP reply: " + line);
+			};
+		}
+
+		private static String readBulk(InputStream in, int length) throws IOException {
+			if (length < 0) {
+				return null;
+			}
+			byte[] bytes = in.readNBytes(length + 2);
+			if (bytes.length < length + 2) {
+				throw new IOException("Connection closed in the middle of a reply");
+			}
+			return new String(bytes, 0, length, StandardCharsets.UTF_8);
+		}
+
+		private static String readArray(InputStream in, int count) throws IOException {
+			if (count < 0) {
+				return null;
+			}
+			List<String> elements = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				elements.add(read(in));
+			}
+			return elements.toString();
+		}
+
+		private static String readLine(InputStream in) throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			int previous = -1;
+			while (true) {
+				int next = in.read();
+				if (next == -1) {
+					throw new IOException("Connection closed before a full reply");
+				}
+				if (previous == '\r' && next == '\n') {
+					byte[] bytes = line.toByteArray();
+					return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+				}
+				line.write(next);
+				previous = next;
+			}
+		}
+
+		private static void writeLine(ByteArrayOutputStream out, String line) {
+			out.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
