@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Faultline without Docker: runs the backend and one UI from their jars, with prefixed, coloured logs, waits
-# until both are ready, prints the URLs, and stops both on Ctrl-C. Needs a JDK 17+ and nothing else.
+# until both are ready, prints the URLs, and stops both on Ctrl-C. Needs a JDK 17+ and nothing else; when
+# Debian's redis-server is installed it also runs a throwaway Redis for the UI (shared breakers, the outbox).
 #
 #   scripts/run-local.sh
 #   UI_PORT=18080 BACKEND_PORT=18081 BACKEND_MANAGEMENT_PORT=19081 scripts/run-local.sh   # other ports
@@ -9,20 +10,22 @@
 #
 # Builds the jars (./mvnw -DskipTests package) when they are missing.
 # Environment: UI_PORT (8080), BACKEND_PORT (8081), BACKEND_MANAGEMENT_PORT (9081), WAIT_SECONDS (180),
-# JAVA_OPTS (extra JVM flags for both), NO_COLOR (plain logs).
+# JAVA_OPTS (extra JVM flags for both), NO_COLOR (plain logs), REDIS_PORT (6379, or the next free one up to
+# 6399), NO_REDIS (run the UI without Redis even where redis-server is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ui_port=${UI_PORT:-8080}
 backend_port=${BACKEND_PORT:-8081}
 backend_management_port=${BACKEND_MANAGEMENT_PORT:-9081}
+redis_port=${REDIS_PORT:-6379}
 wait_seconds=${WAIT_SECONDS:-180}
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
-	blue=$'\e[34m' magenta=$'\e[35m' bold=$'\e[1m' red=$'\e[31m' reset=$'\e[0m'
+	blue=$'\e[34m' magenta=$'\e[35m' cyan=$'\e[36m' bold=$'\e[1m' red=$'\e[31m' reset=$'\e[0m'
 else
-	blue='' magenta='' bold='' red='' reset=''
+	blue='' magenta='' cyan='' bold='' red='' reset=''
 fi
 
 say() { printf '%s[run-local]%s %s\n' "$bold" "$reset" "$*"; }
@@ -60,21 +63,35 @@ for port in "$ui_port" "$backend_port" "$backend_management_port"; do
 done
 
 pids=()
-stop_all() {
-	trap - EXIT INT TERM
+redis_pid='' redis_dir=''
+# SIGTERM, then SIGKILL after 15 s.
+stop_pids() {
 	local pid
-	[ ${#pids[@]} -gt 0 ] || return 0
-	for pid in "${pids[@]}"; do
+	for pid in "$@"; do
 		kill "$pid" 2>/dev/null || true
 	done
-	for pid in "${pids[@]}"; do
+	for pid in "$@"; do
 		for _ in $(seq 1 30); do
 			kill -0 "$pid" 2>/dev/null || break
 			sleep 0.5
 		done
 		kill -9 "$pid" 2>/dev/null || true
 	done
-	say "stopped backend and UI"
+}
+stop_all() {
+	trap - EXIT INT TERM
+	if [ ${#pids[@]} -gt 0 ]; then
+		stop_pids "${pids[@]}"
+		say "stopped backend and UI"
+	fi
+	# Redis last, so that the UI does not spend its shutdown reporting a lost Redis.
+	if [ -n "$redis_pid" ]; then
+		stop_pids "$redis_pid"
+		say "stopped Redis"
+	fi
+	if [ -n "$redis_dir" ]; then
+		rm -rf "$redis_dir"
+	fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT
@@ -87,13 +104,60 @@ prefix() {
 	done
 }
 
+# Redis is optional: the UI works without it, each replica on its own. When redis-server is installed, a
+# throwaway one (its own directory, deleted on exit) gives the UI shared breakers and the outbox of posts.
+ui_env=()
+redis_note="Redis             not running: queuing posts and shared breakers need Redis"
+use_redis=false
+if [ -n "${NO_REDIS:-}" ]; then
+	say "NO_REDIS is set: the UI runs without Redis (no queuing of posts, no shared breakers)"
+elif ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/null 2>&1; then
+	say "redis-server is not installed: queuing posts and shared breakers need Redis (apt-get install redis-server); running without"
+else
+	if [ -z "${REDIS_PORT:-}" ]; then
+		# Another Redis (a system service, say) may hold 6379: take the next free port rather than share it.
+		while in_use "$redis_port" && [ "$redis_port" -lt 6399 ]; do
+			redis_port=$((redis_port + 1))
+		done
+	fi
+	if in_use "$redis_port"; then
+		say "port $redis_port is in use (set REDIS_PORT to a free one): queuing posts and shared breakers need Redis; running without"
+	else
+		use_redis=true
+	fi
+fi
+if $use_redis; then
+	redis_dir=$(mktemp -d -t faultline-redis-XXXXXX)
+	say "starting Redis on 127.0.0.1:$redis_port (data in $redis_dir, deleted on exit)"
+	redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --appendonly yes --save "" \
+		--protected-mode no --daemonize no \
+		> >(prefix redis "$cyan") 2>&1 &
+	redis_pid=$!
+	redis_deadline=$((SECONDS + 10))
+	until [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = "PONG" ]; do
+		if ! kill -0 "$redis_pid" 2>/dev/null || [ "$SECONDS" -ge "$redis_deadline" ]; then
+			break
+		fi
+		sleep 0.2
+	done
+	if [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = "PONG" ]; then
+		ui_env=(FAULTLINE_SHARED_ENABLED=true SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$redis_port"
+			FAULTLINE_SHARED_REPLICA_ID=ui-local)
+		redis_note="Redis             127.0.0.1:$redis_port     shared breakers and the outbox; redis-cli -p $redis_port"
+	else
+		say "Redis did not answer within 10s (see its log above): queuing posts and shared breakers need Redis; running without"
+		stop_pids "$redis_pid"
+		redis_pid=''
+	fi
+fi
+
 say "using $backend_jar and $ui_jar"
 say "starting backend on :$backend_port (chaos and actuator on :$backend_management_port) and UI on :$ui_port"
 java ${java_opts[@]+"${java_opts[@]}"} -jar "$backend_jar" \
 	--server.port="$backend_port" --management.server.port="$backend_management_port" \
 	> >(prefix backend "$blue") 2>&1 &
 pids+=($!)
-java ${java_opts[@]+"${java_opts[@]}"} -jar "$ui_jar" \
+env ${ui_env[@]+"${ui_env[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$ui_jar" \
 	--server.port="$ui_port" --faultline.backend.base-url="http://localhost:$backend_port" \
 	> >(prefix ui "$magenta") 2>&1 &
 pids+=($!)
@@ -111,13 +175,14 @@ both_running || fail "a service exited during start-up (see its log above)"
 
 cat <<EOT
 ${bold}
-  Faultline is up (ready in $((SECONDS - started))s). Ctrl-C stops both.
+  Faultline is up (ready in $((SECONDS - started))s). Ctrl-C stops everything.
 
   UI                http://localhost:$ui_port
   backend API       http://localhost:$backend_port/api/messages
   chaos control     http://localhost:$backend_management_port/chaos      e.g. curl -X PUT 'localhost:$backend_management_port/chaos/down?duration=PT30S'
   backend health    http://localhost:$backend_management_port/actuator/health
   UI health         http://localhost:$ui_port/actuator/health
+  $redis_note
 ${reset}
 EOT
 

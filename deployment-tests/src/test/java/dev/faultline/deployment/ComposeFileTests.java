@@ -1,6 +1,8 @@
 package dev.faultline.deployment;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,11 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docker-compose.yml}: the demo's ports, health checks that call the services'
  * readiness groups with nothing but the JRE, restarts for auto-healing, persistent
- * messages, and an opt-in observability profile.
+ * messages, a Redis the UI replicas share but can do without, and an opt-in observability
+ * profile.
  */
 class ComposeFileTests {
 
 	private static final Map<String, Object> COMPOSE = Repository.yaml("docker-compose.yml");
+
+	/** Redis's default port, which the compose file leaves as it is. */
+	private static final int REDIS_PORT = 6379;
 
 	@Test
 	void publishesTheApiAndControlPortsAndOneHostPortPerUiReplica() {
@@ -48,13 +54,50 @@ class ComposeFileTests {
 
 	@Test
 	void appServicesRestartThemselvesAndUiReplicasDoNotWaitForTheBackend() {
-		for (String name : List.of("backend", "ui-1", "ui-2")) {
+		for (String name : List.of("backend", "ui-1", "ui-2", "redis")) {
 			assertThat(Yamls.string(service(name), "restart")).as(name).isEqualTo("unless-stopped");
 		}
-		assertThat(service("ui-1")).doesNotContainKey("depends_on");
-		assertThat(service("ui-2")).doesNotContainKey("depends_on");
-		assertThat(Yamls.map(service("ui-1"), "environment")).containsEntry("FAULTLINE_BACKEND_BASE_URL",
-				"http://backend:" + ServiceEndpoints.of("backend-service").serverPort());
+		for (String name : List.of("ui-1", "ui-2")) {
+			assertThat(dependencies(name)).as(name + " depends_on").doesNotContainKey("backend");
+			assertThat(Yamls.map(service(name), "environment")).containsEntry("FAULTLINE_BACKEND_BASE_URL",
+					"http://backend:" + ServiceEndpoints.of("backend-service").serverPort());
+		}
+	}
+
+	@Test
+	void redisIsPinnedKeepsAnAppendOnlyFileInANamedVolumeAndIsHealthChecked() {
+		Map<String, Object> redis = service("redis");
+		assertThat(Yamls.string(redis, "image")).as("redis image tag").matches("redis:\\d+\\.\\d+(\\.\\d+)?");
+		assertThat(commandOf(redis)).as("redis command").startsWith("redis-server").contains("--appendonly yes");
+		assertThat(Yamls.strings(redis, "volumes")).containsExactly("redis-data:/data");
+		assertThat(Yamls.map(COMPOSE, "volumes")).containsKey("redis-data");
+		assertThat(Yamls.strings(redis, "healthcheck", "test")).containsExactly("CMD", "redis-cli", "ping");
+		assertThat(redis).as("only the UI replicas talk to Redis").doesNotContainKey("ports");
+		assertThat(redis).as("the demo itself starts Redis").doesNotContainKey("profiles");
+	}
+
+	@Test
+	void bothUiReplicasShareRedisUnderTheirOwnIdButDoNotNeedItToStart() {
+		List<String> replicaIds = new ArrayList<>();
+		for (String name : List.of("ui-1", "ui-2")) {
+			Map<String, Object> environment = Yamls.map(service(name), "environment");
+			assertThat(environment).as(name)
+				.containsEntry("FAULTLINE_SHARED_ENABLED", "true")
+				.containsEntry("SPRING_DATA_REDIS_HOST", "redis")
+				.containsEntry("SPRING_DATA_REDIS_PORT", String.valueOf(REDIS_PORT))
+				.containsEntry("FAULTLINE_SHARED_REPLICA_ID", name);
+			replicaIds.add(String.valueOf(environment.get("FAULTLINE_SHARED_REPLICA_ID")));
+			Map<String, Object> dependencies = dependencies(name);
+			assertThat(dependencies).as(name + " starts after Redis").containsKey("redis");
+			// Compose would never start a UI whose Redis is unhealthy (or, under podman
+			// here, at all).
+			assertThat(dependencies.get("redis")).as(name + " must start and serve without Redis")
+				.satisfiesAnyOf((options) -> assertThat(options).isNull(),
+						(options) -> assertThat(Yamls.string(options, "condition")).isEqualTo("service_started"),
+						(options) -> assertThat(Yamls.string(options, "required")).isEqualTo("false"));
+		}
+		assertThat(replicaIds).doesNotHaveDuplicates();
+		assertThat(commandOf(service("redis"))).as("Redis on its default port").doesNotContain("--port");
 	}
 
 	@Test
@@ -101,6 +144,29 @@ class ComposeFileTests {
 
 	private static List<String> ports(String name) {
 		return Yamls.strings(service(name), "ports");
+	}
+
+	/**
+	 * A service's {@code depends_on} in its long form: short-form entries map to
+	 * {@code null} options.
+	 */
+	private static Map<String, Object> dependencies(String name) {
+		Map<String, Object> dependencies = new LinkedHashMap<>();
+		Object declared = service(name).get("depends_on");
+		if (declared instanceof List<?> list) {
+			list.forEach((dependency) -> dependencies.put(String.valueOf(dependency), null));
+		}
+		else if (declared instanceof Map<?, ?> map) {
+			map.forEach((dependency, options) -> dependencies.put(String.valueOf(dependency), options));
+		}
+		return dependencies;
+	}
+
+	/** A service's command as one line, whether written as a string or a list. */
+	private static String commandOf(Map<String, Object> service) {
+		Object command = Yamls.at(service, "command");
+		return (command instanceof List<?> list) ? list.stream().map(String::valueOf).collect(Collectors.joining(" "))
+				: String.valueOf(command);
 	}
 
 }

@@ -16,12 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the
- * port the service really serves it on, Services route to declared ports, and the replica
- * counts and storage match the design.
+ * port the service really serves it on, Services route to declared ports, the replica
+ * counts and storage match the design, and the UI replicas share one Redis.
  */
 class KubernetesManifestsTests {
 
 	private static final String DIR = "deploy/k8s";
+
+	/** Redis's default port, which the manifests leave as it is. */
+	private static final int REDIS_PORT = 6379;
 
 	@Test
 	void kustomizationListsEveryManifestInTheFolder() throws IOException {
@@ -38,7 +41,7 @@ class KubernetesManifestsTests {
 	void everyProbeCallsAHealthGroupOnThePortTheServiceServesItOn() {
 		List<String> checked = new ArrayList<>();
 		for (Map<String, Object> deployment : resources("Deployment")) {
-			for (Map<String, Object> container : containers(deployment)) {
+			for (Map<String, Object> container : ourContainers(deployment)) {
 				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				Map<String, Integer> ports = containerPorts(container);
 				Map<String, String> expectedPaths = Map.of("startupProbe", service.livenessPath(), "livenessProbe",
@@ -64,7 +67,7 @@ class KubernetesManifestsTests {
 	@Test
 	void containersDeclareExactlyThePortsTheServiceListensOn() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
-			for (Map<String, Object> container : containers(deployment)) {
+			for (Map<String, Object> container : ourContainers(deployment)) {
 				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				assertThat(Set.copyOf(containerPorts(container).values())).as(service.module() + " container ports")
 					.isEqualTo(Stream.of(service.serverPort(), service.managementPort()).collect(Collectors.toSet()));
@@ -131,6 +134,62 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void oneRedisKeepsItsAppendOnlyFileOnItsOwnVolumeAndIsReadyOnlyWhenItAnswersPong() {
+		Map<String, Object> redis = redisDeployment();
+		assertThat(Yamls.integer(redis, "spec", "replicas")).isEqualTo(1);
+		assertThat(Yamls.string(redis, "spec", "strategy", "type")).as("RWO volume, one writer of the AOF")
+			.isEqualTo("Recreate");
+		Map<String, Object> container = containers(redis).get(0);
+		assertThat(String.join(" ", Yamls.strings(container, "args"))).startsWith("redis-server")
+			.contains("--appendonly yes")
+			.doesNotContain("--port");
+		assertThat(containerPorts(container)).containsExactly(Map.entry("redis", REDIS_PORT));
+		String dataVolume = Yamls.maps(container, "volumeMounts")
+			.stream()
+			.filter((mount) -> "/data".equals(mount.get("mountPath")))
+			.map((mount) -> Yamls.string(mount, "name"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("redis has no volume on /data"));
+		String claim = Yamls.maps(redis, "spec", "template", "spec", "volumes")
+			.stream()
+			.filter((volume) -> dataVolume.equals(volume.get("name")))
+			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("redis volume " + dataVolume + " is not a claim"));
+		assertThat(claim).as("not the backend's claim").isNotEqualTo(claimOf(deploymentOf("backend-service")));
+		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
+			.contains(claim);
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat(String.join(" ", Yamls.strings(container, probe, "exec", "command"))).as("redis " + probe)
+				.contains("redis-cli ping");
+			assertThat(Yamls.integer(container, probe, "timeoutSeconds")).as("a hanging Redis fails " + probe)
+				.isPositive();
+		}
+		assertThat(String.join(" ", Yamls.strings(container, "readinessProbe", "exec", "command")))
+			.as("LOADING is not ready")
+			.contains("grep -q PONG");
+	}
+
+	@Test
+	void uiReplicasShareRedisUnderTheirPodNames() {
+		Map<String, Object> service = serviceOf(redisDeployment());
+		Map<String, Object> uiDeployment = deploymentOf("ui-service");
+		Map<String, Object> ui = containers(uiDeployment).get(0);
+		assertThat(env(ui)).containsEntry("FAULTLINE_SHARED_ENABLED", "true")
+			.containsEntry("SPRING_DATA_REDIS_HOST", Yamls.string(service, "metadata", "name"))
+			.containsEntry("SPRING_DATA_REDIS_PORT", Yamls.string(Yamls.maps(service, "spec", "ports").get(0), "port"));
+		Map<String, Object> replicaId = Yamls.maps(ui, "env")
+			.stream()
+			.filter((variable) -> "FAULTLINE_SHARED_REPLICA_ID".equals(variable.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("ui has no FAULTLINE_SHARED_REPLICA_ID"));
+		assertThat(Yamls.string(replicaId, "valueFrom", "fieldRef", "fieldPath")).as("unique per pod")
+			.isEqualTo("metadata.name");
+		assertThat(Yamls.map(uiDeployment, "spec", "template", "spec")).as("the UI must not wait for Redis")
+			.doesNotContainKey("initContainers");
+	}
+
+	@Test
 	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
 			assertThat(Yamls.map(deployment, "spec", "template", "spec", "securityContext"))
@@ -143,11 +202,13 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void imagesAreTheOnesDockerComposeBuilds() {
+	void imagesAreTheOnesDockerComposeBuildsOrPulls() {
+		// Every image of the demo itself: what compose builds, and Redis; not the
+		// observability profile.
 		Set<String> composeImages = Yamls.map(Repository.yaml("docker-compose.yml"), "services")
 			.values()
 			.stream()
-			.filter((service) -> Yamls.has(service, "build"))
+			.filter((service) -> !Yamls.has(service, "profiles"))
 			.map((service) -> Yamls.string(service, "image"))
 			.collect(Collectors.toSet());
 		Set<String> manifestImages = resources("Deployment").stream()
@@ -170,7 +231,7 @@ class KubernetesManifestsTests {
 
 	private static Map<String, Object> deploymentOf(String module) {
 		return resources("Deployment").stream()
-			.filter((deployment) -> containers(deployment).stream()
+			.filter((deployment) -> ourContainers(deployment).stream()
 				.anyMatch((container) -> ServiceEndpoints.ofImage(Yamls.string(container, "image"))
 					.module()
 					.equals(module)))
@@ -178,8 +239,43 @@ class KubernetesManifestsTests {
 			.orElseThrow(() -> new AssertionError("no Deployment runs " + module));
 	}
 
+	private static Map<String, Object> redisDeployment() {
+		List<Map<String, Object>> found = resources("Deployment").stream()
+			.filter((deployment) -> containers(deployment).stream()
+				.anyMatch((container) -> Yamls.string(container, "image").startsWith("redis:")))
+			.toList();
+		assertThat(found).as("Deployments running redis").hasSize(1);
+		return found.get(0);
+	}
+
+	private static Map<String, Object> serviceOf(Map<String, Object> deployment) {
+		Map<String, Object> labels = Yamls.map(deployment, "spec", "template", "metadata", "labels");
+		return resources("Service").stream()
+			.filter((service) -> labels.entrySet().containsAll(Yamls.map(service, "spec", "selector").entrySet()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no Service selects " + labels));
+	}
+
+	private static String claimOf(Map<String, Object> deployment) {
+		return Yamls.maps(deployment, "spec", "template", "spec", "volumes")
+			.stream()
+			.filter((volume) -> Yamls.has(volume, "persistentVolumeClaim"))
+			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no persistentVolumeClaim volume"));
+	}
+
 	private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
 		return Yamls.maps(deployment, "spec", "template", "spec", "containers");
+	}
+
+	/**
+	 * The containers that run our images, whose ports and probes application.yml sets.
+	 */
+	private static List<Map<String, Object>> ourContainers(Map<String, Object> deployment) {
+		return containers(deployment).stream()
+			.filter((container) -> Yamls.string(container, "image").startsWith("faultline/"))
+			.toList();
 	}
 
 	private static Map<String, Integer> containerPorts(Map<String, Object> container) {
@@ -189,9 +285,13 @@ class KubernetesManifestsTests {
 					(port) -> Yamls.integer(port, "containerPort")));
 	}
 
+	/**
+	 * The plain-valued environment variables; those from {@code valueFrom} are left out.
+	 */
 	private static Map<String, String> env(Map<String, Object> container) {
 		return Yamls.maps(container, "env")
 			.stream()
+			.filter((variable) -> variable.containsKey("value"))
 			.collect(Collectors.toMap((variable) -> Yamls.string(variable, "name"),
 					(variable) -> Yamls.string(variable, "value")));
 	}
