@@ -2,7 +2,8 @@
 # End-to-end test of the compose stack: builds the images, starts backend + two UI replicas, and checks what
 # the demo promises: the UI shows the backend's messages; the chaos API answers on 9081; a chaos "down" makes
 # the UI serve its cached fallback; stopping and starting the backend heals; a crash is restarted by the
-# restart policy; messages survive in the volume; both replicas answer. Always tears the stack down; exits
+# restart policy; messages survive in the volume; both replicas answer; ui-2's breaker follows ui-1's through
+# Redis without a backend call of its own; a post made during an outage is stored exactly once after it. Always tears the stack down; exits
 # non-zero on any failure, after printing the containers' logs.
 #
 #   scripts/compose-smoke.sh                       # needs docker-compose or `docker compose`, curl, free ports
@@ -195,6 +196,57 @@ for ui in "$ui_1" "$ui_2"; do
 	wait_for 15 "page" is_ok "$ui/" && pass "$ui answers 200" || failed "$ui does not answer 200 within 15s"
 done
 page_lists_marker "$ui_2" 30 "ui-2 page lists the backend's messages too"
+
+phase "shared breakers: ui-2 follows ui-1 through Redis"
+# The state of level full's breaker on a replica, from its actuator.
+breaker_state() { body "$1/actuator/circuitbreakers" | grep -o '"full" *: *{[^}]*' | grep -o '"state" *: *"[A-Z_]*"' | grep -o '[A-Z_]*"$' | tr -d '"'; }
+breaker_is() { [ "$(breaker_state "$1")" = "$2" ]; }
+# Every call level full's breaker has seen on a replica (Prometheus counts them by outcome).
+breaker_calls() { body "$1/actuator/prometheus" | grep '^resilience4j_circuitbreaker_calls_seconds_count{' | grep 'name="full"' | awk '{ s += $NF } END { printf "%d", s }'; }
+open_ui_1() { body "$ui_1/api/feed?level=full" >/dev/null; breaker_is "$ui_1" OPEN; }
+if $has_chaos && $has_feed; then
+	wait_for "$heal_wait" "ui-2 closed" breaker_is "$ui_2" CLOSED || true
+	calls_before=$(breaker_calls "$ui_2")
+	status "$control/chaos/down?duration=PT90S" -X PUT >/dev/null
+	if wait_for 60 "ui-1 breaker open" open_ui_1; then
+		opened=$SECONDS
+		if wait_for 10 "ui-2 breaker open" breaker_is "$ui_2" OPEN; then
+			pass "ui-2's breaker followed ui-1's to OPEN within $((SECONDS - opened))s (polled once a second)"
+		else
+			failed "ui-2's breaker is '$(breaker_state "$ui_2")' 10s after ui-1's opened"
+		fi
+		calls_after=$(breaker_calls "$ui_2")
+		[ "$calls_before" = "$calls_after" ] && pass "ui-2 made no backend call of its own ($calls_after calls before and after)" \
+			|| failed "ui-2's breaker counted calls: $calls_before before, $calls_after after"
+	else
+		failed "ui-1's breaker did not open within 60s of down"
+	fi
+
+	phase "a post made during the outage is queued and stored once after off"
+	jar=$(mktemp)
+	page=$(curl -s -m 10 -c "$jar" -b "$jar" "$ui_1/?level=full")
+	csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | grep -o 'value="[^"]*"' | head -n 1 | cut -d'"' -f2)
+	key=$(printf '%s' "$page" | grep -o 'name="idempotencyKey"[^>]*value="[^"]*"' | grep -o 'value="[^"]*"' | head -n 1 | cut -d'"' -f2)
+	queued_text="Queued by the smoke test $(date +%s) $RANDOM"
+	posted=$(status "$ui_1/messages?level=full" -c "$jar" -b "$jar" -X POST \
+		--data-urlencode "_csrf=$csrf" --data-urlencode "idempotencyKey=$key" \
+		--data-urlencode "author=compose-smoke" --data-urlencode "text=$queued_text")
+	rm -f "$jar"
+	[ "$posted" = "302" ] && pass "a post during the outage is answered at once (302, queued)" \
+		|| failed "POST /messages during the outage answered $posted, expected 302"
+	status "$control/chaos" -X DELETE >/dev/null
+	stored_once() { [ "$(body "$api/api/messages?limit=100" | grep -o "\"$queued_text\"" | wc -l)" -eq 1 ]; }
+	if wait_for 60 "queued post delivered" stored_once; then
+		sleep 3
+		stored_once && pass "the queued post is stored exactly once after off" \
+			|| failed "the queued post is stored more than once"
+	else
+		failed "the queued post is not stored once within 60s of off"
+	fi
+	wait_for "$heal_wait" "ui-2 healed" breaker_is "$ui_2" CLOSED || true
+else
+	absent "shared breakers and queued posts (need the chaos API and the UI feed)"
+fi
 
 phase "result"
 printf 'failures=%s missing=%s total=%ss\n' "$failures" "$missing" "$SECONDS"
