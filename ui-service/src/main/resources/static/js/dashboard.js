@@ -1,7 +1,8 @@
 /*
  * Faultline's live dashboard. One EventSource on /dashboard/stream?level=...:
  *   history  (once)         {level, protectedLevel: [point], unprotected: [point], events: [event]}
- *   snapshot (every second) {time, level, protectedLevel: column, unprotected: column, traffic, chaos, droppedEvents, streams}
+ *   snapshot (every second) {time, level, protectedLevel: column, unprotected: column, traffic, chaos, droppedEvents, streams,
+ *                            replica, sharedState}
  *   event    (as it happens) {time, level, source, type, kind, message}
  * Buttons POST/DELETE to the UI (with the page's CSRF token); the UI talks to the backend, never the browser.
  */
