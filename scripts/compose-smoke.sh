@@ -248,6 +248,27 @@ else
 	absent "shared breakers and queued posts (need the chaos API and the UI feed)"
 fi
 
+phase "Redis stopped: every page answers as before, each replica on its own"
+shared_link() { body "$1/actuator/health" | grep -o '"sharedState" *: *{[^}]*}' | grep -o '"link" *: *"[a-z ]*"' | cut -d'"' -f4; }
+link_is() { [ "$(shared_link "$1")" = "$2" ]; }
+compose stop redis
+slowest=0
+for path in "/?level=full" "/api/feed?level=full" "/?level=fallback" "/about" "/dashboard"; do
+	for ui in "$ui_1" "$ui_2"; do
+		ms=$(curl -s -o /dev/null -m 10 -w '%{time_total}' "$ui$path" | awk '{ printf "%d", $1 * 1000 }')
+		[ "$ms" -gt "$slowest" ] && slowest=$ms
+	done
+done
+# The deadline is 2 s; a cold page on a busy 2-core machine gets a margin.
+[ "$slowest" -lt 3000 ] && pass "with Redis stopped the slowest page answered in ${slowest} ms (deadline 2 s)" \
+	|| failed "with Redis stopped a page took ${slowest} ms"
+wait_for 30 "ui-1 local only" link_is "$ui_1" "local only" && pass "ui-1's health says sharedState: local only, still UP" \
+	|| failed "ui-1's sharedState is '$(shared_link "$ui_1")' with Redis stopped"
+is_ok "$ui_1/actuator/health/readiness" && pass "ui-1 stays ready without Redis" || failed "ui-1 is not ready without Redis"
+compose start redis
+wait_for 60 "ui-1 connected" link_is "$ui_1" connected && pass "sharing resumes by itself when Redis is back" \
+	|| failed "ui-1's sharedState is '$(shared_link "$ui_1")' 60s after Redis started"
+
 phase "result"
 printf 'failures=%s missing=%s total=%ss\n' "$failures" "$missing" "$SECONDS"
 if [ "$failures" -gt 0 ]; then

@@ -131,6 +131,31 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void aPostAReplicaDeliveredButDiedBeforeAcknowledgingIsTakenOverAndStoredOnce() throws Exception {
+		// A replica took the post from the stream and delivered it, then died before
+		// acknowledging it: the post is still pending, on a consumer that is gone.
+		String key = UUID.randomUUID().toString();
+		String text = "delivered by a replica that died " + UUID.randomUUID();
+		QueuedPost post = QueuedPost.queued(new dev.faultline.ui.backend.NewMessage("Grace", text), key, "full",
+				System.currentTimeMillis());
+		OutboxProperties outbox = ui.getBean(OutboxProperties.class);
+		redis.command("HSET", outbox.posts(), key, new ObjectMapper().writeValueAsString(post));
+		redis.command("XADD", outbox.stream(), "*", "key", key);
+		redis.command("XREADGROUP", "GROUP", outbox.group(), "ui-that-died", "COUNT", "100", "STREAMS", outbox.stream(),
+				">");
+		HttpResponse<String> delivered = backend.api()
+			.send("POST", "/api/messages", "{\"author\": \"Grace\", \"text\": \"" + text + "\"}", "Content-Type",
+					"application/json", "Idempotency-Key", key);
+		assertThat(delivered.statusCode()).isEqualTo(201);
+
+		// This UI takes it over once it has been idle for claim-after (2 s here), and
+		// delivers it again, with the same key: the backend answers with the first copy.
+		until(() -> !redis.command("HEXISTS", outbox.posts(), key).contains("1"), DELIVERED_WITHIN,
+				"the post taken over and settled");
+		assertThat(stored(text)).isEqualTo(1);
+	}
+
+	@Test
 	void theDeliverersTimeLimiterIsTheYamlsDeadlineNotSpringCloudsSilentSecond() {
 		TimeLimiterRegistry timeLimiters = ui.getBean(TimeLimiterRegistry.class);
 		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
@@ -150,7 +175,10 @@ class OutboxIntegrationTests {
 					"--faultline.backend.base-url=" + backend.apiUrl(),
 					"--faultline.backend.management-url=" + backend.managementUrl(), "--faultline.shared.enabled=true",
 					"--faultline.shared.replica-id=ui-outbox", "--spring.data.redis.host=127.0.0.1",
-					"--spring.data.redis.port=" + redis.port());
+					"--spring.data.redis.port=" + redis.port(),
+					// 30 s in application.yml; a dead replica's posts are taken over
+					// sooner here.
+					"--faultline.outbox.claim-after=2s");
 		until(() -> context.getBean(SharedLink.class).status() == SharedLink.Status.CONNECTED, Duration.ofSeconds(15),
 				"the link to Redis");
 		return context;
