@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps the talk honest: the deck ({@code slides/index.html}) and its run-book
  * ({@code slides/README.md}) only use chaos commands that {@code scripts/chaos} accepts,
  * show images that exist, name files that exist, and quote the resilience settings that
- * ui-service really runs with.
+ * ui-service really runs with (speaker notes included). Every slide has speaker notes
+ * with its minute mark, as the run-book's timing plan says, and the deck runs offline on
+ * its vendored reveal.js. {@link SlidesPdfTests} prints it.
  */
 class SlidesTests {
 
@@ -59,6 +62,24 @@ class SlidesTests {
 	private static final Pattern HTML_LINK = Pattern.compile("<a[^>]*\\bhref=\"([^\"]+)\"");
 
 	private static final Pattern MARKDOWN_LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+
+	/** One slide, from its opening tag to its end. */
+	private static final Pattern SLIDE = Pattern.compile("(?s)<section class=\"slide\\b.*?</section>");
+
+	private static final Pattern SPEAKER_NOTES = Pattern.compile("(?s)<aside class=\"notes\">(.*?)</aside>");
+
+	/** A minute mark in the talk: {@code 6:00}, {@code 12:30}. */
+	private static final Pattern MINUTE_MARK = Pattern.compile("(?<![\\d:])(\\d{1,2}:\\d\\d)(?![\\d:])");
+
+	/**
+	 * A row of the run-book's timing plan: its start, and the first slide it covers:
+	 * {@code | 6:00–7:30 | 8 circuit breaker |}.
+	 */
+	private static final Pattern TIMING_ROW = Pattern
+		.compile("(?m)^\\|\\s*(\\d{1,2}:\\d\\d)–\\d{1,2}:\\d\\d\\s*\\|\\s*(\\d+)\\b");
+
+	/** What the deck loads: scripts and stylesheets. */
+	private static final Pattern HTML_ASSET = Pattern.compile("<(?:script|link)[^>]*\\b(?:src|href)=\"([^\"]+)\"");
 
 	/**
 	 * The circuit breaker's numbers the talk explains; each must be on a slide, marked
@@ -149,6 +170,61 @@ class SlidesTests {
 	@Test
 	void deckFitsAFifteenToTwentyMinuteTalk() {
 		assertThat(count(Pattern.compile("<section class=\"slide\\b"), DECK)).isBetween(16, 20);
+		assertThat(count(Pattern.compile("<section\\b"), DECK)).as("slides, all of them top-level: one page each")
+			.isEqualTo(count(Pattern.compile("<section class=\"slide\\b"), DECK));
+	}
+
+	@Test
+	void everySlideHasSpeakerNotesWithItsMinuteMark() {
+		List<String> slides = SLIDE.matcher(DECK).results().map(MatchResult::group).toList();
+		List<String> missing = new ArrayList<>();
+		for (int i = 0; i < slides.size(); i++) {
+			Matcher notes = SPEAKER_NOTES.matcher(slides.get(i));
+			if (!notes.find() || !MINUTE_MARK.matcher(notes.group(1)).find()
+					|| withoutTags(notes.group(1)).strip().length() < 40) {
+				missing.add("slide " + (i + 1));
+			}
+		}
+		assertThat(slides).hasSizeGreaterThanOrEqualTo(16);
+		assertThat(missing).as("slides without <aside class=\"notes\"> saying what to say, and when").isEmpty();
+	}
+
+	@Test
+	void speakerNotesStartEachPartOfTheTimingPlanWhereTheRunBookSays() {
+		List<String> slides = SLIDE.matcher(DECK).results().map(MatchResult::group).toList();
+		Matcher row = TIMING_ROW.matcher(RUN_BOOK);
+		List<String> mismatches = new ArrayList<>();
+		int rows = 0;
+		while (row.find()) {
+			rows++;
+			int slide = Integer.parseInt(row.group(2));
+			Matcher notes = (slide <= slides.size()) ? SPEAKER_NOTES.matcher(slides.get(slide - 1)) : null;
+			String firstMark = null;
+			if (notes != null && notes.find()) {
+				Matcher mark = MINUTE_MARK.matcher(notes.group(1));
+				firstMark = mark.find() ? mark.group(1) : null;
+			}
+			if (!row.group(1).equals(firstMark)) {
+				mismatches.add("slide " + slide + ": run-book " + row.group(1) + ", notes " + firstMark);
+			}
+		}
+		assertThat(rows).as("rows of the timing plan in " + RUN_BOOK_PATH).isGreaterThanOrEqualTo(10);
+		assertThat(mismatches).as("minute marks in the notes against the run-book's timing plan").isEmpty();
+	}
+
+	@Test
+	void deckRunsOfflineOnItsVendoredRevealJs() {
+		Set<String> assets = matches(HTML_ASSET, DECK);
+		assertThat(assets).as("scripts and stylesheets of the deck")
+			.contains("vendor/reveal.js/dist/reveal.js", "vendor/reveal.js/dist/reveal.css",
+					"vendor/reveal.js/plugin/notes/notes.js")
+			.allSatisfy((asset) -> {
+				assertThat(asset).as("no CDN, no network at talk time").doesNotContain("//");
+				assertThat(Repository.file("slides").resolve(asset)).as(asset).isRegularFile();
+			});
+		assertThat(Repository.file("slides/vendor/reveal.js/LICENSE")).as("reveal.js's licence, vendored with it")
+			.isRegularFile();
+		assertThat(DECK).as("the presenter view (S)").contains("plugins: [ RevealNotes ]");
 	}
 
 	/**
