@@ -25,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -183,6 +184,7 @@ class DashboardBrowserIntegrationTests {
 			.containsExactly("slow", "errors", "every-third", "hang", "outage", "flapping", "off");
 		assertThat(((JavascriptExecutor) browser).executeScript("return typeof Chart")).isEqualTo("function");
 		screenshot("01-loaded");
+		pageInAnotherTab("/?level=full", "Live from the backend", "messages-live");
 		assertThat(consoleErrors()).isEmpty();
 		report("loaded and updating", start);
 	}
@@ -216,6 +218,7 @@ class DashboardBrowserIntegrationTests {
 		waitUntil("the breaker is open again for the photo", () -> "OPEN".equals(lampState("protected")));
 		Path outage = screenshot("03-outage");
 		Files.copy(outage, SCREENSHOTS.resolve("dashboard-outage.png"), StandardCopyOption.REPLACE_EXISTING);
+		pageInAnotherTab("/?level=full", "Served from cache", "messages-cache");
 		assertThat(browser.findElement(By.id("lamp-protected")).getRect()).isEqualTo(lampAtRest);
 		assertThat(browser.findElement(By.id("chart-none")).getRect()).isEqualTo(chartAtRest);
 
@@ -263,6 +266,24 @@ class DashboardBrowserIntegrationTests {
 		new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(100))
 			.withMessage(() -> what + " within " + WAIT)
 			.until((driver) -> condition.getAsBoolean());
+	}
+
+	/**
+	 * Opens a page in a second tab, as the speaker does, waits for the text, takes its
+	 * picture (the deck's and the README's screenshots come from here) and goes back.
+	 */
+	private void pageInAnotherTab(String path, String text, String name) throws IOException {
+		String dashboard = browser.getWindowHandle();
+		browser.switchTo().newWindow(WindowType.TAB);
+		try {
+			browser.get("http://localhost:" + this.port + path);
+			waitUntil("the page says " + text, () -> text("#source").startsWith(text));
+			screenshot(name);
+		}
+		finally {
+			browser.close();
+			browser.switchTo().window(dashboard);
+		}
 	}
 
 	private static Path screenshot(String name) throws IOException {

@@ -86,14 +86,15 @@ class OutboxIntegrationTests {
 
 		assertThat(answer.statusCode()).isEqualTo(302);
 		String page = browser.get(answer.headers().firstValue("Location").orElseThrow()).body();
-		assertThat(page).contains("so it is queued").contains("Waiting to be delivered").contains(text);
+		assertThat(page).contains("so it is queued");
+		assertThat(waitingOn(page)).contains(text).contains("queued");
 		long off = System.nanoTime();
 		backend.management("DELETE", "/chaos");
 		awaitStored(text);
 		System.out.printf("Outbox: stored %d ms after the backend came back%n",
 				Duration.ofNanos(System.nanoTime() - off).toMillis());
 		assertThat(stored(text)).isEqualTo(1);
-		until(() -> !browser.get("/?level=full").body().contains(text) || stored(text) > 1, Duration.ofSeconds(10),
+		until(() -> !waitingOn(browser.get("/?level=full").body()).contains(text), Duration.ofSeconds(10),
 				"the page no longer shows the post as waiting");
 		assertThat(stored(text)).isEqualTo(1);
 	}
@@ -203,6 +204,12 @@ class OutboxIntegrationTests {
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return browser.send("POST", "/messages?level=full", body, "Content-Type", "application/x-www-form-urlencoded");
+	}
+
+	/** The page's "Waiting to be delivered" list, or nothing. */
+	private static String waitingOn(String page) {
+		int start = page.indexOf("id=\"queue-title\"");
+		return (start >= 0) ? page.substring(start, page.indexOf("</section>", start)) : "";
 	}
 
 	private static void awaitStored(String text) {
