@@ -74,7 +74,10 @@ class BackendChaos implements DisposableBean {
 	 */
 	ChaosStatus latest() {
 		long now = this.clock.millis();
-		if (now >= this.watchedUntil) {
+		boolean quiet = now >= this.watchedUntil;
+		// Before the refresh is scheduled: it only runs while someone is watching.
+		this.watchedUntil = now + WATCHED_FOR.toMillis();
+		if (quiet) {
 			// The first dashboard after a quiet spell: fetch now rather than at the next
 			// poll (unless the UI is shutting down and the scheduler takes no more work).
 			try {
@@ -84,7 +87,6 @@ class BackendChaos implements DisposableBean {
 				// Shutting down: the last known state will do.
 			}
 		}
-		this.watchedUntil = now + WATCHED_FOR.toMillis();
 		return this.latest;
 	}
 

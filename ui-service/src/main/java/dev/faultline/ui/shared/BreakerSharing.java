@@ -11,11 +11,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerEvent;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
-import io.github.resilience4j.core.registry.EntryAddedEvent;
-import io.github.resilience4j.core.registry.EntryRemovedEvent;
-import io.github.resilience4j.core.registry.EntryReplacedEvent;
-import io.github.resilience4j.core.registry.RegistryEventConsumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -43,7 +40,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * peer's verdict arrives on the listener container's thread. Half-open is never shared:
  * each replica probes the backend itself.
  */
-class BreakerSharing implements RegistryEventConsumer<CircuitBreaker>, MessageListener {
+class BreakerSharing implements MessageListener {
 
 	private static final Log logger = LogFactory.getLog(BreakerSharing.class);
 
@@ -72,27 +69,15 @@ class BreakerSharing implements RegistryEventConsumer<CircuitBreaker>, MessageLi
 		this.clock = clock;
 	}
 
-	@Override
-	public void onEntryAddedEvent(EntryAddedEvent<CircuitBreaker> added) {
-		watch(added.getAddedEntry());
-	}
-
-	@Override
-	public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> replaced) {
-		watch(replaced.getNewEntry());
-	}
-
-	@Override
-	public void onEntryRemovedEvent(EntryRemovedEvent<CircuitBreaker> removed) {
-		// A removed breaker makes no more transitions.
-	}
-
-	private void watch(CircuitBreaker breaker) {
-		ProtectionLevel.fromId(breaker.getName())
-			.ifPresent((level) -> breaker.getEventPublisher().onStateTransition((event) -> transitioned(level, event)));
-	}
-
-	private void transitioned(ProtectionLevel level, CircuitBreakerOnStateTransitionEvent event) {
+	/**
+	 * Every event of a level's breaker, through {@code LevelEvents} (see
+	 * {@link SharedBreakerConfiguration}); only this replica's own state transitions go
+	 * out.
+	 */
+	void breakerEvent(ProtectionLevel level, CircuitBreakerEvent breakerEvent) {
+		if (!(breakerEvent instanceof CircuitBreakerOnStateTransitionEvent event)) {
+			return;
+		}
 		if (BreakerOrigin.peer().isPresent()) {
 			// A peer's verdict being applied here: it was told already.
 			return;

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.ui.resilience.LevelEvents;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.registry.RegistryEventConsumer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,6 +51,14 @@ class SharedBreakerConfiguration {
 			@Qualifier(WRITER) ThreadPoolTaskExecutor writer, ObjectMapper json,
 			ObjectProvider<CircuitBreakerRegistry> breakers, SharedLink link, Clock clock) {
 		return new BreakerSharing(properties, redis, writer, json, breakers, link, clock);
+	}
+
+	/**
+	 * Hands this replica's breakers to the sharing as resilience4j-spring6 creates them.
+	 */
+	@Bean
+	RegistryEventConsumer<CircuitBreaker> breakerVerdictsOut(BreakerSharing sharing) {
+		return new LevelEvents<>(CircuitBreaker::getName, CircuitBreaker::getEventPublisher, sharing::breakerEvent);
 	}
 
 	/**

@@ -30,6 +30,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Queued writes against the real backend jar and a real {@code redis-server}: a post the
@@ -235,13 +236,7 @@ class OutboxIntegrationTests {
 	}
 
 	private static void until(BooleanSupplier condition, Duration within, String what) {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not reached within " + within + ": " + what);
-			}
-			sleep(Duration.ofMillis(50));
-		}
+		await(what).atMost(within).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
 	}
 
 	private static void sleep(Duration duration) {

@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two UI replicas and one real {@code redis-server}: a breaker that opens on one opens on
@@ -218,19 +219,7 @@ class SharedBreakerIntegrationTests {
 	}
 
 	private static void until(BooleanSupplier condition, Duration within, String what) {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not reached within " + within + ": " + what);
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("Interrupted waiting for " + what, ex);
-			}
-		}
+		await(what).atMost(within).pollInterval(Duration.ofMillis(5)).until(condition::getAsBoolean);
 	}
 
 	private static CircuitBreaker breaker(ConfigurableApplicationContext replica) {
