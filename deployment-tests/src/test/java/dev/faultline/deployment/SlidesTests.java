@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * show images that exist, name files that exist, and quote the resilience settings that
  * ui-service really runs with (speaker notes included). Every slide has speaker notes
  * with its minute mark, as the run-book's timing plan says, and the deck runs offline on
- * its vendored reveal.js. {@link SlidesPdfTests} prints it.
+ * its vendored reveal.js. {@link SlidesPdfIT} prints it.
  */
 class SlidesTests {
 

@@ -98,16 +98,12 @@ public final class RedisServer implements AutoCloseable {
 
 	/**
 	 * Starts a server for the given test class, or skips the test (a JUnit assumption,
-	 * with a one-line reason on standard output) when {@code redis-server} is not
+	 * whose reason {@link SkippedTestsReport} prints) when {@code redis-server} is not
 	 * installed.
 	 */
 	public static RedisServer startOrSkip(Class<?> testClass) {
-		if (!installed()) {
-			String reason = testClass.getSimpleName() + " skipped: needs " + EXECUTABLE
-					+ " (apt-get install redis-server)";
-			System.out.println(reason);
-			Assumptions.assumeTrue(false, reason);
-		}
+		Assumptions.assumeTrue(installed(),
+				() -> testClass.getSimpleName() + " needs " + EXECUTABLE + " (apt-get install redis-server)");
 		return start();
 	}
 

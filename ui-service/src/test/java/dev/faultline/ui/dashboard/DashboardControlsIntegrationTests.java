@@ -39,7 +39,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * generator reads the UI's own feed over the UI's real port, never holds more than its
  * cap in flight, and stops by itself; bad input is a 400 problem. The controls are asked
  * through MockMvc with {@code csrf()}; that the page hands its token to the buttons is
- * what {@link DashboardBrowserIntegrationTests} proves in a real browser.
+ * what {@link DashboardBrowserIT} proves in a real browser.
  */
 @AutoConfigureMockMvc
 @TestPropertySource(

@@ -90,15 +90,14 @@ public final class BackendProcess implements AutoCloseable {
 
 	/**
 	 * Starts the backend from its jar, or skips the test class when the jar has not been
-	 * built, saying so on standard output as well: a skip is easy to miss in a report.
+	 * built (test-support's {@code SkippedTestsReport} prints why). The {@code *IT}
+	 * classes that call this run in {@code verify}, after {@code backend-service} was
+	 * packaged earlier in the same reactor.
 	 */
 	public static BackendProcess startOrSkip(Class<?> testClass) throws IOException, InterruptedException {
 		Optional<Path> jar = findJar();
-		if (jar.isEmpty()) {
-			System.out.println(testClass.getSimpleName() + " skipped: no backend jar in ../backend-service/target; "
-					+ "run ./mvnw verify from the repository root (backend-service is built first).");
-		}
-		assumeTrue(jar.isPresent(), "backend jar not built: run ./mvnw verify from the repository root");
+		assumeTrue(jar.isPresent(), () -> testClass.getSimpleName() + " needs the backend jar in "
+				+ "../backend-service/target: run ./mvnw verify from the repository root");
 		return start(jar.get());
 	}
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code scripts/compose-smoke.sh}. Every observation is printed, so the speaker sees the
  * numbers the audience will see; the bounds hold on a loaded 2-core machine.
  */
-class RehearsalIntegrationTests {
+class RehearsalIT {
 
 	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
@@ -72,7 +72,7 @@ class RehearsalIntegrationTests {
 
 	@BeforeAll
 	static void startBothServices() throws Exception {
-		backend = BackendProcess.startOrSkip(RehearsalIntegrationTests.class);
+		backend = BackendProcess.startOrSkip(RehearsalIT.class);
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off", "--server.shutdown=immediate",
 				"--faultline.backend.base-url=" + backend.apiUrl(),

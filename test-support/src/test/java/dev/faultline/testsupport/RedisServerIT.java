@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * {@link RedisServer} against Debian's real {@code redis-server}: skipped where it is not
  * installed.
  */
-class RedisServerTests {
+class RedisServerIT {
 
 	private RedisServer redis;
 
 	@BeforeEach
 	void start() {
-		this.redis = RedisServer.startOrSkip(RedisServerTests.class);
+		this.redis = RedisServer.startOrSkip(RedisServerIT.class);
 	}
 
 	@AfterEach

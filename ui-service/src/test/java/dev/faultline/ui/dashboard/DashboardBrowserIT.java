@@ -66,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "chromiumInstalled",
 		disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserIntegrationTests {
+class DashboardBrowserIT {
 
 	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 
@@ -95,17 +95,12 @@ class DashboardBrowserIntegrationTests {
 	private TrafficGenerator traffic;
 
 	static boolean chromiumInstalled() {
-		boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-		if (!installed) {
-			System.out.println("DashboardBrowserIntegrationTests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing; install Debian's chromium and chromium-driver to run the real-browser tests.");
-		}
-		return installed;
+		return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
 	}
 
 	@BeforeAll
 	static void startBackendAndBrowser() throws Exception {
-		backend = BackendProcess.startOrSkip(DashboardBrowserIntegrationTests.class);
+		backend = BackendProcess.startOrSkip(DashboardBrowserIT.class);
 		Files.createDirectories(SCREENSHOTS);
 		profile = Files.createTempDirectory("faultline-chromium");
 		// An explicit driver executable: Selenium Manager is never asked to find or

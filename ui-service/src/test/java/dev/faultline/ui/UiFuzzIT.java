@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * programmatic path answers a 4xx with problem+json naming the field; a refused post
  * stores nothing, an accepted one stores exactly the trimmed text. Seeded.
  */
-class UiFuzzIntegrationTests {
+class UiFuzzIT {
 
 	private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|idempotencyKey)\"[^>]*value=\"([^\"]+)\"");
 
@@ -73,7 +73,7 @@ class UiFuzzIntegrationTests {
 
 	@BeforeContainer
 	static void startBothServices() throws Exception {
-		backend = BackendProcess.startOrSkip(UiFuzzIntegrationTests.class);
+		backend = BackendProcess.startOrSkip(UiFuzzIT.class);
 		backendLogStart = Files.size(backend.log());
 		ui = new SpringApplicationBuilder(UiApplication.class).profiles("test")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",

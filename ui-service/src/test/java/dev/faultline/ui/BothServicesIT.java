@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BothServicesIntegrationTests {
+class BothServicesIT {
 
 	private static BackendProcess backend;
 
@@ -59,7 +59,7 @@ class BothServicesIntegrationTests {
 
 	@BeforeAll
 	static void startTheRealBackend() throws Exception {
-		backend = BackendProcess.startOrSkip(BothServicesIntegrationTests.class);
+		backend = BackendProcess.startOrSkip(BothServicesIT.class);
 	}
 
 	@AfterAll

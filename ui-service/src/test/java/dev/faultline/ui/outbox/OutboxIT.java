@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * when the UI that queued it restarted in between. Delivery times are printed for the
  * closing note; the assertions are bounds.
  */
-class OutboxIntegrationTests {
+class OutboxIT {
 
 	private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|idempotencyKey)\"[^>]*value=\"([^\"]+)\"");
 
@@ -54,8 +54,8 @@ class OutboxIntegrationTests {
 
 	@BeforeAll
 	static void startRedisBackendAndUi() throws Exception {
-		redis = RedisServer.startOrSkip(OutboxIntegrationTests.class);
-		backend = BackendProcess.startOrSkip(OutboxIntegrationTests.class);
+		redis = RedisServer.startOrSkip(OutboxIT.class);
+		backend = BackendProcess.startOrSkip(OutboxIT.class);
 		ui = startUi();
 	}
 

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * until sharing resumes by itself. The follow times are printed: bounds here, figures in
  * the closing note.
  */
-class SharedBreakerIntegrationTests {
+class SharedBreakerIT {
 
 	private static final WireMockServer backend = StubBackend.server();
 
@@ -60,7 +60,7 @@ class SharedBreakerIntegrationTests {
 
 	@BeforeAll
 	static void startRedisAndTwoReplicas() {
-		redis = RedisServer.startOrSkip(SharedBreakerIntegrationTests.class);
+		redis = RedisServer.startOrSkip(SharedBreakerIT.class);
 		first = replica("ui-a");
 		second = replica("ui-b");
 		for (ConfigurableApplicationContext replica : List.of(first, second)) {
