@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
-import dev.faultline.ui.testsupport.BackendProcess;
+import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.ui.testsupport.FeedJson;
 import dev.faultline.ui.testsupport.ResilienceState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

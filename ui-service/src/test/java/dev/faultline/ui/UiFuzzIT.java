@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.ErrorLog;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
-import dev.faultline.ui.testsupport.BackendProcess;
+import dev.faultline.testsupport.BackendProcess;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

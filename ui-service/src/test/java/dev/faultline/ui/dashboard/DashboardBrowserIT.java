@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
-import dev.faultline.ui.testsupport.BackendProcess;
+import dev.faultline.testsupport.BackendProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -18,7 +18,7 @@ import dev.faultline.testsupport.RedisServer;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.shared.SharedLink;
-import dev.faultline.ui.testsupport.BackendProcess;
+import dev.faultline.testsupport.BackendProcess;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.faultline.ui.testsupport;
+package dev.faultline.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.faultline.testsupport.TestHttp;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -25,10 +23,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * test JVM, exactly as in production.
  *
  * <p>
- * The jar is {@code ../backend-service/target/backend-service-*.jar}, built earlier in
- * the same reactor ({@code backend-service} is listed first);
- * {@code -Dfaultline.e2e.backend-jar=...} points elsewhere. The process is destroyed by
- * {@link #close()} and, as a safety net, when the test JVM exits.
+ * The jar is {@code ../backend-service/target/backend-service-*.jar}, built by
+ * {@code package} before the {@code *IT} classes run (in the backend's own module, or
+ * earlier in the same reactor for the UI's); {@code -Dfaultline.e2e.backend-jar=...}
+ * points elsewhere. The process is destroyed by {@link #close()} and, as a safety net,
+ * when the test JVM exits.
  */
 public final class BackendProcess implements AutoCloseable {
 
@@ -123,6 +122,21 @@ public final class BackendProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
+		}
+		this.process = null;
+	}
+
+	/**
+	 * Kills the backend as the kernel's OOM killer or {@code docker kill} does: SIGKILL,
+	 * no shutdown hook, nothing flushed. Its ports refuse connections afterwards.
+	 */
+	public void kill() throws InterruptedException {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("The backend survived SIGKILL for 15 s");
 		}
 		this.process = null;
 	}
