@@ -3,8 +3,8 @@ package dev.faultline.ui;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.testsupport.FeedJson;
 import dev.faultline.ui.testsupport.ResilienceState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -23,10 +23,10 @@ import javax.net.ssl.SSLSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.ErrorLog;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
-import dev.faultline.testsupport.BackendProcess;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.RedisServer;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.shared.SharedLink;
-import dev.faultline.testsupport.BackendProcess;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.rehearsal.RunBook.Step;
-import dev.faultline.testsupport.BackendProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
