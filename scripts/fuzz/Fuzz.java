@@ -2311,12 +2311,19 @@ public final class Fuzz {
 		private static final String[] TEXTS = { "Hello, Faultline", "Timeouts turn slow failures into fast ones.",
 				"Retry, but only what is worth retrying.", "Ça marche très bien", "日本語のテキスト", "שלום עולם" };
 
-		private static final String[] EMOJI = { "😀", "🚀", "𠜎", "👍🏽", "👨‍👩‍👧", "🇺🇳" };
+		/** Scotland's flag: U+1F3F4, the tags g b s c t, U+E007F CANCEL TAG. */
+		private static final String SCOTLAND = "\uD83C\uDFF4" + tags("gbsct") + "\uDB40\uDC7F";
+
+		private static final String[] EMOJI = { "😀", "🚀", "𠜎", "👍🏽", "👨‍👩‍👧", "🇺🇳", SCOTLAND,
+				"\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08" };
 
 		private static final String[] ODDITIES = { "\uD800", "a\uDC00b", "\uDBFF", "x\uD83D", "\u202Eevil\u202C",
 				"\u2066rtl\u2069", "\u200B", "\u200B\u200B", "\u200Dx", "\u00A0", "\u00A0\u00A0", "\u3000", "\u2028",
 				"x\u2029y", "\uFEFFAda", "\uFFFF", "\uFDD0", "\uE000", "\u0378", "Ａｄａ", "ǅ", "\u0130stanbul",
-				"\uD83D\uDE00\uFE0F", "\u180E", "\u115F", "\u3164", "e\u0301" };
+				"\uD83D\uDE00\uFE0F", "\u180E", "\u115F", "\u3164", "e\u0301", tags("AB"), "Ada" + tags("AB"),
+				"\uD83C\uDFF4" + tags("GBSCT") + "\uDB40\uDC7F", SCOTLAND + "\uDB40\uDC7F", "\uDB40\uDC01en",
+				"x\u00ADy", "\uFE0F", "\uDB80\uDC00", "Ada\u200D", "a\u200D\u200Db",
+				"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0915\u094D\u200D\u0937" };
 
 		private static final String[] CONTROLS = { "a\u0007b", "line\nbreak", "tab\tinside", "\u0000", "nul\u0000nul",
 				"del\u007F", "nel\u0085x", "csi\u009B2J", "esc\u001B[31mred", "cr\rx", "\u0001", "\tpadded\t", "\u0000 Ada" };
@@ -2363,25 +2370,23 @@ public final class Fuzz {
 		}
 
 		/**
-		 * The contract's rules: 1..max code points after stripping, no control character (Cc). Lone surrogates,
-		 * format characters (bidi controls, zero-width space, BOM), noncharacters, private use, unassigned code points
-		 * and values made only of spaces the stripping keeps (no-break space) are left open.
-		 */
-		/**
 		 * The README's text rules, implemented here on their own: trimmed of Unicode white space; visible (not only white
-		 * space and format characters); no control, bidi-control, unpaired-surrogate, U+FFFD or noncharacter code point;
-		 * at most {@code max} code points.
+		 * space, format characters, marks and blank letters); plain (see {@link #PLAIN}); at most {@code max} code
+		 * points.
 		 */
 		static Validity classify(String value, int max) {
 			String trimmed = trim(value);
 			boolean visible = trimmed.codePoints().anyMatch((cp) -> !WHITE_SPACE.matcher(Character.toString(cp)).matches()
-					&& Character.getType(cp) != Character.FORMAT && !BLANK_LETTERS.contains(cp));
-			boolean forbidden = trimmed.codePoints().anyMatch((cp) -> Character.getType(cp) == Character.CONTROL
-					|| Character.getType(cp) == Character.SURROGATE || cp == 0x061C || cp == 0x200E || cp == 0x200F
-					|| (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFD
-					|| (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF));
+					&& Character.getType(cp) != Character.FORMAT && !MARK.matcher(Character.toString(cp)).matches()
+					&& !BLANK_LETTERS.contains(cp));
+			boolean plain = PLAIN.matcher(trimmed).matches();
 			boolean fits = trimmed.codePointCount(0, trimmed.length()) <= max;
-			return (visible && !forbidden && fits) ? Validity.VALID : Validity.INVALID;
+			return (visible && plain && fits) ? Validity.VALID : Validity.INVALID;
+		}
+
+		/** The tag characters that spell {@code ascii}, invisibly. */
+		static String tags(String ascii) {
+			return ascii.chars().map((c) -> 0xE0000 + c).mapToObj(Character::toString).collect(Collectors.joining());
 		}
 
 		/** Without Unicode white space ({@code White_Space}) at either end. */
@@ -2393,6 +2398,33 @@ public final class Fuzz {
 		private static final Set<Integer> BLANK_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
 		private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
+
+		private static final Pattern MARK = Pattern.compile("\\p{M}");
+
+		/** Code points refused wherever they stand: Cc, Cs, Co, Cn (to this JDK), Cf, noncharacters, U+FFFD. */
+		private static final String REFUSED = "\\p{Cc}\\p{Cs}\\p{Co}\\p{Cn}\\p{Cf}\\p{IsNoncharacter_Code_Point}"
+				+ "\\x{FFFD}";
+
+		private static final String BLANK = "\\x{115F}\\x{1160}\\x{3164}\\x{FFA0}\\x{2800}";
+
+		/** A code point that shows on its own. */
+		private static final String SHOWS = "[^" + REFUSED + "\\p{IsWhite_Space}\\p{M}" + BLANK + "]";
+
+		/**
+		 * An emoji flag sequence: U+1F3F4, a lower-case subdivision code (two letters or three digits, then one to four
+		 * letters or digits) in tag characters, U+E007F CANCEL TAG.
+		 */
+		private static final String FLAG = "\\x{1F3F4}(?:[\\x{E0061}-\\x{E007A}]{2}|[\\x{E0030}-\\x{E0039}]{3})"
+				+ "[\\x{E0030}-\\x{E0039}\\x{E0061}-\\x{E007A}]{1,4}\\x{E007F}";
+
+		/**
+		 * Plain text, by Unicode category: no refused code point, but for the tags of a flag and a zero-width joiner or
+		 * non-joiner (Join_Control) right after a visible character and its marks and right before another visible
+		 * character. Categories are this JDK's, so it must be the services' one (fuzz.sh runs all three with the same
+		 * {@code java}): Java 17 knows Unicode 13, and a newer JDK assigns code points the services still refuse.
+		 */
+		private static final Pattern PLAIN = Pattern.compile("(?:" + FLAG + "|" + SHOWS
+				+ "\\p{M}*+(?:\\p{IsJoin_Control}(?=" + SHOWS + "))?|[\\p{Z}\\p{M}" + BLANK + "])*+");
 
 		private static final Pattern EDGES = Pattern.compile("^\\p{IsWhite_Space}+|\\p{IsWhite_Space}+$");
 

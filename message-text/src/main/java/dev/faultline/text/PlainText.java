@@ -12,9 +12,11 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The string contains no code point that {@link MessageText#isForbidden} refuses: control
- * characters, bidirectional controls, unpaired surrogates, U+FFFD and noncharacters.
- * {@code null} is valid.
+ * The string contains no code point the plain-text rule refuses
+ * ({@link MessageText#firstForbidden}): control and format characters (zero-width joiners
+ * and non-joiners between visible characters, and the tags of an emoji flag sequence,
+ * excepted), unpaired surrogates, private-use and unassigned code points, noncharacters
+ * and U+FFFD. {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
@@ -22,7 +24,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-	String message() default "must not contain control characters, bidi controls, unpaired surrogates, U+FFFD or noncharacters";
+	String message() default "must not contain control or format characters (such as line breaks, zero-width spaces, bidi controls or tags; a zero-width joiner or non-joiner only between two visible characters), private-use or unassigned code points, unpaired surrogates, U+FFFD or noncharacters";
 
 	Class<?>[] groups() default {};
 

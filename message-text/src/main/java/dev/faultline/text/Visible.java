@@ -12,9 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The string shows something: not empty, not only white space or invisible format
- * characters ({@link MessageText#isVisible}). {@code null} is valid; combine with
- * {@code @NotNull}.
+ * The string shows something: not empty, not only white space, invisible format
+ * characters, marks with no base or blank letters ({@link MessageText#isVisible}).
+ * {@code null} is valid; combine with {@code @NotNull}.
  */
 @Documented
 @Constraint(validatedBy = Visible.Validator.class)

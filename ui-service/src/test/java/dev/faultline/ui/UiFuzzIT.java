@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.ErrorLog;
+import dev.faultline.testsupport.HostileUnicode;
+import dev.faultline.testsupport.HostileUnicode.Refused;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
@@ -49,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form (hostile text, broken keys, missing tokens, wrong body types, unknown levels), the
  * feed and the page, and the dashboard controls. No input gets a 5xx or logs an ERROR; a
  * programmatic path answers a 4xx with problem+json naming the field; a refused post
- * stores nothing, an accepted one stores exactly the trimmed text. Seeded.
+ * stores nothing, an accepted one stores exactly the trimmed text, and nothing of a
+ * refused class (tag characters, private use, unassigned, ...). Seeded.
  */
 class UiFuzzIT {
 
@@ -142,6 +146,11 @@ class UiFuzzIT {
 			if (newest.get("id").asLong() > before) {
 				assertThat(newest.get("author").asText()).isEqualTo(MessageText.trim(sent(fields.get("author"))));
 				assertThat(newest.get("text").asText()).isEqualTo(MessageText.trim(sent(fields.get("text"))));
+				for (String field : new String[] { "author", "text" }) {
+					assertThat(newest.get(field).asText().codePoints().filter(HostileUnicode::neverStored).boxed())
+						.as("%s refused categories in %s", field, post)
+						.isEmpty();
+				}
 			}
 		}
 		else if (!answer.body().contains(OUTCOME_UNKNOWN)) {
@@ -248,15 +257,34 @@ class UiFuzzIT {
 	 * the limits.
 	 */
 	private static Arbitrary<String> texts() {
-		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD83D', '\uDE00',
-				'\uFFFD', '\uFEFF', '\u0000', '\n', ' ', '\u3000', 'a', '<', '&', '%', '+');
+		Arbitrary<String> tricky = Arbitraries
+			.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD83D', '\uDE00', '\uFFFD', '\uFEFF', '\u0000', '\n', ' ',
+					'\u3000', 'a', '<', '&', '%', '+', '\u200D', '\u200C', '\uFE0F', '\u00AD')
+			.map(String::valueOf);
 		return Arbitraries.oneOf(
-				Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.chars().all()), Tuple.of(2, tricky))
+				Arbitraries
+					.frequencyOf(Tuple.of(3, Arbitraries.chars().all().map(String::valueOf)), Tuple.of(2, tricky),
+							Tuple.of(2, refusedCodePoints().map(Character::toString)),
+							Tuple.of(1,
+									Arbitraries.of(HostileUnicode.SCOTLAND, HostileUnicode.FAMILY,
+											HostileUnicode.BLACK_FLAG, HostileUnicode.CANCEL_TAG)))
 					.list()
 					.ofMaxSize(45)
-					.map((chars) -> chars.stream().map(String::valueOf).collect(Collectors.joining())),
+					.map((parts) -> String.join("", parts)),
 				Arbitraries.integers().between(38, 42).map("\uD83D\uDE00"::repeat),
-				Arbitraries.integers().between(278, 282).map("y"::repeat));
+				Arbitraries.integers().between(278, 282).map("y"::repeat),
+				Arbitraries.of("Ada" + HostileUnicode.tags("AB"), HostileUnicode.tags("Ada"),
+						"Ada " + HostileUnicode.SCOTLAND, "Ada\u200D", "\uFE0F"));
+	}
+
+	/**
+	 * Code points of the classes the text rules refuse, every one of them possible: tag
+	 * characters, other format characters, private use, unassigned, noncharacters.
+	 */
+	private static Arbitrary<Integer> refusedCodePoints() {
+		return Arbitraries.oneOf(Arrays.stream(Refused.values())
+			.map((refused) -> Arbitraries.integers().between(0, refused.size() - 1).map(refused::get))
+			.toList());
 	}
 
 	/** Marks a hidden field that keeps the page's own value. */

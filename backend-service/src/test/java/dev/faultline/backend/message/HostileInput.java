@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.faultline.testsupport.HostileUnicode;
+import dev.faultline.testsupport.HostileUnicode.Refused;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,7 +19,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of hostile input for the message API: tricky Unicode, wrong JSON types,
+ * Generators of hostile input for the message API: tricky Unicode (whole categories of
+ * it: tag characters, format characters, private use, unassigned), wrong JSON types,
  * duplicate keys, trailing garbage, invalid UTF-8, oversized bodies.
  */
 final class HostileInput {
@@ -34,17 +37,40 @@ final class HostileInput {
 	 * the limits.
 	 */
 	static Arbitrary<String> texts() {
-		Arbitrary<Character> tricky = Arbitraries.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD800', '\uDC00',
-				'\uFFFD', '\uFFFF', '\uFEFF', '\u0000', '\n', '\t', ' ', '\u3000', '\u0085', 'a', 'Z', '<', '"', '\\');
-		Arbitrary<String> mixed = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.chars().all()), Tuple.of(2, tricky))
+		Arbitrary<String> tricky = Arbitraries
+			.of('\u00A0', '\u200B', '\u202E', '\u2066', '\uD800', '\uDC00', '\uFFFD', '\uFFFF', '\uFEFF', '\u0000',
+					'\n', '\t', ' ', '\u3000', '\u0085', 'a', 'Z', '<', '"', '\\', '\u200D', '\u200C', '\uFE0F',
+					'\u00AD')
+			.map(String::valueOf);
+		Arbitrary<String> mixed = Arbitraries
+			.frequencyOf(Tuple.of(3, Arbitraries.chars().all().map(String::valueOf)), Tuple.of(2, tricky),
+					Tuple.of(2, refusedCodePoints().map(Character::toString)),
+					Tuple.of(1,
+							Arbitraries.of(HostileUnicode.SCOTLAND, HostileUnicode.FAMILY, HostileUnicode.BLACK_FLAG,
+									HostileUnicode.CANCEL_TAG)))
 			.list()
 			.ofMaxSize(45)
-			.map(HostileInput::join);
+			.map((parts) -> String.join("", parts));
 		return Arbitraries.frequencyOf(Tuple.of(4, mixed),
 				Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(1).ofMaxLength(50)),
 				Tuple.of(1, Arbitraries.integers().between(35, 45).map((n) -> "\uD83D\uDE00".repeat(n))),
 				Tuple.of(1, Arbitraries.integers().between(275, 290).map("x"::repeat)),
-				Tuple.of(1, Arbitraries.of("", " ", "\u00A0", "\u200B", "\u200B\u00A0\u3000", " Ada ", "\u202EAda")));
+				Tuple.of(1,
+						Arbitraries.of("", " ", "\u00A0", "\u200B", "\u200B\u00A0\u3000", " Ada ", "\u202EAda",
+								"Ada" + HostileUnicode.tags("AB"), HostileUnicode.tags("Ada"),
+								HostileUnicode.BLACK_FLAG + HostileUnicode.tags("GBSCT") + HostileUnicode.CANCEL_TAG,
+								"Ada\u200D", "\uFE0F")));
+	}
+
+	/**
+	 * Code points of the classes the rules refuse, every one of them possible: tag
+	 * characters, other format characters, private use, unassigned (to the running JDK),
+	 * noncharacters.
+	 */
+	static Arbitrary<Integer> refusedCodePoints() {
+		return Arbitraries.frequencyOf(Tuple.of(2, from(Refused.TAG_CHARACTERS)), Tuple.of(2, from(Refused.FORMAT)),
+				Tuple.of(2, from(Refused.PRIVATE_USE)), Tuple.of(2, from(Refused.UNASSIGNED)),
+				Tuple.of(1, from(Refused.NONCHARACTERS)));
 	}
 
 	/** Query and path values: numbers in every notation, and text. */
@@ -62,7 +88,8 @@ final class HostileInput {
 	static Arbitrary<Body> validBodies() {
 		Arbitrary<String> letters = Arbitraries
 			.of("a", "Z", "ü", "ß", "Д", "李", "م", "ก", "\uD83D\uDE00", "\uD83D\uDC69\u200D\uD83D\uDCBB", "7", "!", "<",
-					"&", "\"", "\\", " ", "\u00A0")
+					"&", "\"", "\\", " ", "\u00A0", HostileUnicode.FAMILY, HostileUnicode.SCOTLAND, "\u2764\uFE0F",
+					"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")
 			.list()
 			.ofMinSize(1)
 			.ofMaxSize(30)
@@ -159,10 +186,8 @@ final class HostileInput {
 		return new Body(null, null, text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String join(List<Character> chars) {
-		StringBuilder text = new StringBuilder();
-		chars.forEach(text::append);
-		return text.toString();
+	private static Arbitrary<Integer> from(Refused refused) {
+		return Arbitraries.integers().between(0, refused.size() - 1).map(refused::get);
 	}
 
 	/**

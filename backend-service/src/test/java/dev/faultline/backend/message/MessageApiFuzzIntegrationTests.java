@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.backend.testsupport.BackendFuzzing;
 import dev.faultline.backend.testsupport.ProblemAnswers;
+import dev.faultline.testsupport.HostileUnicode;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes the message API over real HTTP with generated hostile input: every post is
  * either stored exactly as sent (trimmed) or refused with a problem naming the field, and
- * stores nothing then; no input gets a 5xx or logs an ERROR. Seeded, so a failure is
- * reproducible.
+ * stores nothing then; no input gets a 5xx or logs an ERROR, and no stored message holds
+ * a code point of a refused category (format, private use, unassigned, ...). Seeded, so a
+ * failure is reproducible.
  */
 class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 
@@ -66,6 +68,9 @@ class MessageApiFuzzIntegrationTests extends BackendFuzzing {
 				String value = created.get(field).asText();
 				assertThat(MessageText.isVisible(value)).as("%s visible in %s", field, post).isTrue();
 				assertThat(MessageText.firstForbidden(value)).as("%s plain in %s", field, post).isEqualTo(-1);
+				assertThat(value.codePoints().filter(HostileUnicode::neverStored).boxed().toList())
+					.as("%s refused categories in %s", field, post)
+					.isEmpty();
 				assertThat(MessageText.length(value)).as("%s length in %s", field, post)
 					.isLessThanOrEqualTo(field.equals("author") ? MessageText.AUTHOR_MAX : MessageText.TEXT_MAX);
 			}

@@ -228,11 +228,16 @@ class MessageControllerTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			{"text":"Hello"}                                  | author | not-null
 			{"author":"   ","text":"Hello"}                   | author | visible
-			{"author":"\\u200B\\u00A0","text":"Hello"}        | author | visible
+			{"author":"\\u3164\\u00A0","text":"Hello"}        | author | visible
 			{"author":"12345678901234567890123456789012345678901","text":"Hello"} | author | max-code-points
 			{"author":"Ada\\u0007","text":"Hello"}             | author | plain-text
 			{"author":"\\u202Eevil","text":"Hello"}            | author | plain-text
 			{"author":"Ada\\ud800","text":"Hello"}             | author | plain-text
+			{"author":"Ada\\udb40\\udc41\\udb40\\udc42","text":"Hello"} | author | plain-text
+			{"author":"Ada\\u200B","text":"Hello"}             | author | plain-text
+			{"author":"Ada","text":"private \\ue000 use"}      | text   | plain-text
+			{"author":"Ada","text":"unassigned \\u0378"}       | text   | plain-text
+			{"author":"Ada","text":"stray joiner \\u200D"}     | text   | plain-text
 			{"author":"Ada"}                                  | text   | not-null
 			{"author":"Ada","text":""}                        | text   | visible
 			{"author":"Ada","text":"line\\nbreak"}             | text   | plain-text

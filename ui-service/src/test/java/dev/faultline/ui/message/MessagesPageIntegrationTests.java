@@ -232,7 +232,7 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 		String page = body(submit(form));
 
 		assertThat(page).contains("must contain a visible character")
-			.contains("must not contain control characters, bidi");
+			.contains("must not contain control or format characters");
 		backend.verify(exactly(0), postRequestedFor(urlPathEqualTo(StubBackend.MESSAGES)));
 
 		Map<String, String> emoji = formOf(page);
