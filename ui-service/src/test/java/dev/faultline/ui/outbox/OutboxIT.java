@@ -36,8 +36,9 @@ import static org.awaitility.Awaitility.await;
  * Queued writes against the real backend jar and a real {@code redis-server}: a post the
  * backend cannot take is queued, shown as pending, and stored exactly once when the
  * backend is back, even when a delivery failed after the backend had committed, and even
- * when the UI that queued it restarted in between. Delivery times are printed for the
- * closing note; the assertions are bounds.
+ * when the UI that queued it restarted in between. The same form sent again is queued
+ * once; sent again with an edited text, it is refused and given a new key. Delivery times
+ * are printed for the closing note; the assertions are bounds.
  */
 class OutboxIT {
 
@@ -158,6 +159,36 @@ class OutboxIT {
 	}
 
 	@Test
+	void aKeyQueuedWithAnotherTextIsRefusedWithANewKeyAndTheSameTextIsQueuedOnce() {
+		OutboxProperties outbox = ui.getBean(OutboxProperties.class);
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		TestHttp browser = browser();
+		String first = "the first text " + UUID.randomUUID();
+		String edited = "the edited text " + UUID.randomUUID();
+		Map<String, String> form = form(browser, first);
+		assertThat(submit(browser, form).statusCode()).isEqualTo(302);
+
+		Map<String, String> sameKey = new LinkedHashMap<>(form);
+		sameKey.put("text", edited);
+		HttpResponse<String> refused = submit(browser, sameKey);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+		assertThat(refused.body()).contains("already sent once with a different text").contains(edited);
+		assertThat(keyOn(refused.body())).as("a new key for the new text").isNotEqualTo(form.get("idempotencyKey"));
+
+		HttpResponse<String> again = submit(browser, form);
+		assertThat(again.statusCode()).as("the same form again is still queued").isEqualTo(302);
+		assertThat(streamEntriesOf(outbox, form.get("idempotencyKey"))).isEqualTo(1);
+
+		backend.management("DELETE", "/chaos");
+		awaitStored(first);
+		until(() -> !"1".equals(redis.command("HEXISTS", outbox.posts(), form.get("idempotencyKey"))), DELIVERED_WITHIN,
+				"the queued post settled");
+		assertThat(stored(first)).isEqualTo(1);
+		assertThat(stored(edited)).isZero();
+	}
+
+	@Test
 	void theDeliverersTimeLimiterIsTheYamlsDeadlineNotSpringCloudsSilentSecond() {
 		TimeLimiterRegistry timeLimiters = ui.getBean(TimeLimiterRegistry.class);
 		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
@@ -192,6 +223,11 @@ class OutboxIT {
 
 	/** Posts as a browser does: the page's CSRF token and idempotency key, level full. */
 	private static HttpResponse<String> post(TestHttp browser, String text) {
+		return submit(browser, form(browser, text));
+	}
+
+	/** The page's form with its CSRF token and idempotency key, filled in. */
+	private static Map<String, String> form(TestHttp browser, String text) {
 		Map<String, String> form = new LinkedHashMap<>();
 		Matcher hidden = HIDDEN.matcher(browser.get("/?level=full").body());
 		while (hidden.find()) {
@@ -200,11 +236,32 @@ class OutboxIT {
 		assertThat(form).containsKeys("_csrf", "idempotencyKey");
 		form.put("author", "Grace");
 		form.put("text", text);
+		return form;
+	}
+
+	/** Sends the form at level full. */
+	private static HttpResponse<String> submit(TestHttp browser, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return browser.send("POST", "/messages?level=full", body, "Content-Type", "application/x-www-form-urlencoded");
+	}
+
+	/** How many entries of the outbox's stream name the key. */
+	private static int streamEntriesOf(OutboxProperties outbox, String key) {
+		return redis.command("XRANGE", outbox.stream(), "-", "+").split(Pattern.quote(key), -1).length - 1;
+	}
+
+	/** The idempotency key of the form on the page. */
+	private static String keyOn(String page) {
+		Matcher hidden = HIDDEN.matcher(page);
+		while (hidden.find()) {
+			if (hidden.group(1).equals("idempotencyKey")) {
+				return hidden.group(2);
+			}
+		}
+		throw new AssertionError("No idempotency key on the page");
 	}
 
 	/** The page's "Waiting to be delivered" list, or nothing. */
