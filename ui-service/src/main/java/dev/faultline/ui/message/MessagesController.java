@@ -8,6 +8,7 @@ import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.outbox.Outbox;
+import dev.faultline.ui.outbox.OutboxFullException;
 import dev.faultline.ui.outbox.OutboxKeyReusedException;
 import dev.faultline.ui.outbox.OutboxUnavailableException;
 import dev.faultline.ui.resilience.ProtectionLevel;
@@ -139,6 +140,10 @@ class MessagesController {
 						form.renewIdempotencyKey();
 						model.addAttribute("postFailure", "key-reused-queued");
 						return render(level, model);
+					}
+					catch (OutboxFullException full) {
+						queueing = Outbox.Availability.FULL;
+						model.addAttribute("queueLimit", full.maxWaiting());
 					}
 					catch (OutboxUnavailableException unavailable) {
 						queueing = Outbox.Availability.REDIS_UNREACHABLE;

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * that every replica's {@link OutboxDeliverer} reads), so it survives a UI restart and is
  * delivered by whichever replica sees the backend back first. Both writes are one Lua
  * script ({@code outbox/enqueue.lua}), so a key is queued once however many replicas are
- * sent the same form.
+ * sent the same form, and at most {@code faultline.outbox.max-waiting} posts wait,
+ * counted in Redis for all replicas at once.
  *
  * <p>
  * Queuing is one short Redis write (500 ms timeout) and only tried while the link to
@@ -42,6 +43,8 @@ public class Outbox {
 	private static final String QUEUED = "queued";
 
 	private static final String EXISTS = "exists";
+
+	private static final String FULL = "full";
 
 	private final StringRedisTemplate redis;
 
@@ -81,6 +84,7 @@ public class Outbox {
 	 * text) is the post already queued, as it is one stored message at the backend.
 	 * @return the queued post: this one, or the one queued before with the same key
 	 * @throws OutboxKeyReusedException when the key is queued with another author or text
+	 * @throws OutboxFullException when the most posts that may wait already do
 	 * @throws OutboxUnavailableException when Redis does not take it
 	 */
 	public QueuedPost enqueue(NewMessage message, String idempotencyKey, ProtectionLevel level) {
@@ -88,7 +92,7 @@ public class Outbox {
 		List<?> answer;
 		try {
 			answer = this.redis.execute(ENQUEUE, List.of(this.properties.posts(), this.properties.stream()),
-					idempotencyKey, write(post));
+					idempotencyKey, write(post), String.valueOf(this.properties.maxWaiting()));
 		}
 		catch (RuntimeException ex) {
 			throw new OutboxUnavailableException(ex);
@@ -104,6 +108,9 @@ public class Outbox {
 			}
 			this.known.putIfAbsent(idempotencyKey, first);
 			return first;
+		}
+		if (FULL.equals(outcome)) {
+			throw new OutboxFullException(this.properties.maxWaiting());
 		}
 		if (!QUEUED.equals(outcome)) {
 			throw new IllegalStateException("Unexpected answer of the outbox script: " + answer);
@@ -151,7 +158,13 @@ public class Outbox {
 		NEEDS_REDIS,
 
 		/** Redis is configured but does not answer now. */
-		REDIS_UNREACHABLE
+		REDIS_UNREACHABLE,
+
+		/**
+		 * The most posts that may wait already do: only {@link #enqueue} finds out, and
+		 * the post is refused rather than anything dropped.
+		 */
+		FULL
 
 	}
 
