@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Queuing is one short Redis write (500 ms timeout) and only tried while the link to
  * Redis is up, so a broken Redis never holds a request for long; without Redis the form
  * comes back as before. The page's list of waiting posts is read from memory, refreshed
- * by the deliverer: showing a page never waits for Redis.
+ * by the deliverer: showing a page never waits for Redis. It lists the newest
+ * {@code faultline.outbox.listed} and counts the rest, so the page stays small.
  */
 @Component
 public class Outbox {
@@ -119,9 +120,17 @@ public class Outbox {
 		return post;
 	}
 
-	/** The posts waiting (or failed), newest first, as last seen. */
-	public List<QueuedPost> waiting() {
-		return this.known.values().stream().sorted(Comparator.comparingLong(QueuedPost::queuedAt).reversed()).toList();
+	/**
+	 * The newest posts waiting (or failed), newest first, and how many more, as last
+	 * seen.
+	 */
+	public WaitingPosts waiting() {
+		List<QueuedPost> all = List.copyOf(this.known.values());
+		List<QueuedPost> newest = all.stream()
+			.sorted(Comparator.comparingLong(QueuedPost::queuedAt).reversed())
+			.limit(this.properties.listed())
+			.toList();
+		return new WaitingPosts(newest, all.size() - newest.size());
 	}
 
 	/** The deliverer's latest view of every queued post. */
