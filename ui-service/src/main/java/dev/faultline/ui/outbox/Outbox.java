@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  * counted in Redis for all replicas at once.
  *
  * <p>
- * Queuing is one short Redis write (500 ms timeout) and only tried while the link to
- * Redis is up, so a broken Redis never holds a request for long; without Redis the form
- * comes back as before. The page's list of waiting posts is read from memory, refreshed
- * by the deliverer: showing a page never waits for Redis. It lists the newest
+ * Queuing is one short Redis script (500 ms timeout per call) and only tried while the
+ * link to Redis is up, so a broken Redis never holds a request for long; without Redis
+ * the form comes back as before. The page's list of waiting posts is read from memory,
+ * refreshed by the deliverer: showing a page never waits for Redis. It lists the newest
  * {@code faultline.outbox.listed} and counts the rest, so the page stays small.
  */
 @Component
