@@ -8,6 +8,8 @@ import dev.faultline.text.MessageText;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.outbox.Outbox;
+import dev.faultline.ui.outbox.OutboxFullException;
+import dev.faultline.ui.outbox.OutboxKeyReusedException;
 import dev.faultline.ui.outbox.OutboxUnavailableException;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.ResiliencePattern;
@@ -131,6 +133,17 @@ class MessagesController {
 						redirect.addFlashAttribute("queuedBecause", ex.reason().label());
 						redirect.addAttribute("level", level.id());
 						return "redirect:/";
+					}
+					catch (OutboxKeyReusedException reused) {
+						// As when the backend says so, but the first text waits in the
+						// queue: this edited text is a new message, so it gets a new key.
+						form.renewIdempotencyKey();
+						model.addAttribute("postFailure", "key-reused-queued");
+						return render(level, model);
+					}
+					catch (OutboxFullException full) {
+						queueing = Outbox.Availability.FULL;
+						model.addAttribute("queueLimit", full.maxWaiting());
 					}
 					catch (OutboxUnavailableException unavailable) {
 						queueing = Outbox.Availability.REDIS_UNREACHABLE;

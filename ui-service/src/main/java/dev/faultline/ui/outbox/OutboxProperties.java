@@ -24,12 +24,16 @@ import org.springframework.validation.annotation.Validated;
  * @param claimAfter a post another replica took and has not settled for this long is
  * taken over (that replica may have died between delivering and acknowledging)
  * @param maxAge a post not delivered after this long is marked failed and shown so
+ * @param maxWaiting the most posts that may wait for delivery, across all replicas; a
+ * post beyond it is refused, and the form comes back with it
+ * @param listed how many of the waiting posts the page lists, newest first; it counts the
+ * rest
  */
 @Validated
 @ConfigurationProperties("faultline.outbox")
 public record OutboxProperties(@NotBlank String stream, @NotBlank String posts, @NotBlank String group,
 		@NotNull Duration pollInterval, @Min(1) int batch, @NotNull Duration firstBackoff, @NotNull Duration maxBackoff,
-		@NotNull Duration claimAfter, @NotNull Duration maxAge) {
+		@NotNull Duration claimAfter, @NotNull Duration maxAge, @Min(1) int maxWaiting, @Min(1) int listed) {
 
 	/** The wait before delivery attempt {@code attempts + 1}. */
 	Duration backoffAfter(int attempts) {

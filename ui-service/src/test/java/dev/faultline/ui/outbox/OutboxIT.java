@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -36,8 +37,10 @@ import static org.awaitility.Awaitility.await;
  * Queued writes against the real backend jar and a real {@code redis-server}: a post the
  * backend cannot take is queued, shown as pending, and stored exactly once when the
  * backend is back, even when a delivery failed after the backend had committed, and even
- * when the UI that queued it restarted in between. Delivery times are printed for the
- * closing note; the assertions are bounds.
+ * when the UI that queued it restarted in between. The same form sent again is queued
+ * once; sent again with an edited text, it is refused and given a new key. At the cap, a
+ * post is refused on every replica and kept in the form, and nothing queued is dropped.
+ * Delivery times are printed for the closing note; the assertions are bounds.
  */
 class OutboxIT {
 
@@ -45,6 +48,9 @@ class OutboxIT {
 
 	/** A poll a second and a 1 s first backoff: a few seconds, bounded generously. */
 	private static final Duration DELIVERED_WITHIN = Duration.ofSeconds(20);
+
+	/** The cap here: a few posts reach it. */
+	private static final int MAX_WAITING = 4;
 
 	private static RedisServer redis;
 
@@ -158,6 +164,80 @@ class OutboxIT {
 	}
 
 	@Test
+	void aPostBeyondTheCapIsRefusedOnEveryReplicaKeptInTheFormAndNothingIsDropped() {
+		OutboxProperties outbox = ui.getBean(OutboxProperties.class);
+		// Earlier tests' posts delivered first: the cap counts every replica's posts.
+		until(() -> "0".equals(redis.command("XLEN", outbox.stream())), DELIVERED_WITHIN, "an empty outbox");
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		ConfigurableApplicationContext other = startUi("ui-outbox-2");
+		try {
+			TestHttp here = browser(ui);
+			TestHttp there = browser(other);
+			String run = UUID.randomUUID().toString();
+			for (int i = 0; i < MAX_WAITING; i++) {
+				TestHttp replica = (i % 2 == 0) ? here : there;
+				assertThat(post(replica, "waiting " + i + " " + run).statusCode()).as("post %d queued", i)
+					.isEqualTo(302);
+			}
+			String beyond = "one too many " + run;
+
+			for (TestHttp replica : List.of(here, there)) {
+				Map<String, String> form = form(replica, beyond);
+				HttpResponse<String> refused = submit(replica, form);
+
+				assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+				assertThat(refused.body()).contains("The queue is full: " + MAX_WAITING + " posts already wait")
+					.contains(beyond);
+				assertThat(keyOn(refused.body())).as("the same key: sending it again cannot store it twice")
+					.isEqualTo(form.get("idempotencyKey"));
+			}
+			assertThat(redis.command("XLEN", outbox.stream())).isEqualTo(String.valueOf(MAX_WAITING));
+
+			backend.management("DELETE", "/chaos");
+			for (int i = 0; i < MAX_WAITING; i++) {
+				awaitStored("waiting " + i + " " + run);
+			}
+			assertThat(stored(beyond)).as("the refused post was not queued").isZero();
+			for (int i = 0; i < MAX_WAITING; i++) {
+				assertThat(stored("waiting " + i + " " + run)).isEqualTo(1);
+			}
+		}
+		finally {
+			other.close();
+		}
+	}
+
+	@Test
+	void aKeyQueuedWithAnotherTextIsRefusedWithANewKeyAndTheSameTextIsQueuedOnce() {
+		OutboxProperties outbox = ui.getBean(OutboxProperties.class);
+		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
+		TestHttp browser = browser();
+		String first = "the first text " + UUID.randomUUID();
+		String edited = "the edited text " + UUID.randomUUID();
+		Map<String, String> form = form(browser, first);
+		assertThat(submit(browser, form).statusCode()).isEqualTo(302);
+
+		Map<String, String> sameKey = new LinkedHashMap<>(form);
+		sameKey.put("text", edited);
+		HttpResponse<String> refused = submit(browser, sameKey);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+		assertThat(refused.body()).contains("already sent once with a different text").contains(edited);
+		assertThat(keyOn(refused.body())).as("a new key for the new text").isNotEqualTo(form.get("idempotencyKey"));
+
+		HttpResponse<String> again = submit(browser, form);
+		assertThat(again.statusCode()).as("the same form again is still queued").isEqualTo(302);
+		assertThat(streamEntriesOf(outbox, form.get("idempotencyKey"))).isEqualTo(1);
+
+		backend.management("DELETE", "/chaos");
+		awaitStored(first);
+		until(() -> !"1".equals(redis.command("HEXISTS", outbox.posts(), form.get("idempotencyKey"))), DELIVERED_WITHIN,
+				"the queued post settled");
+		assertThat(stored(first)).isEqualTo(1);
+		assertThat(stored(edited)).isZero();
+	}
+
+	@Test
 	void theDeliverersTimeLimiterIsTheYamlsDeadlineNotSpringCloudsSilentSecond() {
 		TimeLimiterRegistry timeLimiters = ui.getBean(TimeLimiterRegistry.class);
 		assertThat(backend.management("PUT", "/chaos/down")).isEqualTo(200);
@@ -172,26 +252,42 @@ class OutboxIT {
 	}
 
 	private static ConfigurableApplicationContext startUi() {
+		return startUi("ui-outbox");
+	}
+
+	private static ConfigurableApplicationContext startUi(String replicaId) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(UiApplication.class).profiles("test")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 					"--faultline.backend.base-url=" + backend.apiUrl(),
 					"--faultline.backend.management-url=" + backend.managementUrl(), "--faultline.shared.enabled=true",
-					"--faultline.shared.replica-id=ui-outbox", "--spring.data.redis.host=127.0.0.1",
+					"--faultline.shared.replica-id=" + replicaId, "--spring.data.redis.host=127.0.0.1",
 					"--spring.data.redis.port=" + redis.port(),
 					// 30 s in application.yml; a dead replica's posts are taken over
 					// sooner here.
-					"--faultline.outbox.claim-after=2s");
+					"--faultline.outbox.claim-after=2s",
+					// 500 in application.yml; a few posts reach this one.
+					"--faultline.outbox.max-waiting=" + MAX_WAITING);
 		until(() -> context.getBean(SharedLink.class).status() == SharedLink.Status.CONNECTED, Duration.ofSeconds(15),
 				"the link to Redis");
 		return context;
 	}
 
 	private static TestHttp browser() {
-		return TestHttp.browserTo("http://127.0.0.1:" + ((WebServerApplicationContext) ui).getWebServer().getPort());
+		return browser(ui);
+	}
+
+	private static TestHttp browser(ConfigurableApplicationContext replica) {
+		return TestHttp
+			.browserTo("http://127.0.0.1:" + ((WebServerApplicationContext) replica).getWebServer().getPort());
 	}
 
 	/** Posts as a browser does: the page's CSRF token and idempotency key, level full. */
 	private static HttpResponse<String> post(TestHttp browser, String text) {
+		return submit(browser, form(browser, text));
+	}
+
+	/** The page's form with its CSRF token and idempotency key, filled in. */
+	private static Map<String, String> form(TestHttp browser, String text) {
 		Map<String, String> form = new LinkedHashMap<>();
 		Matcher hidden = HIDDEN.matcher(browser.get("/?level=full").body());
 		while (hidden.find()) {
@@ -200,11 +296,32 @@ class OutboxIT {
 		assertThat(form).containsKeys("_csrf", "idempotencyKey");
 		form.put("author", "Grace");
 		form.put("text", text);
+		return form;
+	}
+
+	/** Sends the form at level full. */
+	private static HttpResponse<String> submit(TestHttp browser, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return browser.send("POST", "/messages?level=full", body, "Content-Type", "application/x-www-form-urlencoded");
+	}
+
+	/** How many entries of the outbox's stream name the key. */
+	private static int streamEntriesOf(OutboxProperties outbox, String key) {
+		return redis.command("XRANGE", outbox.stream(), "-", "+").split(Pattern.quote(key), -1).length - 1;
+	}
+
+	/** The idempotency key of the form on the page. */
+	private static String keyOn(String page) {
+		Matcher hidden = HIDDEN.matcher(page);
+		while (hidden.find()) {
+			if (hidden.group(1).equals("idempotencyKey")) {
+				return hidden.group(2);
+			}
+		}
+		throw new AssertionError("No idempotency key on the page");
 	}
 
 	/** The page's "Waiting to be delivered" list, or nothing. */
