@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param streamTimeout how long one stream lives before the server ends it (the browser
  * reconnects by itself)
  * @param maxStreams concurrent streams; more are answered 503
+ * @param speakerStreams streams beyond {@code maxStreams} that only the speaker's browser
+ * may open, when there is a speaker token
  * @param eventQueueCapacity events buffered per stream between flushes; the oldest are
  * dropped and counted
  * @param eventLogSize events kept per level for a newly opened page
@@ -40,8 +42,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("faultline.dashboard")
 public record DashboardProperties(@NotNull Duration snapshotInterval, @NotNull Duration eventFlushInterval,
 		@NotNull Duration heartbeatInterval, @NotNull Duration streamTimeout, @Min(1) int maxStreams,
-		@Min(1) int eventQueueCapacity, @Min(1) int eventLogSize, @NotNull Duration trafficMaxDuration,
-		@Min(1) int trafficMaxInFlight, @NotNull Duration chaosPollInterval,
+		@Min(0) int speakerStreams, @Min(1) int eventQueueCapacity, @Min(1) int eventLogSize,
+		@NotNull Duration trafficMaxDuration, @Min(1) int trafficMaxInFlight, @NotNull Duration chaosPollInterval,
 		@Pattern(regexp = "[A-Za-z0-9._~-]*",
 				message = "may only hold letters, digits and . _ ~ - (openssl rand -hex 16 makes a good one)") String speakerToken,
 		String publicAddress) {

@@ -87,10 +87,18 @@ class SpeakerAccess {
 		if (this.refusal == null) {
 			return Optional.empty();
 		}
-		if (tokenRequired() && (holdsCookie(request) || isToken(request.getHeader(HEADER)))) {
+		if (isSpeaker(request)) {
 			return Optional.empty();
 		}
 		return Optional.of(this.refusal);
+	}
+
+	/**
+	 * Whether this request comes from the speaker's browser, told by the token; without a
+	 * speaker token there is no telling, and nobody is.
+	 */
+	boolean isSpeaker(HttpServletRequest request) {
+		return tokenRequired() && (holdsCookie(request) || isToken(request.getHeader(HEADER)));
 	}
 
 	/** Whether the controls need the speaker's token. */

@@ -1,7 +1,11 @@
 package dev.faultline.ui.dashboard;
 
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
@@ -39,12 +43,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * the speaker's browser may change the demo. Everyone else's controls answer a 403
  * problem naming the rule before the backend hears of them or their input is read; the
  * speaker's link sets an HttpOnly, SameSite=Strict cookie and takes the token out of the
- * address bar; and every call to the backend's chaos API carries its token.
+ * address bar; every call to the backend's chaos API carries its token; and a room that
+ * takes every dashboard stream leaves one for the speaker.
  */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = { "faultline.dashboard.speaker-token=" + DashboardSpeakerIntegrationTests.TOKEN,
 		"faultline.dashboard.public-address=0.0.0.0",
-		"faultline.backend.chaos-token=" + DashboardSpeakerIntegrationTests.CHAOS_TOKEN })
+		"faultline.backend.chaos-token=" + DashboardSpeakerIntegrationTests.CHAOS_TOKEN,
+		"faultline.dashboard.max-streams=1", "faultline.dashboard.speaker-streams=1" })
 class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 
 	static final String TOKEN = "speaker-0123456789abcdef";
@@ -64,15 +70,36 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 	@Autowired
 	private TrafficGenerator traffic;
 
+	@Autowired
+	private DashboardStreams streams;
+
 	@DynamicPropertySource
 	static void pointTheChaosPanelAtTheStub(DynamicPropertyRegistry registry) {
 		registry.add("faultline.backend.management-url", backend::baseUrl);
 	}
 
 	@AfterEach
-	void stopTraffic() {
+	void stopTrafficAndStreams() {
 		this.traffic.stopSending();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.traffic.status().inFlight() == 0);
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.streams.openStreams() == 0);
+	}
+
+	@Test
+	void theSpeakerFindsAStreamWhenTheRoomHasTakenEveryOther() throws Exception {
+		List<HttpResponse<InputStream>> open = new ArrayList<>();
+		try {
+			assertThat(stream(null, open)).as("a visitor takes the one stream").isEqualTo(200);
+			assertThat(stream(null, open)).as("the next visitor").isEqualTo(503);
+			assertThat(stream(TOKEN, open)).as("the speaker, on the stream kept for them").isEqualTo(200);
+			assertThat(stream(TOKEN, open)).as("the speaker's reserve is bounded too").isEqualTo(503);
+			assertThat(this.streams.openStreams()).isEqualTo(2);
+		}
+		finally {
+			for (HttpResponse<InputStream> response : open) {
+				response.body().close();
+			}
+		}
 	}
 
 	@Test
@@ -201,6 +228,27 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 		assertThat(response.getHeaders(HttpHeaders.SET_COOKIE)).noneMatch((cookie) -> cookie.startsWith("faultline-"));
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8))
 			.contains("The speaker token in this link is wrong");
+	}
+
+	/**
+	 * Opens a dashboard stream over real HTTP, as the speaker when a token is given, and
+	 * keeps it open in {@code open} when it was granted; the status.
+	 */
+	private int stream(String token, List<HttpResponse<InputStream>> open) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.ui.uri("/dashboard/stream?level=full"))
+			.header("Accept", "text/event-stream");
+		if (token != null) {
+			request.header(SpeakerAccess.HEADER, token);
+		}
+		HttpResponse<InputStream> response = this.ui.client()
+			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		if (response.statusCode() == 200) {
+			open.add(response);
+		}
+		else {
+			response.body().close();
+		}
+		return response.statusCode();
 	}
 
 	/** The cookie the speaker's link sets. */

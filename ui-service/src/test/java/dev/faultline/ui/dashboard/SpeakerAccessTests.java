@@ -107,8 +107,9 @@ class SpeakerAccessTests {
 		DashboardProperties defaults = DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15));
 		return new SpeakerAccess(new DashboardProperties(defaults.snapshotInterval(), defaults.eventFlushInterval(),
 				defaults.heartbeatInterval(), defaults.streamTimeout(), defaults.maxStreams(),
-				defaults.eventQueueCapacity(), defaults.eventLogSize(), defaults.trafficMaxDuration(),
-				defaults.trafficMaxInFlight(), defaults.chaosPollInterval(), token, address));
+				defaults.speakerStreams(), defaults.eventQueueCapacity(), defaults.eventLogSize(),
+				defaults.trafficMaxDuration(), defaults.trafficMaxInFlight(), defaults.chaosPollInterval(), token,
+				address));
 	}
 
 	private static MockHttpServletRequest request() {
