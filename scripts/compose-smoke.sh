@@ -3,25 +3,34 @@
 # the demo promises: the UI shows the backend's messages; the chaos API answers on 9081; a chaos "down" makes
 # the UI serve its cached fallback; stopping and starting the backend heals; a crash is restarted by the
 # restart policy; messages survive in the volume; both replicas answer; ui-2's breaker follows ui-1's through
-# Redis without a backend call of its own; a post made during an outage is stored exactly once after it. Always tears the stack down; exits
-# non-zero on any failure, after printing the containers' logs.
+# Redis without a backend call of its own; a post made during an outage is stored exactly once after it. And who can
+# reach what: out of the box no port answers on a non-loopback address of this machine (a request from the network
+# never reaches chaos); FAULTLINE_UI_ADDRESS=0.0.0.0 without a token opens the UI with its controls locked; with
+# FAULTLINE_SPEAKER_TOKEN the chaos API wants the token, a stranger's dashboard button is refused (403), the speaker's
+# link opens the controls and the UI passes the token on. Always tears the stack down; exits non-zero on any
+# failure, after printing the containers' logs.
 #
 #   scripts/compose-smoke.sh                       # needs docker-compose or `docker compose`, curl, free ports
 #   SMOKE_ALLOW_MISSING=1 scripts/compose-smoke.sh # report features not built yet as MISSING, not as failures
 #
 # On a machine without a Docker engine: source ../shared/containers/setup.sh first (podman behind the
 # Docker API). Uses the compose project "faultline-smoke", so it never touches a stack you run yourself;
-# it does need the demo's host ports (8080, 8081, 8082, 9081) to be free.
+# it does need the demo's host ports (8080, 8081, 8082, 9081) to be free. The network checks talk to this machine
+# only: to 127.0.0.1 and to one of its own non-loopback addresses (as root without one, a dummy interface's,
+# removed on exit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export COMPOSE_PROJECT_NAME=faultline-smoke
+# The switch and the token start unset, whatever the calling shell has: the first phases check the defaults.
+unset FAULTLINE_UI_ADDRESS FAULTLINE_SPEAKER_TOKEN CHAOS_TOKEN
 start_wait=${SMOKE_START_SECONDS:-300}      # bounded wait for the stack to come up
 heal_wait=${SMOKE_HEAL_SECONDS:-120}        # bounded wait for each healing step
-ui_1=http://localhost:8080
-ui_2=http://localhost:8082
-api=http://localhost:8081
-control=http://localhost:9081
+ui_1=http://127.0.0.1:8080
+ui_2=http://127.0.0.1:8082
+api=http://127.0.0.1:8081
+control=http://127.0.0.1:9081
+dummy_link=''
 
 if command -v docker-compose >/dev/null 2>&1; then
 	compose() { docker-compose "$@"; }
@@ -49,6 +58,9 @@ teardown() {
 	if [ -n "$(compose ps -q 2>/dev/null)" ]; then
 		sleep 2
 		compose down -v --remove-orphans || true
+	fi
+	if [ -n "$dummy_link" ]; then
+		ip link del "$dummy_link" 2>/dev/null || true
 	fi
 	exit "$status"
 }
@@ -95,6 +107,33 @@ else
 	exit 1
 fi
 
+phase "out of the box nothing answers beyond loopback"
+# An address of this machine that is not loopback: what a laptop on the conference network is reached on. A request
+# to it from here comes from it, so the stack sees what a request from the room would be.
+room=$({ hostname -I 2>/dev/null || ip -4 -o addr show scope global 2>/dev/null | awk '{ print $4 }'; } \
+	| tr ' ' '\n' | cut -d/ -f1 | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -n 1 || true)
+if [ -z "$room" ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
+	# No network at all (a bare CI container): an address of our own, from a documentation range, on a dummy
+	# interface that routes nowhere; removed on exit.
+	if ip link add fl-smoke0 type dummy 2>/dev/null; then
+		dummy_link=fl-smoke0
+		ip addr add 198.51.100.77/32 dev fl-smoke0 && ip link set fl-smoke0 up && room=198.51.100.77
+	fi
+fi
+# refused URL: nothing answers (connection refused, or nothing at all within 5 s), so nothing behind it is reached.
+refused() { [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" || true)" = "000" ]; }
+if [ -n "$room" ]; then
+	printf '         (this machine is %s on the network)\n' "$room"
+	for check in "9081/chaos chaos control" "9081/actuator/health actuator" "8081/api/messages message API" \
+		"8080/ ui-1" "8082/ ui-2"; do
+		target=${check%% *} what=${check#* }
+		refused "http://$room:$target" && pass "$what refuses http://$room:$target (published on 127.0.0.1 only)" \
+			|| failed "$what answers on http://$room:$target: reachable from the network"
+	done
+else
+	absent "no non-loopback address of this machine to test from (run as root to use a dummy interface)"
+fi
+
 phase "the UI shows the backend's messages"
 marker="Smoke test $(date +%s) $RANDOM"
 created=$(status "$api/api/messages" -X POST -H 'Content-Type: application/json' \
@@ -128,7 +167,7 @@ chaos_status=$(status "$control/chaos")
 has_chaos=false
 if [ "$chaos_status" = "200" ]; then
 	has_chaos=true
-	pass "curl localhost:9081/chaos answers 200"
+	pass "curl 127.0.0.1:9081/chaos answers 200"
 else
 	absent "GET $control/chaos answered $chaos_status (chaos API not built yet?)"
 fi
@@ -268,6 +307,93 @@ is_ok "$ui_1/actuator/health/readiness" && pass "ui-1 stays ready without Redis"
 compose start redis
 wait_for 60 "ui-1 connected" link_is "$ui_1" connected && pass "sharing resumes by itself when Redis is back" \
 	|| failed "ui-1's sharedState is '$(shared_link "$ui_1")' 60s after Redis started"
+
+# control JAR BASE METHOD PATH [curl args...]: a dashboard control as the page's script sends it, with the page's
+# session and CSRF token (kept in JAR); prints the status, leaves the body in JAR.body.
+control() {
+	local jar=$1 base=$2 method=$3 path=$4 page csrf header
+	shift 4
+	page=$(curl -s -m 10 -c "$jar" -b "$jar" "$base/dashboard" || true)
+	csrf=$(printf '%s' "$page" | grep -o 'data-csrf="[^"]*"' | head -n 1 | cut -d'"' -f2)
+	header=$(printf '%s' "$page" | grep -o 'data-csrf-header="[^"]*"' | head -n 1 | cut -d'"' -f2)
+	curl -s -m 10 -c "$jar" -b "$jar" -o "$jar.body" -w '%{http_code}' -X "$method" -H "${header:-X-CSRF-TOKEN}: $csrf" \
+		-H 'Accept: application/json' "$@" "$base/dashboard$path" || true
+}
+# Here-strings, not pipes, into grep -q: under pipefail a writer cut short by grep's early exit would fail the check.
+no_faults() { grep -q '"faults" : \[ \]' <<<"$(body "$control/chaos" "$@")"; }
+
+phase "the UI opened to the room without a token: it serves, its controls are locked"
+if [ -n "$room" ]; then
+	room_ui="http://$room:8080"
+	FAULTLINE_UI_ADDRESS=0.0.0.0 compose up -d ui-1
+	if wait_for "$start_wait" "ui-1 ready on $room" is_ok "$room_ui/actuator/health/readiness"; then
+		wait_for 15 "page" is_ok "$room_ui/" && pass "ui-1 serves the room on $room_ui" \
+			|| failed "ui-1 does not serve $room_ui/"
+		grep -q 'data-locked="true"' <<<"$(body "$room_ui/dashboard")" \
+			&& pass "the dashboard on $room_ui shows its controls locked" || failed "the dashboard's controls are not locked"
+		jar=$(mktemp)
+		answer=$(control "$jar" "$room_ui" POST /chaos/outage)
+		[ "$answer" = "403" ] && grep -q '"rule":"speaker-token-not-set"' "$jar.body" \
+			&& pass "a chaos button from the room is refused: 403 speaker-token-not-set" \
+			|| failed "a chaos button from the room answered $answer: $(cat "$jar.body" 2>/dev/null)"
+		rm -f "$jar" "$jar.body"
+		no_faults && pass "the backend heard nothing of it (no fault active)" || failed "a fault is active after a refused button"
+		grep -q "without a speaker token" <<<"$(compose logs --no-color ui-1 2>/dev/null || true)" \
+			&& pass "ui-1 warns at start-up that it is open without a speaker token" || failed "ui-1 logged no warning"
+		refused "http://$room:9081/chaos" && pass "the chaos control still refuses http://$room:9081" \
+			|| failed "the chaos control answers on http://$room:9081"
+	else
+		failed "ui-1 not ready on $room_ui within ${start_wait}s with FAULTLINE_UI_ADDRESS=0.0.0.0"
+	fi
+else
+	absent "the UI opened to the room (no non-loopback address to test from)"
+fi
+
+phase "with FAULTLINE_SPEAKER_TOKEN: the chaos API and the dashboard's controls are the speaker's"
+if [ -n "$room" ]; then
+	token="smoke-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+	FAULTLINE_UI_ADDRESS=0.0.0.0 FAULTLINE_SPEAKER_TOKEN=$token compose up -d backend ui-1
+	if wait_for "$start_wait" "backend and ui-1 ready" sh -c "curl -sf -o /dev/null -m 5 $control/actuator/health/readiness \
+		&& curl -sf -o /dev/null -m 5 $room_ui/actuator/health/readiness"; then
+		for chaos in "GET /chaos" "PUT /chaos/crash"; do
+			answer=$(status "$control${chaos#* }" -X "${chaos%% *}")
+			[ "$answer" = "401" ] && pass "$chaos on 127.0.0.1:9081 without the token: 401" \
+				|| failed "$chaos on 127.0.0.1:9081 without the token answered $answer"
+		done
+		answer=$(status "$control/chaos" -H "X-Chaos-Token: $token")
+		[ "$answer" = "200" ] && pass "GET /chaos with the token: 200" || failed "GET /chaos with the token answered $answer"
+		grep -q '"faults"' <<<"$(CHAOS_URL=$control FAULTLINE_SPEAKER_TOKEN=$token scripts/chaos status 2>/dev/null || true)" \
+			&& pass "scripts/chaos sends FAULTLINE_SPEAKER_TOKEN" || failed "scripts/chaos status failed with the token"
+		for target in 9081/chaos 8081/api/messages; do
+			refused "http://$room:$target" && pass "http://$room:$target still refuses" \
+				|| failed "http://$room:$target answers with the token set"
+		done
+		jar=$(mktemp)
+		answer=$(control "$jar" "$room_ui" POST /chaos/outage)
+		[ "$answer" = "403" ] && grep -q '"rule":"speaker-token"' "$jar.body" \
+			&& pass "a stranger's chaos button from the room: 403 speaker-token" \
+			|| failed "a stranger's chaos button answered $answer: $(cat "$jar.body" 2>/dev/null)"
+		rm -f "$jar" "$jar.body"
+		no_faults -H "X-Chaos-Token: $token" && pass "the backend heard nothing of it" \
+			|| failed "a fault is active after a stranger's button"
+		jar=$(mktemp)
+		link=$(curl -s -o /dev/null -m 10 -c "$jar" -b "$jar" -w '%{http_code}' "$ui_1/dashboard?speaker=$token" || true)
+		[ "$link" = "302" ] && grep -q faultline-speaker "$jar" && pass "the speaker's link sets the cookie (302)" \
+			|| failed "the speaker's link answered $link"
+		answer=$(control "$jar" "$ui_1" POST /chaos/outage)
+		[ "$answer" = "200" ] && pass "the speaker's chaos button: 200" \
+			|| failed "the speaker's chaos button answered $answer: $(cat "$jar.body" 2>/dev/null)"
+		grep -q '"fault" : "down"' <<<"$(body "$control/chaos" -H "X-Chaos-Token: $token")" \
+			&& pass "the UI passed the token on: outage is active" || failed "outage is not active after the speaker's button"
+		answer=$(control "$jar" "$ui_1" POST /chaos/off)
+		[ "$answer" = "200" ] && pass "the speaker's off: 200" || failed "the speaker's off answered $answer"
+		rm -f "$jar" "$jar.body"
+	else
+		failed "backend and ui-1 not ready within ${start_wait}s with FAULTLINE_SPEAKER_TOKEN set"
+	fi
+else
+	absent "the speaker token (no non-loopback address to test from)"
+fi
 
 phase "result"
 printf 'failures=%s missing=%s total=%ss\n' "$failures" "$missing" "$SECONDS"

@@ -8,13 +8,25 @@
 #
 #   scripts/run-local.sh --build      # rebuild the jars first (after changing the code)
 #
+#   FAULTLINE_SPEAKER_TOKEN=$(openssl rand -hex 16) FAULTLINE_UI_ADDRESS=0.0.0.0 scripts/run-local.sh
+#                                     # the UI open to the room, its controls and the chaos API the speaker's
+#
+# Every service listens on 127.0.0.1 only, so nobody else on the network can break, crash or control the demo.
+# FAULTLINE_UI_ADDRESS=0.0.0.0 (the same switch as in docker-compose.yml) opens the UI, and only the UI, to the
+# room. FAULTLINE_SPEAKER_TOKEN is then the one secret: the backend's chaos API wants it (scripts/chaos sends
+# it), and only the browser that opened http://localhost:8080/dashboard?speaker=<token> once may use the
+# dashboard's controls; opened without it, the UI locks them.
+#
 # Builds the jars (./mvnw -DskipTests package) when they are missing.
 # Environment: UI_PORT (8080), BACKEND_PORT (8081), BACKEND_MANAGEMENT_PORT (9081), WAIT_SECONDS (180),
+# FAULTLINE_UI_ADDRESS (127.0.0.1, or 0.0.0.0 for the room), FAULTLINE_SPEAKER_TOKEN (none),
 # JAVA_OPTS (extra JVM flags for both), NO_COLOR (plain logs), REDIS_PORT (6379, or the next free one up to
 # 6399), NO_REDIS (run the UI without Redis even where redis-server is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+ui_address=${FAULTLINE_UI_ADDRESS:-127.0.0.1}
+speaker_token=${FAULTLINE_SPEAKER_TOKEN:-}
 ui_port=${UI_PORT:-8080}
 backend_port=${BACKEND_PORT:-8081}
 backend_management_port=${BACKEND_MANAGEMENT_PORT:-9081}
@@ -30,6 +42,17 @@ fi
 
 say() { printf '%s[run-local]%s %s\n' "$bold" "$reset" "$*"; }
 fail() { printf '%s[run-local] %s%s\n' "$red" "$*" "$reset" >&2; exit 1; }
+
+# The UI's traffic generator reads the UI's own feed on 127.0.0.1, which a UI bound to one other address would
+# not serve: loopback, or every interface.
+case "$ui_address" in
+	127.0.0.1 | localhost | 0.0.0.0 | ::) ;;
+	*) fail "FAULTLINE_UI_ADDRESS is 127.0.0.1 (the default) or 0.0.0.0 (the room) for run-local.sh, not '$ui_address'" ;;
+esac
+case "$ui_address" in
+	127.0.0.1 | localhost) ui_opened=false ;;
+	*) ui_opened=true ;;
+esac
 
 jar_of() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true; }
 
@@ -57,7 +80,7 @@ http_status() {
 }
 
 # Something else on our ports would answer the readiness checks for us: refuse to start instead.
-in_use() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$ui_port" "$backend_port" "$backend_management_port"; do
 	! in_use "$port" || fail "port $port is already in use; stop what holds it or choose other ports (see the top of $0)"
 done
@@ -151,19 +174,31 @@ if $use_redis; then
 	fi
 fi
 
+# The token travels in the environment, not on the command line, where ps would show it to anyone on the machine.
+backend_env=()
+if [ -n "$speaker_token" ]; then
+	backend_env=(FAULTLINE_CHAOS_TOKEN="$speaker_token")
+	ui_env+=(FAULTLINE_BACKEND_CHAOS_TOKEN="$speaker_token" FAULTLINE_DASHBOARD_SPEAKER_TOKEN="$speaker_token")
+fi
+
 say "using $backend_jar and $ui_jar"
-say "starting backend on :$backend_port (chaos and actuator on :$backend_management_port) and UI on :$ui_port"
-java ${java_opts[@]+"${java_opts[@]}"} -jar "$backend_jar" \
-	--server.port="$backend_port" --management.server.port="$backend_management_port" \
+say "starting backend on 127.0.0.1:$backend_port (chaos and actuator on 127.0.0.1:$backend_management_port)" \
+	"and UI on $ui_address:$ui_port"
+# The backend is on loopback whatever FAULTLINE_UI_ADDRESS says: the UI calls it on this machine.
+env ${backend_env[@]+"${backend_env[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$backend_jar" \
+	--server.address=127.0.0.1 --server.port="$backend_port" \
+	--management.server.address=127.0.0.1 --management.server.port="$backend_management_port" \
 	> >(prefix backend "$blue") 2>&1 &
 pids+=($!)
 env ${ui_env[@]+"${ui_env[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$ui_jar" \
-	--server.port="$ui_port" --faultline.backend.base-url="http://localhost:$backend_port" \
+	--server.address="$ui_address" --server.port="$ui_port" \
+	--faultline.backend.base-url="http://127.0.0.1:$backend_port" \
+	--faultline.backend.management-url="http://127.0.0.1:$backend_management_port" \
 	> >(prefix ui "$magenta") 2>&1 &
 pids+=($!)
 
 started=$SECONDS
-ready() { [ "$(http_status localhost "$1" "$2")" = "200" ]; }
+ready() { [ "$(http_status 127.0.0.1 "$1" "$2")" = "200" ]; }
 both_running() { kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null; }
 deadline=$((SECONDS + wait_seconds))
 until ready "$backend_management_port" /actuator/health/readiness && ready "$ui_port" /actuator/health/readiness; do
@@ -173,16 +208,32 @@ until ready "$backend_management_port" /actuator/health/readiness && ready "$ui_
 done
 both_running || fail "a service exited during start-up (see its log above)"
 
+# Who may reach what, in one paragraph: the speaker reads it before opening the room.
+if ! $ui_opened; then
+	reach_note="Every port is on 127.0.0.1: nobody else on the network can reach the demo.
+  FAULTLINE_UI_ADDRESS=0.0.0.0 FAULTLINE_SPEAKER_TOKEN=... $0 opens the UI to the room."
+elif [ -n "$speaker_token" ]; then
+	# The token is never printed: this terminal may be on the projector.
+	reach_note="The UI is open to the room: http://<this machine>:$ui_port ($(hostname -I 2>/dev/null | tr -s ' ' | sed 's/ $//'))
+  The backend stays on 127.0.0.1; the chaos API wants FAULTLINE_SPEAKER_TOKEN (scripts/chaos sends it).
+  speaker's link    http://localhost:$ui_port/dashboard?speaker=\$FAULTLINE_SPEAKER_TOKEN   (once, in your browser)"
+else
+	reach_note="${red}The UI is open to the room without FAULTLINE_SPEAKER_TOKEN: its dashboard controls are locked for
+  everyone. scripts/chaos still works from this machine; set the token to use the buttons.${reset}${bold}"
+fi
+
 cat <<EOT
 ${bold}
   Faultline is up (ready in $((SECONDS - started))s). Ctrl-C stops everything.
 
   UI                http://localhost:$ui_port
   backend API       http://localhost:$backend_port/api/messages
-  chaos control     http://localhost:$backend_management_port/chaos      e.g. curl -X PUT 'localhost:$backend_management_port/chaos/down?duration=PT30S'
+  chaos control     http://localhost:$backend_management_port/chaos      e.g. scripts/chaos outage, scripts/chaos off
   backend health    http://localhost:$backend_management_port/actuator/health
   UI health         http://localhost:$ui_port/actuator/health
   $redis_note
+
+  $reach_note
 ${reset}
 EOT
 

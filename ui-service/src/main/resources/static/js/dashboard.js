@@ -5,6 +5,8 @@
  *                            replica, sharedState}
  *   event    (as it happens) {time, level, source, type, kind, message}
  * Buttons POST/DELETE to the UI (with the page's CSRF token); the UI talks to the backend, never the browser.
+ * The controls are the speaker's when the UI has a speaker token: the page arrives with them disabled and a reason
+ * for any other browser, and a 403 speaker-only answer (say, the cookie expired) disables them the same way.
  */
 (function () {
   'use strict';
@@ -26,6 +28,7 @@
   let events = [];
   let seq = 0;
   let trafficRunning = false;
+  let locked = root.dataset.locked === 'true';
 
   const charts = { protected: chart('chart-protected'), none: chart('chart-none') };
 
@@ -253,10 +256,22 @@
     return fetch(base + path, { method: method, headers: headers, credentials: 'same-origin' }).then((response) =>
       response.json().then((body) => {
         if (!response.ok) {
+          if (response.status === 403 && body.rule) {
+            lock(body.detail);
+          }
           throw new Error(body.detail || ('HTTP ' + response.status));
         }
         return body;
       }));
+  }
+
+  // This browser may look but not change the demo: every control disabled, the reason on one line.
+  function lock(reason) {
+    locked = true;
+    document.querySelectorAll('.controls button').forEach((button) => { button.disabled = true; });
+    const line = document.getElementById('controls-lock');
+    line.textContent = reason;
+    line.hidden = false;
   }
 
   function report(error) {
@@ -271,7 +286,7 @@
   document.querySelectorAll('.rate').forEach((button) => button.addEventListener('click', () => {
     rate = Number(button.dataset.rate);
     document.querySelectorAll('.rate').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
-    if (trafficRunning) {
+    if (trafficRunning && !locked) {
       startTraffic();
     }
   }));
@@ -295,7 +310,8 @@
   levelSelect.addEventListener('change', () => {
     level = levelSelect.value;
     connect();
-    if (trafficRunning) {
+    // The speaker's traffic keeps its level when a visitor only looks at another one.
+    if (trafficRunning && !locked) {
       startTraffic();
     }
   });

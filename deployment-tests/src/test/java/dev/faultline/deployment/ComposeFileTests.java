@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -12,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker-compose.yml}: the demo's ports, health checks that call the services'
- * readiness groups with nothing but the JRE, restarts for auto-healing, persistent
- * messages, a Redis the UI replicas share but can do without, and an opt-in observability
- * profile.
+ * {@code docker-compose.yml}: the demo's ports, on loopback unless the one switch opens
+ * the UI to the room, one speaker token for every control, health checks that call the
+ * services' readiness groups with nothing but the JRE, restarts for auto-healing,
+ * persistent messages, a Redis the UI replicas share but can do without, and an opt-in
+ * observability profile.
  */
 class ComposeFileTests {
 
@@ -24,14 +28,91 @@ class ComposeFileTests {
 	/** Redis's default port, which the compose file leaves as it is. */
 	private static final int REDIS_PORT = 6379;
 
+	/** Where every port is published by default. */
+	private static final String LOOPBACK = "127.0.0.1";
+
+	/** The one switch that opens the UI (and nothing else) to the room. */
+	private static final String UI_ADDRESS = "${FAULTLINE_UI_ADDRESS:-" + LOOPBACK + "}";
+
+	/** The one secret of the chaos API and the dashboard's controls. */
+	private static final String SPEAKER_TOKEN = "FAULTLINE_SPEAKER_TOKEN";
+
+	/**
+	 * {@code ${NAME}}, {@code ${NAME:-default}} or {@code $NAME}, as compose reads them.
+	 */
+	private static final Pattern VARIABLE = Pattern
+		.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
 	@Test
-	void publishesTheApiAndControlPortsAndOneHostPortPerUiReplica() {
+	void publishesTheApiAndControlPortsOnLoopbackAndOneHostPortPerUiReplicaOnTheSwitch() {
 		ServiceEndpoints backend = endpointsOf("backend");
-		assertThat(ports("backend")).containsExactlyInAnyOrder(backend.serverPort() + ":" + backend.serverPort(),
-				backend.managementPort() + ":" + backend.managementPort());
+		assertThat(ports("backend")).containsExactlyInAnyOrder(
+				LOOPBACK + ":" + backend.serverPort() + ":" + backend.serverPort(),
+				LOOPBACK + ":" + backend.managementPort() + ":" + backend.managementPort());
 		int uiPort = ServiceEndpoints.of("ui-service").serverPort();
-		assertThat(ports("ui-1")).containsExactly("8080:" + uiPort);
-		assertThat(ports("ui-2")).containsExactly("8082:" + uiPort);
+		assertThat(ports("ui-1")).containsExactly(UI_ADDRESS + ":8080:" + uiPort);
+		assertThat(ports("ui-2")).containsExactly(UI_ADDRESS + ":8082:" + uiPort);
+	}
+
+	@Test
+	void withNoVariableSetEveryPublishedPortOfEveryProfileIsOnLoopback() {
+		Map<String, List<String>> published = new LinkedHashMap<>();
+		Yamls.map(COMPOSE, "services").forEach((name, service) -> {
+			if (Yamls.has(service, "ports")) {
+				published.put(name, Yamls.strings(service, "ports"));
+			}
+		});
+		assertThat(published).as("services that publish ports")
+			.containsKeys("backend", "ui-1", "ui-2", "prometheus", "grafana");
+		published.forEach((name, ports) -> assertThat(ports).as(name).allSatisfy((port) -> {
+			String[] parts = interpolateWithNoVariables(port).split(":");
+			assertThat(parts).as(name + " " + port + ": HOST:HOST_PORT:CONTAINER_PORT, or it is on every interface")
+				.hasSize(3);
+			assertThat(parts[0]).as(name + " " + port).isEqualTo(LOOPBACK);
+		}));
+	}
+
+	@Test
+	void onlyTheUiReplicasFollowTheSwitchAndTheChaosAndActuatorPortNeverDoes() {
+		Yamls.map(COMPOSE, "services").forEach((name, service) -> {
+			if (!Yamls.has(service, "ports")) {
+				return;
+			}
+			for (String port : Yamls.strings(service, "ports")) {
+				if (name.startsWith("ui-")) {
+					assertThat(port).as(name).startsWith(UI_ADDRESS + ":");
+				}
+				else {
+					assertThat(port).as(name + ": loopback, no variable")
+						.startsWith(LOOPBACK + ":")
+						.doesNotContain("$");
+				}
+			}
+		});
+		int management = endpointsOf("backend").managementPort();
+		assertThat(ports("backend")).filteredOn((port) -> port.endsWith(":" + management))
+			.containsExactly(LOOPBACK + ":" + management + ":" + management);
+	}
+
+	@Test
+	void oneSpeakerTokenGuardsTheChaosApiAndTheDashboardAndTheUiKnowsWhereItIsPublished() {
+		String token = "${" + SPEAKER_TOKEN + ":-}";
+		ServiceEndpoints backendService = endpointsOf("backend");
+		assertThat(Yamls.map(service("backend"), "environment")).containsEntry(envOf("faultline.chaos.token"), token);
+		assertThat(backendService.properties()).containsKey("faultline.chaos.token");
+		ServiceEndpoints ui = ServiceEndpoints.of("ui-service");
+		for (String name : List.of("ui-1", "ui-2")) {
+			Map<String, Object> environment = Yamls.map(service(name), "environment");
+			assertThat(environment).as(name)
+				.containsEntry(envOf("faultline.backend.chaos-token"), token)
+				.containsEntry(envOf("faultline.dashboard.speaker-token"), token)
+				.containsEntry(envOf("faultline.dashboard.public-address"), UI_ADDRESS)
+				.containsEntry(envOf("faultline.backend.management-url"),
+						"http://backend:" + backendService.managementPort());
+			assertThat(ui.properties()).containsKeys("faultline.backend.chaos-token",
+					"faultline.dashboard.speaker-token", "faultline.dashboard.public-address",
+					"faultline.backend.management-url");
+		}
 	}
 
 	@Test
@@ -160,6 +241,28 @@ class ComposeFileTests {
 			map.forEach((dependency, options) -> dependencies.put(String.valueOf(dependency), options));
 		}
 		return dependencies;
+	}
+
+	/**
+	 * A value as compose reads it with no variable set: each takes its default, or is
+	 * empty.
+	 */
+	private static String interpolateWithNoVariables(String value) {
+		Matcher variable = VARIABLE.matcher(value);
+		StringBuilder result = new StringBuilder();
+		while (variable.find()) {
+			String fallback = (variable.group(2) != null) ? variable.group(2) : "";
+			variable.appendReplacement(result, Matcher.quoteReplacement(fallback));
+		}
+		return variable.appendTail(result).toString();
+	}
+
+	/**
+	 * The environment variable Spring Boot binds to a property:
+	 * {@code faultline.chaos.token} is {@code FAULTLINE_CHAOS_TOKEN}.
+	 */
+	private static String envOf(String property) {
+		return property.replace('.', '_').replace("-", "_").toUpperCase(Locale.ROOT);
 	}
 
 	/** A service's command as one line, whether written as a string or a list. */

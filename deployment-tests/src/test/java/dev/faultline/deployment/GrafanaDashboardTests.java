@@ -57,7 +57,7 @@ class GrafanaDashboardTests {
 			.maps(Repository.yaml("observability/grafana/provisioning/datasources/prometheus.yml"), "datasources")
 			.get(0);
 		assertThat(Yamls.string(datasource, "url")).isEqualTo("http://prometheus:9090");
-		assertThat(Yamls.strings(ComposeFileTests.service("prometheus"), "ports")).contains("9090:9090");
+		assertThat(Yamls.strings(ComposeFileTests.service("prometheus"), "ports")).contains("127.0.0.1:9090:9090");
 		assertThat(queryPanels()).isNotEmpty().allSatisfy((panel) -> {
 			assertThat(panel.path("datasource").path("uid").asText()).isEqualTo(Yamls.string(datasource, "uid"));
 			assertThat(panel.path("targets")).isNotEmpty()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the
  * port the service really serves it on, Services route to declared ports, the replica
- * counts and storage match the design, and the UI replicas share one Redis.
+ * counts and storage match the design, the UI replicas share one Redis, nothing is
+ * published beyond the cluster, and the chaos controls want a token from a Secret.
  */
 class KubernetesManifestsTests {
 
@@ -190,6 +192,49 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void nothingIsPublishedBeyondTheClusterNeitherByAServiceNorThroughTheNodesNetwork() throws IOException {
+		assertThat(resources("Service")).isNotEmpty().allSatisfy((service) -> {
+			String name = Yamls.string(service, "metadata", "name");
+			assertThat(Yamls.string(service, "spec", "type")).as("Service " + name).isEqualTo("ClusterIP");
+			assertThat(Yamls.map(service, "spec")).as("Service " + name)
+				.doesNotContainKeys("externalIPs", "loadBalancerIP", "externalName");
+		});
+		Set<String> kinds = new TreeSet<>();
+		for (String file : Yamls.strings(Repository.yaml(DIR + "/kustomization.yaml"), "resources")) {
+			Repository.yamlDocuments(DIR + "/" + file).forEach((resource) -> kinds.add(Yamls.string(resource, "kind")));
+		}
+		assertThat(kinds).as("nothing that routes traffic from outside the cluster")
+			.doesNotContain("Ingress", "Gateway", "HTTPRoute", "Route", "IngressRoute");
+		for (Map<String, Object> deployment : resources("Deployment")) {
+			Map<String, Object> pod = Yamls.map(deployment, "spec", "template", "spec");
+			assertThat(pod).as("pods never share the node's network").doesNotContainEntry("hostNetwork", true);
+			for (Map<String, Object> container : containers(deployment)) {
+				assertThat(Yamls.maps(container, "ports")).as("no port opened on the node")
+					.allSatisfy((port) -> assertThat(port).doesNotContainKey("hostPort"));
+			}
+		}
+	}
+
+	@Test
+	void theChaosApiAndTheDashboardsControlsWantOneTokenFromASecretThePodsCannotStartWithout() {
+		Map<String, Object> backend = containers(deploymentOf("backend-service")).get(0);
+		Map<String, Object> chaosToken = secretRef(backend, "FAULTLINE_CHAOS_TOKEN");
+		assertThat(ServiceEndpoints.of("backend-service").properties()).containsKey("faultline.chaos.token");
+		Map<String, Object> ui = containers(deploymentOf("ui-service")).get(0);
+		for (String variable : List.of("FAULTLINE_BACKEND_CHAOS_TOKEN", "FAULTLINE_DASHBOARD_SPEAKER_TOKEN")) {
+			assertThat(secretRef(ui, variable)).as(variable).isEqualTo(chaosToken);
+		}
+		assertThat(ServiceEndpoints.of("ui-service").properties()).containsKeys("faultline.backend.chaos-token",
+				"faultline.dashboard.speaker-token", "faultline.backend.management-url");
+		Map<String, Object> backendService = serviceOf(deploymentOf("backend-service"));
+		assertThat(env(ui)).as("the chaos panel calls the backend's management port")
+			.containsEntry("FAULTLINE_BACKEND_MANAGEMENT_URL",
+					"http://" + Yamls.string(backendService, "metadata", "name") + ":"
+							+ ServiceEndpoints.of("backend-service").managementPort());
+		assertThat(resources("Secret")).as("the token is created by hand, never committed").isEmpty();
+	}
+
+	@Test
 	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
 		for (Map<String, Object> deployment : resources("Deployment")) {
 			assertThat(Yamls.map(deployment, "spec", "template", "spec", "securityContext"))
@@ -294,6 +339,23 @@ class KubernetesManifestsTests {
 			.filter((variable) -> variable.containsKey("value"))
 			.collect(Collectors.toMap((variable) -> Yamls.string(variable, "name"),
 					(variable) -> Yamls.string(variable, "value")));
+	}
+
+	/**
+	 * The Secret key an environment variable comes from, as {@code name} and {@code key};
+	 * fails unless it is a required {@code secretKeyRef}.
+	 */
+	private static Map<String, Object> secretRef(Map<String, Object> container, String variable) {
+		Map<String, Object> declared = Yamls.maps(container, "env")
+			.stream()
+			.filter((candidate) -> variable.equals(candidate.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(Yamls.string(container, "name") + " has no " + variable));
+		Map<String, Object> reference = Yamls.map(declared, "valueFrom", "secretKeyRef");
+		assertThat(reference).as(variable + " must not start without its Secret")
+			.doesNotContainEntry("optional", true)
+			.containsKeys("name", "key");
+		return Map.of("name", reference.get("name"), "key", reference.get("key"));
 	}
 
 	private static int parsePort(String port) {

@@ -24,9 +24,16 @@ import org.springframework.validation.annotation.Validated;
  * asked for
  * @param managementUrl the backend's management root (actuator and the chaos API), for
  * the dashboard's chaos panel
+ * @param chaosToken the backend's {@code faultline.chaos.token}, sent as
+ * {@code X-Chaos-Token} on every chaos call, or empty to send none
  */
 @Validated
 @ConfigurationProperties("faultline.backend")
 public record BackendProperties(@NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-		@Min(1) int maxConcurrentAttempts, @Min(1) int unprotectedMaxConnections, @NotNull URI managementUrl) {
+		@Min(1) int maxConcurrentAttempts, @Min(1) int unprotectedMaxConnections, @NotNull URI managementUrl,
+		String chaosToken) {
+
+	/** The header the backend's chaos API reads its token from. */
+	public static final String CHAOS_TOKEN_HEADER = "X-Chaos-Token";
+
 }

@@ -14,6 +14,7 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -23,7 +24,8 @@ import org.springframework.web.client.RestClientException;
  * dashboard is open, the chaos state is fetched in the background (on Boot's task
  * scheduler) every {@code faultline.dashboard.chaos-poll-interval}, so streaming a
  * snapshot never waits on the backend. The answers are bound to
- * {@link BackendChaosState}.
+ * {@link BackendChaosState}. Every call carries {@code faultline.backend.chaos-token},
+ * when set, as {@code X-Chaos-Token}: the backend's chaos API may demand it.
  */
 @Component
 class BackendChaos implements DisposableBean {
@@ -59,7 +61,13 @@ class BackendChaos implements DisposableBean {
 			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(Duration.ofSeconds(3));
-		this.rest = builder.clone().baseUrl(backend.managementUrl().toString()).requestFactory(requests).build();
+		RestClient.Builder chaosApi = builder.clone()
+			.baseUrl(backend.managementUrl().toString())
+			.requestFactory(requests);
+		if (backend.chaosToken() != null && !backend.chaosToken().isEmpty()) {
+			chaosApi.defaultHeader(BackendProperties.CHAOS_TOKEN_HEADER, backend.chaosToken());
+		}
+		this.rest = chaosApi.build();
 		this.clock = clock;
 		this.latest = ChaosStatus.unknown(clock.millis());
 		this.scheduler = scheduler;
@@ -158,6 +166,10 @@ class BackendChaos implements DisposableBean {
 	}
 
 	private static String problem(RestClientException ex) {
+		if (ex instanceof HttpClientErrorException.Unauthorized) {
+			return "the chaos API wants its token: set faultline.backend.chaos-token (FAULTLINE_SPEAKER_TOKEN) "
+					+ "to the backend's faultline.chaos.token";
+		}
 		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
 		return "chaos API not reachable: " + cause.getClass().getSimpleName()
 				+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");

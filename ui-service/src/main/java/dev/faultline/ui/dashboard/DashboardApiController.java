@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.system.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The dashboard's endpoints: the event stream, the chaos panel and the traffic generator.
  * State-changing calls are POST or DELETE and need the page's CSRF token, like the UI's
- * forms. Bad input is a 400 {@code application/problem+json} whose {@code errors} name
- * the field and the rule ({@code system.ApiProblems}).
+ * forms, and the speaker's token when there is one ({@link SpeakerControls}). Bad input
+ * is a 400 {@code application/problem+json} whose {@code errors} name the field and the
+ * rule ({@code system.ApiProblems}).
  */
 @RestController
 @RequestMapping("/dashboard")
@@ -30,19 +32,25 @@ class DashboardApiController {
 
 	private final TrafficGenerator traffic;
 
-	DashboardApiController(DashboardStreams streams, BackendChaos chaos, TrafficGenerator traffic) {
+	private final SpeakerAccess speaker;
+
+	DashboardApiController(DashboardStreams streams, BackendChaos chaos, TrafficGenerator traffic,
+			SpeakerAccess speaker) {
 		this.streams = streams;
 		this.chaos = chaos;
 		this.traffic = traffic;
+		this.speaker = speaker;
 	}
 
 	/**
 	 * The live stream: {@code history} once, {@code snapshot} every second,
-	 * {@code event}s as they happen.
+	 * {@code event}s as they happen. The speaker's browser also finds a stream when the
+	 * room has taken every other one.
 	 */
 	@GetMapping("/stream")
-	SseEmitter stream(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level) {
-		return this.streams.open(level);
+	SseEmitter stream(@RequestParam(defaultValue = ProtectionLevel.Names.DEFAULT) ProtectionLevel level,
+			HttpServletRequest request) {
+		return this.streams.open(level, this.speaker.isSpeaker(request));
 	}
 
 	@GetMapping("/chaos")

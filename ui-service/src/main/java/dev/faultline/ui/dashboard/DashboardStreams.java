@@ -38,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * waits per client. Resilience4j events reach each stream through a bounded queue that
  * drops its oldest entry when full (counted in the snapshot's {@code droppedEvents}). A
  * stream is forgotten when it completes, times out, fails, or a write to it fails; at
- * most {@code faultline.dashboard.max-streams} are open at once.
+ * most {@code faultline.dashboard.max-streams} are open at once, and
+ * {@code speaker-streams} more for the speaker's browser.
  *
  * <p>
  * A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every
@@ -134,12 +135,14 @@ class DashboardStreams implements SmartLifecycle {
 
 	/**
 	 * Opens a stream following the protected level (and {@code none} beside it); its
-	 * first message is the {@code history}, then a {@code snapshot}.
+	 * first message is the {@code history}, then a {@code snapshot}. The speaker's
+	 * browser may also take one of the {@code speaker-streams} kept beyond the cap.
 	 * @throws TooManyStreamsException when every stream is taken
 	 */
-	SseEmitter open(ProtectionLevel level) {
+	SseEmitter open(ProtectionLevel level, boolean speaker) {
 		int max = this.properties.maxStreams();
-		if (this.open.incrementAndGet() > max) {
+		int limit = max + (speaker ? this.properties.speakerStreams() : 0);
+		if (this.open.incrementAndGet() > limit) {
 			this.open.decrementAndGet();
 			throw new TooManyStreamsException(max);
 		}

@@ -20,6 +20,9 @@ public final class ProblemTypes {
 	/** The backend's chaos API did not take the action. */
 	public static final URI CHAOS_UNAVAILABLE = URI.create("https://faultline.dev/problems/chaos-unavailable");
 
+	/** A dashboard control asked by a browser that is not the speaker's. */
+	public static final URI SPEAKER_ONLY = URI.create("https://faultline.dev/problems/speaker-only");
+
 	private ProblemTypes() {
 	}
 

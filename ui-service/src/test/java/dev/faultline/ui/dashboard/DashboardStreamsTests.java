@@ -19,7 +19,7 @@ class DashboardStreamsTests {
 	/** The production defaults with the stream limits a test needs. */
 	static DashboardProperties properties(int maxStreams, int queueCapacity, Duration heartbeat) {
 		return new DashboardProperties(Duration.ofSeconds(1), Duration.ofMillis(250), heartbeat, Duration.ofMinutes(30),
-				maxStreams, queueCapacity, 50, Duration.ofMinutes(10), 20, Duration.ofSeconds(2));
+				maxStreams, 2, queueCapacity, 50, Duration.ofMinutes(10), 20, Duration.ofSeconds(2), "", "");
 	}
 
 	@Test
