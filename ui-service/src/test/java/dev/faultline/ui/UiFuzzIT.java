@@ -28,6 +28,7 @@ import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.ErrorLog;
 import dev.faultline.testsupport.HostileUnicode;
 import dev.faultline.testsupport.HostileUnicode.Refused;
+import dev.faultline.testsupport.RawHttp;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
@@ -40,6 +41,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
+import net.jqwik.api.statistics.Statistics;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -219,6 +221,49 @@ class UiFuzzIT {
 			}
 			return new FormPost(fields, l, t);
 		});
+	}
+
+	/**
+	 * A redirect names a path on whatever host the browser used, never one taken from the
+	 * {@code Host} header, whatever that header holds; a {@code Host} Tomcat will not
+	 * take is refused without a server error.
+	 */
+	@Property(tries = 60, seed = "20261203")
+	void everyRedirectAfterAPostIsAPathWhateverTheHostHeaderSays(@ForAll("hosts") String host) throws Exception {
+		RawHttp raw = RawHttp.toPort(((WebServerApplicationContext) ui).getWebServer().getPort());
+		RawHttp.Answer page = raw.send("GET", "/?level=none", "Host", host, "Accept", "text/html");
+		assertThat(page.status()).as("page for Host %s: %s", host, page.body()).isBetween(200, 499);
+		Statistics.label("page answered").collect(page.status());
+		if (page.status() == 200) {
+			Map<String, String> fields = hiddenFields(page.body());
+			fields.put("author", "Host fuzz");
+			fields.put("text", "Redirect check");
+			String form = fields.entrySet()
+				.stream()
+				.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			String session = page.header("Set-Cookie").map((cookie) -> cookie.split(";")[0]).orElse("");
+
+			RawHttp.Answer posted = raw.sendWithBody("POST", "/messages?level=none", form, "Host", host, "Cookie",
+					session, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html");
+
+			assertThat(posted.status()).as("post for Host %s: %s", host, posted.body()).isBetween(200, 499);
+			Statistics.label("post answered").collect(posted.status());
+			if (posted.status() == 302) {
+				assertThat(posted.header("Location")).as("Location for Host %s", host)
+					.hasValueSatisfying((location) -> assertThat(location).startsWith("/").doesNotStartWith("//"));
+			}
+		}
+		assertThat(errorLog.errors()).as(host).isEmpty();
+	}
+
+	@Provide
+	Arbitrary<String> hosts() {
+		return Arbitraries.oneOf(
+				Arbitraries.of("evil.example", "evil.example:8080", "EVIL.EXAMPLE.", "[::1]:1", "127.0.0.1:1",
+						"evil.example/path", "user@evil.example", "%65vil.example", "xn--80ak6aa92e.com", "a..b", ""),
+				Arbitraries.strings().withChars("abcxyz019.-:[]_@/%").ofMinLength(1).ofMaxLength(40),
+				Arbitraries.strings().withCharRange('a', 'z').ofLength(300).map((label) -> label + ".example"));
 	}
 
 	@Provide
