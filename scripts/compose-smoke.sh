@@ -4,8 +4,9 @@
 # the UI serve its cached fallback; stopping and starting the backend heals; a crash is restarted by the
 # restart policy; messages survive in the volume; both replicas answer; ui-2's breaker follows ui-1's through
 # Redis without a backend call of its own; a post made during an outage is stored exactly once after it. And who can
-# reach what: out of the box no port answers on a non-loopback address of this machine (a request from the network
-# never reaches chaos); FAULTLINE_UI_ADDRESS=0.0.0.0 without a token opens the UI with its controls locked; with
+# reach what: out of the box no port answers a request from another host (a test host in a network namespace of
+# its own: a request from the room never reaches chaos); FAULTLINE_UI_ADDRESS without a token opens the UI to that
+# host with its controls locked; with
 # FAULTLINE_SPEAKER_TOKEN the chaos API wants the token, a stranger's dashboard button is refused (403), the speaker's
 # link opens the controls and the UI passes the token on. Always tears the stack down; exits non-zero on any
 # failure, after printing the containers' logs.
@@ -15,9 +16,9 @@
 #
 # On a machine without a Docker engine: source ../shared/containers/setup.sh first (podman behind the
 # Docker API). Uses the compose project "faultline-smoke", so it never touches a stack you run yourself;
-# it does need the demo's host ports (8080, 8081, 8082, 9081) to be free. The network checks talk to this machine
-# only: to 127.0.0.1 and to one of its own non-loopback addresses (as root without one, a dummy interface's,
-# removed on exit).
+# it does need the demo's host ports (8080, 8081, 8082, 9081) to be free. The network checks never leave this
+# machine: 127.0.0.1, and "the room", a network namespace made here (as root) and linked to this machine by a veth
+# pair on documentation addresses (198.51.100.0/30), removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,7 @@ ui_1=http://127.0.0.1:8080
 ui_2=http://127.0.0.1:8082
 api=http://127.0.0.1:8081
 control=http://127.0.0.1:9081
-dummy_link=''
+room='' room_ns=fl-smoke-room room_made=''
 
 if command -v docker-compose >/dev/null 2>&1; then
 	compose() { docker-compose "$@"; }
@@ -59,8 +60,9 @@ teardown() {
 		sleep 2
 		compose down -v --remove-orphans || true
 	fi
-	if [ -n "$dummy_link" ]; then
-		ip link del "$dummy_link" 2>/dev/null || true
+	if [ -n "$room_made" ]; then
+		ip netns del "$room_ns" 2>/dev/null || true
+		ip link del fl-room-host 2>/dev/null || true
 	fi
 	exit "$status"
 }
@@ -68,6 +70,14 @@ trap teardown EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A request to this machine's side of the room's link is sent from the room, as a phone in the audience would send it.
+curl() {
+	if [ -n "$room" ] && [[ " $* " == *"://$room:"* ]]; then
+		ip netns exec "$room_ns" curl "$@"
+	else
+		command curl "$@"
+	fi
+}
 # status URL [curl args...]: the HTTP status, or 000 when nothing answered.
 # A first request to a cold replica on a busy machine can be slow: 10 s per call, and checks poll (bounded).
 status() { local url=$1; shift; curl -s -o /dev/null -m 10 -w '%{http_code}' "$@" "$url" || true; }
@@ -90,6 +100,7 @@ feed_is() { [ "$(feed_source "$1")" = "$2" ]; }
 page_has() { body "$1/" | grep -qF "$2"; }
 backend_ready() { is_ok "$control/actuator/health/readiness"; }
 stack_ready() { backend_ready && is_ok "$ui_1/actuator/health/readiness" && is_ok "$ui_2/actuator/health/readiness"; }
+room_stack_ready() { backend_ready && is_ok "http://$room:8080/actuator/health/readiness"; }
 
 phase "build"
 build_started=$SECONDS
@@ -108,22 +119,22 @@ else
 fi
 
 phase "out of the box nothing answers beyond loopback"
-# An address of this machine that is not loopback: what a laptop on the conference network is reached on. A request
-# to it from here comes from it, so the stack sees what a request from the room would be.
-room=$({ hostname -I 2>/dev/null || ip -4 -o addr show scope global 2>/dev/null | awk '{ print $4 }'; } \
-	| tr ' ' '\n' | cut -d/ -f1 | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -n 1 || true)
-if [ -z "$room" ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
-	# No network at all (a bare CI container): an address of our own, from a documentation range, on a dummy
-	# interface that routes nowhere; removed on exit.
-	if ip link add fl-smoke0 type dummy 2>/dev/null; then
-		dummy_link=fl-smoke0
-		ip addr add 198.51.100.77/32 dev fl-smoke0 && ip link set fl-smoke0 up && room=198.51.100.77
+# The room: a test host in a network namespace of its own, linked to this machine by a veth pair. To it this machine
+# is 198.51.100.1, a non-loopback address, so a request from it arrives as one from the conference network would.
+if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1 && ip netns add "$room_ns" 2>/dev/null; then
+	room_made=1
+	if ip link add fl-room-host type veth peer name fl-room-guest \
+		&& ip link set fl-room-guest netns "$room_ns" \
+		&& ip addr add 198.51.100.1/30 dev fl-room-host && ip link set fl-room-host up \
+		&& ip netns exec "$room_ns" ip addr add 198.51.100.2/30 dev fl-room-guest \
+		&& ip netns exec "$room_ns" ip link set fl-room-guest up && ip netns exec "$room_ns" ip link set lo up; then
+		room=198.51.100.1
 	fi
 fi
 # refused URL: nothing answers (connection refused, or nothing at all within 5 s), so nothing behind it is reached.
 refused() { [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" || true)" = "000" ]; }
 if [ -n "$room" ]; then
-	printf '         (this machine is %s on the network)\n' "$room"
+	printf '         (this machine is %s to the room)\n' "$room"
 	for check in "9081/chaos chaos control" "9081/actuator/health actuator" "8081/api/messages message API" \
 		"8080/ ui-1" "8082/ ui-2"; do
 		target=${check%% *} what=${check#* }
@@ -131,7 +142,7 @@ if [ -n "$room" ]; then
 			|| failed "$what answers on http://$room:$target: reachable from the network"
 	done
 else
-	absent "no non-loopback address of this machine to test from (run as root to use a dummy interface)"
+	absent "no room to test from (run as root, with ip from iproute2, to make its network namespace)"
 fi
 
 phase "the UI shows the backend's messages"
@@ -325,7 +336,10 @@ no_faults() { grep -q '"faults" : \[ \]' <<<"$(body "$control/chaos" "$@")"; }
 phase "the UI opened to the room without a token: it serves, its controls are locked"
 if [ -n "$room" ]; then
 	room_ui="http://$room:8080"
-	FAULTLINE_UI_ADDRESS=0.0.0.0 compose up -d ui-1
+	# The room's side of this machine rather than the README's 0.0.0.0: netavark, podman's network stack that stands in
+	# for Docker here, forwards a port published on an explicit 0.0.0.0 to nothing (its rule matches the destination
+	# 0.0.0.0 itself); Docker publishes it on every address. The UI's own rule is the same for both: not loopback.
+	FAULTLINE_UI_ADDRESS=$room compose up -d ui-1
 	if wait_for "$start_wait" "ui-1 ready on $room" is_ok "$room_ui/actuator/health/readiness"; then
 		wait_for 15 "page" is_ok "$room_ui/" && pass "ui-1 serves the room on $room_ui" \
 			|| failed "ui-1 does not serve $room_ui/"
@@ -343,18 +357,17 @@ if [ -n "$room" ]; then
 		refused "http://$room:9081/chaos" && pass "the chaos control still refuses http://$room:9081" \
 			|| failed "the chaos control answers on http://$room:9081"
 	else
-		failed "ui-1 not ready on $room_ui within ${start_wait}s with FAULTLINE_UI_ADDRESS=0.0.0.0"
+		failed "ui-1 not ready on $room_ui within ${start_wait}s with FAULTLINE_UI_ADDRESS=$room"
 	fi
 else
-	absent "the UI opened to the room (no non-loopback address to test from)"
+	absent "the UI opened to the room (no room to test from)"
 fi
 
 phase "with FAULTLINE_SPEAKER_TOKEN: the chaos API and the dashboard's controls are the speaker's"
 if [ -n "$room" ]; then
 	token="smoke-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-	FAULTLINE_UI_ADDRESS=0.0.0.0 FAULTLINE_SPEAKER_TOKEN=$token compose up -d backend ui-1
-	if wait_for "$start_wait" "backend and ui-1 ready" sh -c "curl -sf -o /dev/null -m 5 $control/actuator/health/readiness \
-		&& curl -sf -o /dev/null -m 5 $room_ui/actuator/health/readiness"; then
+	FAULTLINE_UI_ADDRESS=$room FAULTLINE_SPEAKER_TOKEN=$token compose up -d backend ui-1
+	if wait_for "$start_wait" "backend and ui-1 ready" room_stack_ready; then
 		for chaos in "GET /chaos" "PUT /chaos/crash"; do
 			answer=$(status "$control${chaos#* }" -X "${chaos%% *}")
 			[ "$answer" = "401" ] && pass "$chaos on 127.0.0.1:9081 without the token: 401" \
@@ -392,7 +405,7 @@ if [ -n "$room" ]; then
 		failed "backend and ui-1 not ready within ${start_wait}s with FAULTLINE_SPEAKER_TOKEN set"
 	fi
 else
-	absent "the speaker token (no non-loopback address to test from)"
+	absent "the speaker token (no room to test from)"
 fi
 
 phase "result"
