@@ -45,6 +45,54 @@ final class Figures {
 		return rows;
 	}
 
+	/**
+	 * The durability measurement: for each {@code WRITE_DELAY} setting, lowest first, its
+	 * measured rounds (the warm-up left out): writes per second and latency per write of
+	 * the writes answered 201; and the lowest setting against the highest.
+	 */
+	static Durability durability(Results results) {
+		Map<Integer, List<Results.WriteRound>> byDelay = new TreeMap<>();
+		results.writeRounds()
+			.stream()
+			.filter((round) -> !round.warmUp())
+			.forEach((round) -> byDelay.computeIfAbsent(round.writeDelayMs(), (k) -> new ArrayList<>()).add(round));
+		List<WriteSetting> settings = new ArrayList<>();
+		byDelay.forEach((delay, rounds) -> {
+			List<Results.Write> writes = results.writes()
+				.stream()
+				.filter((write) -> write.writeDelayMs() == delay && write.round() > 0)
+				.toList();
+			List<Long> latencies = writes.stream()
+				.filter(Results.Write::created)
+				.map(Results.Write::latencyUs)
+				.toList();
+			List<Double> perRound = rounds.stream()
+				.map((round) -> Statistics.perSecond(
+						writes.stream().filter((write) -> write.round() == round.round() && write.created()).count(),
+						round.durationMs()))
+				.toList();
+			settings.add(new WriteSetting(delay, rounds.size(), latencies.size(), writes.size() - latencies.size(),
+					Statistics.perSecond(latencies.size(),
+							rounds.stream().mapToLong(Results.WriteRound::durationMs).sum()),
+					perRound.stream().min(Double::compare).orElse(null),
+					perRound.stream().max(Double::compare).orElse(null), Statistics.percentile(latencies, 50),
+					Statistics.percentile(latencies, 99), latencies.stream().max(Long::compare).orElse(null)));
+		});
+		WriteSetting synced = (settings.size() > 1) ? settings.get(0) : null;
+		WriteSetting deferred = (settings.size() > 1) ? settings.get(settings.size() - 1) : null;
+		return new Durability(settings, (int) results.writes().stream().map(Results.Write::writer).distinct().count(),
+				meanSeconds(results.writeRounds().stream().filter((round) -> !round.warmUp()).toList()),
+				meanSeconds(results.writeRounds().stream().filter(Results.WriteRound::warmUp).toList()),
+				(synced != null && deferred.writesPerSecond() > 0)
+						? synced.writesPerSecond() / deferred.writesPerSecond() : null,
+				(synced != null) ? Format.ratioValue(synced.p50Us(), deferred.p50Us()) : null,
+				(synced != null) ? Format.ratioValue(synced.p99Us(), deferred.p99Us()) : null);
+	}
+
+	private static double meanSeconds(List<Results.WriteRound> rounds) {
+		return rounds.stream().mapToLong(Results.WriteRound::durationMs).average().orElse(0) / 1000.0;
+	}
+
 	/** The lower median of the values present, or {@code null} when there are none. */
 	static Double median(List<Double> values) {
 		List<Double> present = values.stream().filter(Objects::nonNull).sorted().toList();
@@ -222,6 +270,42 @@ final class Figures {
 			return this.levels.stream().mapToLong(Level::backendCalls).sum();
 		}
 
+	}
+
+	/**
+	 * What a durable write costs: the durability measurement's settings side by side.
+	 *
+	 * @param settings each {@code WRITE_DELAY} measured, lowest first (the shipped
+	 * setting, then H2's default)
+	 * @param writers how many writers looped
+	 * @param roundSeconds the mean length of a measured round
+	 * @param warmUpSeconds the mean length of a backend's warm-up
+	 * @param throughputRatio the lowest setting's writes per second divided by the
+	 * highest's, or {@code null} without two settings
+	 * @param p50Ratio the lowest setting's median latency per write divided by the
+	 * highest's, or {@code null}
+	 * @param p99Ratio the same for the 99th percentile, or {@code null}
+	 */
+	record Durability(List<WriteSetting> settings, int writers, double roundSeconds, double warmUpSeconds,
+			Double throughputRatio, Double p50Ratio, Double p99Ratio) {
+	}
+
+	/**
+	 * One {@code WRITE_DELAY} setting, over its measured rounds.
+	 *
+	 * @param writeDelayMs the H2 {@code WRITE_DELAY}
+	 * @param rounds its measured rounds
+	 * @param writes its writes answered 201
+	 * @param failed its writes answered otherwise, or not at all
+	 * @param writesPerSecond writes answered 201 per second of its rounds
+	 * @param slowestRoundPerSecond the same in its slowest round, or {@code null}
+	 * @param fastestRoundPerSecond the same in its fastest round, or {@code null}
+	 * @param p50Us median latency of a write answered 201, in microseconds
+	 * @param p99Us its 99th percentile
+	 * @param maxUs its slowest
+	 */
+	record WriteSetting(int writeDelayMs, int rounds, long writes, long failed, double writesPerSecond,
+			Double slowestRoundPerSecond, Double fastestRoundPerSecond, Long p50Us, Long p99Us, Long maxUs) {
 	}
 
 	/**

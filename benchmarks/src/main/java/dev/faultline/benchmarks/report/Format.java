@@ -22,6 +22,17 @@ final class Format {
 		return (millis < 1000) ? millis + " ms" : String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
 	}
 
+	/** A latency measured in microseconds, in milliseconds with enough decimals. */
+	static String micros(Long micros) {
+		if (micros == null) {
+			return "–";
+		}
+		if (micros >= 1_000_000) {
+			return ms(micros / 1000);
+		}
+		return String.format(Locale.ROOT, (micros < 10_000) ? "%.2f ms" : "%.1f ms", micros / 1000.0);
+	}
+
 	static String decimal(Double value) {
 		return (value != null) ? String.format(Locale.ROOT, "%.2f", value) : "–";
 	}

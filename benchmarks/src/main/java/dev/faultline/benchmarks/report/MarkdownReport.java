@@ -12,7 +12,8 @@ import dev.faultline.benchmarks.run.FeedSimulation;
 
 /**
  * The report as Markdown: the run, a headline table, one table per scenario with its two
- * charts and a few sentences derived from its numbers, and the startup and memory table.
+ * charts and a few sentences derived from its numbers, the startup and memory table, and
+ * what a durable write costs.
  */
 final class MarkdownReport {
 
@@ -22,10 +23,14 @@ final class MarkdownReport {
 
 	private final List<Micro.Row> micro;
 
-	MarkdownReport(Properties run, List<Figures.Startup> startup, List<Micro.Row> micro) {
+	private final Figures.Durability durability;
+
+	MarkdownReport(Properties run, List<Figures.Startup> startup, List<Micro.Row> micro,
+			Figures.Durability durability) {
 		this.run = run;
 		this.startup = startup;
 		this.micro = micro;
+		this.durability = durability;
 	}
 
 	String render(List<Figures.ScenarioFigures> figures) {
@@ -104,6 +109,7 @@ final class MarkdownReport {
 		}
 		microSection(md);
 		startupSection(md);
+		durabilitySection(md);
 		md.append("## How to read this\n\n")
 			.append("- The protected levels answer within their 2 s deadline or say why not (`reason`); level `none` waits as long as the backend makes it wait.\n")
 			.append("- A high **cache** share is the fallback doing its job: the answer is stale but on time.\n")
@@ -499,6 +505,107 @@ final class MarkdownReport {
 				.append(" |\n");
 		}
 		md.append('\n');
+	}
+
+	/**
+	 * The durability measurement: writes per second and latency per write with the
+	 * shipped {@code WRITE_DELAY} and with H2's default, and the ratio of the two.
+	 */
+	private void durabilitySection(StringBuilder md) {
+		List<Figures.WriteSetting> settings = this.durability.settings();
+		if (settings.isEmpty()) {
+			return;
+		}
+		Figures.WriteSetting first = settings.get(0);
+		Figures.WriteSetting last = settings.get(settings.size() - 1);
+		md.append("## Durability: what a write that survives kill -9 costs\n\n");
+		if (settings.size() < 2) {
+			md.append("Only `WRITE_DELAY=")
+				.append(first.writeDelayMs())
+				.append("` was measured in this run: there is nothing to compare it with.\n\n");
+		}
+		else {
+			durabilityIntro(md, first, last);
+		}
+		md.append(
+				"| setting | rounds | writes | failed | writes/s | per round: slowest / fastest | p50 | p99 | max |\n|---|---|---|---|---|---|---|---|---|\n");
+		for (Figures.WriteSetting setting : settings) {
+			md.append("| `WRITE_DELAY=")
+				.append(setting.writeDelayMs())
+				.append('`')
+				.append((setting == first && settings.size() > 1) ? " (shipped)" : "")
+				.append((setting == last && settings.size() > 1) ? " (H2's default)" : "")
+				.append(" | ")
+				.append(setting.rounds())
+				.append(" | ")
+				.append(setting.writes())
+				.append(" | ")
+				.append(setting.failed())
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.0f", setting.writesPerSecond()))
+				.append(" | ")
+				.append(perSecond(setting.slowestRoundPerSecond()))
+				.append(" / ")
+				.append(perSecond(setting.fastestRoundPerSecond()))
+				.append(" | ")
+				.append(Format.micros(setting.p50Us()))
+				.append(" | ")
+				.append(Format.micros(setting.p99Us()))
+				.append(" | ")
+				.append(Format.micros(setting.maxUs()))
+				.append(" |\n");
+		}
+		if (this.durability.throughputRatio() == null) {
+			md.append('\n');
+			return;
+		}
+		md.append("| shipped ÷ default | | | | ")
+			.append(Format.decimal(this.durability.throughputRatio()))
+			.append(" | | ")
+			.append(Format.decimal(this.durability.p50Ratio()))
+			.append(" | ")
+			.append(Format.decimal(this.durability.p99Ratio()))
+			.append(" | |\n\n");
+		double ratio = this.durability.throughputRatio();
+		md.append(String.format(Locale.ROOT,
+				"With each commit on file before its answer the backend took %.0f writes/s, against %.0f with H2's default (%s: %s); "
+						+ "the median write took %s against %s, the 99th percentile %s against %s. ",
+				first.writesPerSecond(), last.writesPerSecond(), Format.decimal(ratio),
+				(ratio < 1) ? String.format(Locale.ROOT, "durability cost %.0f%% of the write throughput in this run",
+						(1 - ratio) * 100) : "no throughput cost in this run",
+				Format.micros(first.p50Us()), Format.micros(last.p50Us()), Format.micros(first.p99Us()),
+				Format.micros(last.p99Us())));
+		md.append("It protects acknowledged writes against the process dying: `kill -9`, the kernel's OOM killer, ")
+			.append("`docker kill`. It does not protect them against a power cut or a crash of the machine: that needs ")
+			.append("every commit synced to the disk (fsync) before the answer, which the shared PostgreSQL database ")
+			.append("of a later issue provides.\n\n");
+	}
+
+	/** What the two settings are and how they were measured. */
+	private void durabilityIntro(StringBuilder md, Figures.WriteSetting shipped, Figures.WriteSetting deferred) {
+		md.append("The backend's H2 URL ships with `WRITE_DELAY=")
+			.append(shipped.writeDelayMs())
+			.append("`: each commit is written to the database file before the commit returns, so a write answered ")
+			.append("201 is on file. H2's default, `WRITE_DELAY=")
+			.append(deferred.writeDelayMs())
+			.append("`, writes commits up to ")
+			.append(deferred.writeDelayMs())
+			.append(" ms later, and `kill -9` lost those last milliseconds of acknowledged writes ")
+			.append("(`AcknowledgedWritesIT`). Two backends were started for this alone, each with a fresh data ")
+			.append("directory, the second with the shipped URL changed in that one value. After ")
+			.append(String.format(Locale.ROOT, "%.0f", this.durability.warmUpSeconds()))
+			.append(" s of warm-up on each, ")
+			.append(this.durability.writers())
+			.append(" writers looped on `POST /api/messages`, each sending the next write as soon as the last was ")
+			.append("answered, in rounds of ")
+			.append(String.format(Locale.ROOT, "%.1f", this.durability.roundSeconds()))
+			.append(" s ordered shipped, default, default, shipped (so a drift in the machine's speed favours ")
+			.append("neither). Writes/s counts the writes answered 201; latency is per write, as the writer timed it. ")
+			.append("The last row divides the first setting's figures by the second's.\n\n");
+	}
+
+	private static String perSecond(Double value) {
+		return (value != null) ? String.format(Locale.ROOT, "%.0f", value) : "–";
 	}
 
 	private static Figures.ScenarioFigures find(List<Figures.ScenarioFigures> figures, String name) {

@@ -61,13 +61,15 @@ public final class ReportWriter {
 					Charts.outcomes(scenario.scenario().title() + ": answers by outcome", scenario.levels()));
 		}
 		List<Figures.Startup> startup = Figures.startup(this.results);
+		Figures.Durability durability = Figures.durability(this.results);
 		Files.writeString(this.dir.resolve(REPORT),
-				new MarkdownReport(this.results.run(), startup, Micro.load(this.dir)).render(figures));
+				new MarkdownReport(this.results.run(), startup, Micro.load(this.dir), durability).render(figures));
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
 		summary.put("scenarios", figures);
 		summary.put("startup", startup);
+		summary.put("durability", durability);
 		summary.put("micro", Micro.load(this.dir));
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
 			.writeValue(this.dir.resolve(SUMMARY).toFile(), summary);

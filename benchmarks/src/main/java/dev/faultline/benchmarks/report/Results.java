@@ -24,10 +24,13 @@ import dev.faultline.benchmarks.Scenario;
  * @param events the timeline of every scenario
  * @param backendRequests the backend's own count of message API requests, by scenario
  * @param startup startup and memory measurements
+ * @param writes every write of the durability measurement, warm-up included
+ * @param writeRounds every round of the durability measurement, warm-up included
  * @param run what the run says about itself (mode, command, scenarios, levels, machine)
  */
 record Results(List<Request> requests, List<BreakerSample> breakers, List<Event> events,
-		Map<String, Long> backendRequests, List<Startup> startup, Properties run) {
+		Map<String, Long> backendRequests, List<Startup> startup, List<Write> writes, List<WriteRound> writeRounds,
+		Properties run) {
 
 	static final String REQUESTS = "requests.csv";
 
@@ -38,6 +41,10 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 	static final String BACKEND = "backend.csv";
 
 	static final String STARTUP = "startup.csv";
+
+	static final String DURABILITY = "durability.csv";
+
+	static final String DURABILITY_ROUNDS = "durability-rounds.csv";
 
 	static final String RUN = "run.properties";
 
@@ -56,6 +63,12 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 		Csv.read(dir.resolve(BACKEND))
 			.forEach((row) -> backend.put(row.get("scenario"), Long.parseLong(row.get("backendRequests"))));
 		List<Startup> startup = Csv.read(dir.resolve(STARTUP)).stream().map(Startup::of).toList();
+		// Runs from before the durability measurement can still be reported; the check
+		// says what they lack.
+		List<Write> writes = Files.isRegularFile(dir.resolve(DURABILITY))
+				? Csv.read(dir.resolve(DURABILITY)).stream().map(Write::of).toList() : List.of();
+		List<WriteRound> writeRounds = Files.isRegularFile(dir.resolve(DURABILITY_ROUNDS))
+				? Csv.read(dir.resolve(DURABILITY_ROUNDS)).stream().map(WriteRound::of).toList() : List.of();
 		Properties run = new Properties();
 		try (Reader reader = Files.newBufferedReader(dir.resolve(RUN))) {
 			run.load(reader);
@@ -63,7 +76,7 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Results(requests, breakers, events, backend, startup, run);
+		return new Results(requests, breakers, events, backend, startup, writes, writeRounds, run);
 	}
 
 	List<String> scenarioNames() {
@@ -185,6 +198,58 @@ record Results(List<Request> requests, List<BreakerSample> breakers, List<Event>
 
 		private static Double number(String value) {
 			return (value == null || value.isEmpty()) ? null : Double.valueOf(value);
+		}
+
+	}
+
+	/**
+	 * One write of the durability measurement.
+	 *
+	 * @param writeDelayMs the backend's H2 {@code WRITE_DELAY}
+	 * @param round its round, 0 for the warm-up
+	 * @param writer which of the looping writers sent it
+	 * @param startEpochMs when it was sent
+	 * @param latencyUs how long until the answer, or until it failed, in microseconds
+	 * @param status the HTTP status, 0 without an answer; 201 when stored
+	 */
+	record Write(int writeDelayMs, int round, int writer, long startEpochMs, long latencyUs, int status) {
+
+		static Write of(Map<String, String> row) {
+			return new Write(Integer.parseInt(row.get("writeDelayMs")), Integer.parseInt(row.get("round")),
+					Integer.parseInt(row.get("writer")), Long.parseLong(row.get("startEpochMs")),
+					Long.parseLong(row.get("latencyUs")), Integer.parseInt(row.get("httpStatus")));
+		}
+
+		boolean created() {
+			return this.status == 201;
+		}
+
+	}
+
+	/**
+	 * One round of the durability measurement: every writer looping against one backend
+	 * for a bounded time.
+	 *
+	 * @param writeDelayMs the backend's H2 {@code WRITE_DELAY}
+	 * @param round the round, 0 for the warm-up
+	 * @param startEpochMs when the writers started
+	 * @param endEpochMs when the last of them had its last answer
+	 * @param writes the writes sent in it
+	 */
+	record WriteRound(int writeDelayMs, int round, long startEpochMs, long endEpochMs, long writes) {
+
+		static WriteRound of(Map<String, String> row) {
+			return new WriteRound(Integer.parseInt(row.get("writeDelayMs")), Integer.parseInt(row.get("round")),
+					Long.parseLong(row.get("startEpochMs")), Long.parseLong(row.get("endEpochMs")),
+					Long.parseLong(row.get("writes")));
+		}
+
+		boolean warmUp() {
+			return this.round == 0;
+		}
+
+		long durationMs() {
+			return this.endEpochMs - this.startEpochMs;
 		}
 
 	}

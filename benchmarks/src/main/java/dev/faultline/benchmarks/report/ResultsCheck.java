@@ -19,15 +19,26 @@ import dev.faultline.benchmarks.Scenario;
 /**
  * Checks that a results directory is complete and well formed: every CSV has its header
  * and data for every scenario and level the run says it ran, every chart parses as XML,
- * and the report has a table per scenario. It never judges a timing: a slow machine must
- * not fail it.
+ * the report has a table per scenario, and the durability measurement has rounds of both
+ * settings, every write answered 201, and its table in the report. It never judges a
+ * timing: a slow machine must not fail it.
  */
 public final class ResultsCheck {
 
 	static final Map<String, String> HEADERS = Map.of(Results.REQUESTS,
 			"scenario,level,path,startEpochMs,latencyMs,httpStatus,source,reason,backendCalls,withinDeadline",
 			Results.BREAKERS, "epochMs,level,state", Results.EVENTS, "scenario,event,epochMs", Results.BACKEND,
-			"scenario,backendRequests", Results.STARTUP, "service,run,startupMs,springStartedSeconds,rssMb");
+			"scenario,backendRequests", Results.STARTUP, "service,run,startupMs,springStartedSeconds,rssMb",
+			Results.DURABILITY, "writeDelayMs,round,writer,startEpochMs,latencyUs,httpStatus",
+			Results.DURABILITY_ROUNDS, "writeDelayMs,round,startEpochMs,endEpochMs,writes");
+
+	/**
+	 * H2's default {@code WRITE_DELAY}, against which the shipped setting is measured.
+	 */
+	static final int H2_DEFAULT_WRITE_DELAY_MS = 500;
+
+	/** The heading of the report's durability section. */
+	static final String DURABILITY_HEADING = "## Durability";
 
 	private final Path dir;
 
@@ -104,7 +115,46 @@ public final class ResultsCheck {
 		Stream.of("bare", "backend", "ui")
 			.filter((service) -> !started.contains(service))
 			.forEach((service) -> problems.add(Results.STARTUP + " has no row for " + service));
+		checkDurability(results, report, problems);
 		return problems;
+	}
+
+	/**
+	 * The durability measurement is complete: measured rounds of both settings, each
+	 * round's writes all in {@code durability.csv} and all answered 201, and the report's
+	 * section with its table.
+	 */
+	private static void checkDurability(Results results, String report, List<String> problems) {
+		List<Results.WriteRound> measured = results.writeRounds().stream().filter((round) -> !round.warmUp()).toList();
+		if (measured.stream().noneMatch((round) -> round.writeDelayMs() == H2_DEFAULT_WRITE_DELAY_MS)) {
+			problems.add(
+					Results.DURABILITY_ROUNDS + " has no measured round with WRITE_DELAY=" + H2_DEFAULT_WRITE_DELAY_MS);
+		}
+		if (measured.stream().noneMatch((round) -> round.writeDelayMs() < H2_DEFAULT_WRITE_DELAY_MS)) {
+			problems.add(Results.DURABILITY_ROUNDS + " has no measured round with the shipped WRITE_DELAY (below "
+					+ H2_DEFAULT_WRITE_DELAY_MS + ")");
+		}
+		for (Results.WriteRound round : results.writeRounds()) {
+			String which = "round " + round.round() + " (WRITE_DELAY=" + round.writeDelayMs() + ")";
+			List<Results.Write> writes = results.writes()
+				.stream()
+				.filter((write) -> write.writeDelayMs() == round.writeDelayMs() && write.round() == round.round())
+				.toList();
+			if (writes.isEmpty()) {
+				problems.add(Results.DURABILITY + " has no write of " + which);
+			}
+			else if (writes.size() != round.writes()) {
+				problems.add(Results.DURABILITY + " has " + writes.size() + " writes of " + which + ", "
+						+ Results.DURABILITY_ROUNDS + " says " + round.writes());
+			}
+			long notCreated = writes.stream().filter((write) -> !write.created()).count();
+			if (notCreated > 0) {
+				problems.add(Results.DURABILITY + " has writes of " + which + " not answered 201: " + notCreated);
+			}
+		}
+		if (!hasTable(report, DURABILITY_HEADING, "| setting |")) {
+			problems.add(ReportWriter.REPORT + " has no durability table");
+		}
 	}
 
 	/**
@@ -112,12 +162,20 @@ public final class ResultsCheck {
 	 * heading.
 	 */
 	static boolean hasTable(String markdown, String marker) {
+		return hasTable(markdown, marker, "| level |");
+	}
+
+	/**
+	 * Whether a heading containing {@code marker} is followed by a table whose header
+	 * starts with {@code tableStart} before the next heading.
+	 */
+	static boolean hasTable(String markdown, String marker, String tableStart) {
 		boolean inSection = false;
 		for (String line : markdown.split("\n")) {
 			if (line.startsWith("#")) {
 				inSection = line.contains(marker);
 			}
-			else if (inSection && line.startsWith("| level |")) {
+			else if (inSection && line.startsWith(tableStart)) {
 				return true;
 			}
 		}

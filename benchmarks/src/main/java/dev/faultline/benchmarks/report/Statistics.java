@@ -32,6 +32,11 @@ final class Statistics {
 		return (total == 0) ? 0 : (double) part / total;
 	}
 
+	/** {@code count} per second of {@code millis}, 0 when no time passed. */
+	static double perSecond(long count, long millis) {
+		return (millis <= 0) ? 0 : count * 1000.0 / millis;
+	}
+
 	/**
 	 * For each moment the backend became healthy again, the time until the first live
 	 * answer that arrived after it and before the next such moment (or {@code end});

@@ -19,10 +19,11 @@ import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
 
 /**
- * Runs the suite: starts the backend, measures startup and memory, starts one UI per
- * level, then for each scenario sends the load with Gatling (in this JVM) while a
- * timeline thread breaks and repairs the backend on schedule, and writes the raw data of
- * the run to the output directory. Everything it starts is stopped before it returns.
+ * Runs the suite: starts the backend, measures startup and memory and what a durable
+ * write costs, starts one UI per level, then for each scenario sends the load with
+ * Gatling (in this JVM) while a timeline thread breaks and repairs the backend on
+ * schedule, and writes the raw data of the run to the output directory. Everything it
+ * starts is stopped before it returns.
  */
 public final class SuiteRunner {
 
@@ -81,12 +82,20 @@ public final class SuiteRunner {
 				CsvWriter breakers = new CsvWriter(this.out.resolve("breakers.csv"), BreakerSampler.HEADER);
 				CsvWriter events = new CsvWriter(this.out.resolve("events.csv"), "scenario", "event", "epochMs");
 				CsvWriter backend = new CsvWriter(this.out.resolve("backend.csv"), "scenario", "backendRequests");
-				CsvWriter startup = new CsvWriter(this.out.resolve("startup.csv"), StartupMeasurement.HEADER)) {
+				CsvWriter startup = new CsvWriter(this.out.resolve("startup.csv"), StartupMeasurement.HEADER);
+				CsvWriter writes = new CsvWriter(this.out.resolve("durability.csv"),
+						DurabilityMeasurement.WRITES_HEADER);
+				CsvWriter writeRounds = new CsvWriter(this.out.resolve("durability-rounds.csv"),
+						DurabilityMeasurement.ROUNDS_HEADER)) {
 			log("starting the backend");
 			fleet.startBackend();
 			log("measuring startup and memory");
 			boolean quick = this.smoke || !this.only.isEmpty();
 			new StartupMeasurement(jars, fleet, logs, this.http).run(quick ? 1 : 3, !quick, startup);
+			// Before the UIs start: the only other JVM then is the idle fleet backend.
+			log("measuring what a durable write costs (WRITE_DELAY)");
+			new DurabilityMeasurement(jars.backend(), logs, this.http)
+				.run(quick ? DurabilityMeasurement.Plan.SHORT : DurabilityMeasurement.Plan.FULL, writes, writeRounds);
 			log("starting UIs " + levels);
 			fleet.startUis(jars, levels);
 			Map<String, String> breakerUis = new LinkedHashMap<>(fleet.uiUrls());

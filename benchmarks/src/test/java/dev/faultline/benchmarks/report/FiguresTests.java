@@ -1,7 +1,9 @@
 package dev.faultline.benchmarks.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,60 @@ class FiguresTests {
 		assertThat(none.recoveryMedianMs()).isEqualTo(5L);
 		assertThat(none.aboutP99()).isEqualTo(2L);
 		assertThat(refused.backendCounted()).isEqualTo(120L);
+	}
+
+	@Test
+	void durabilityLeavesTheWarmUpOutAndComparesTheShippedSettingWithTheDefault() throws IOException {
+		ResultsCheckTests.SmokeResults.write(this.dir);
+		Figures.Durability durability = Figures.durability(Results.load(this.dir));
+		assertThat(durability.settings()).extracting(Figures.WriteSetting::writeDelayMs).containsExactly(0, 500);
+		Figures.WriteSetting synced = durability.settings().get(0);
+		Figures.WriteSetting deferred = durability.settings().get(1);
+		// Rounds 1 and 4: 40 and 30 writes in 1 s each; the warm-up's 10 slow writes are
+		// not among them.
+		assertThat(synced.rounds()).isEqualTo(2);
+		assertThat(synced.writes()).isEqualTo(70);
+		assertThat(synced.failed()).isZero();
+		assertThat(synced.writesPerSecond()).isEqualTo(35.0);
+		assertThat(synced.slowestRoundPerSecond()).isEqualTo(30.0);
+		assertThat(synced.fastestRoundPerSecond()).isEqualTo(40.0);
+		assertThat(synced.p50Us()).isEqualTo(5000L);
+		assertThat(synced.p99Us()).isEqualTo(20_000L);
+		assertThat(synced.maxUs()).isEqualTo(20_000L);
+		assertThat(deferred.writesPerSecond()).isEqualTo(50.0);
+		assertThat(deferred.p50Us()).isEqualTo(4000L);
+		assertThat(deferred.p99Us()).isEqualTo(8000L);
+		assertThat(durability.throughputRatio()).isEqualTo(0.7);
+		assertThat(durability.p50Ratio()).isEqualTo(1.25);
+		assertThat(durability.p99Ratio()).isEqualTo(2.5);
+		assertThat(durability.writers()).isEqualTo(4);
+		assertThat(durability.roundSeconds()).isEqualTo(1.0);
+		assertThat(durability.warmUpSeconds()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aWriteNotAnswered201CountsAsFailedNotInTheRateOrTheLatencies() throws IOException {
+		ResultsCheckTests.SmokeResults.write(this.dir);
+		Path writes = this.dir.resolve("durability.csv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(writes));
+		int index = lines.indexOf("0,1,1," + (ResultsCheckTests.SmokeResults.T0 - 60_000 + 2000) + ",20000,201");
+		lines.set(index, lines.get(index).replace(",201", ",0"));
+		Files.write(writes, lines);
+		Figures.WriteSetting synced = Figures.durability(Results.load(this.dir)).settings().get(0);
+		assertThat(synced.writes()).isEqualTo(69);
+		assertThat(synced.failed()).isEqualTo(1);
+		assertThat(synced.writesPerSecond()).isEqualTo(34.5);
+		assertThat(synced.maxUs()).isEqualTo(5000L);
+	}
+
+	@Test
+	void durabilityOfARunWithoutItIsEmpty() throws IOException {
+		ResultsCheckTests.SmokeResults.write(this.dir);
+		Files.delete(this.dir.resolve("durability.csv"));
+		Files.delete(this.dir.resolve("durability-rounds.csv"));
+		Figures.Durability durability = Figures.durability(Results.load(this.dir));
+		assertThat(durability.settings()).isEmpty();
+		assertThat(durability.throughputRatio()).isNull();
 	}
 
 }

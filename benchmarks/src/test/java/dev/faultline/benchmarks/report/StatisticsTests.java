@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Tests for {@link Statistics}. */
 class StatisticsTests {
@@ -34,6 +35,17 @@ class StatisticsTests {
 	void shareOfNothingIsZero() {
 		assertThat(Statistics.share(3, 4)).isEqualTo(0.75);
 		assertThat(Statistics.share(0, 0)).isZero();
+	}
+
+	@Test
+	void perSecondIsTheCountOverTheTime() {
+		assertThat(Statistics.perSecond(70, 2000)).isEqualTo(35.0);
+		assertThat(Statistics.perSecond(1, 3)).isCloseTo(333.33, within(0.01));
+	}
+
+	@Test
+	void perSecondWithoutTimeIsZero() {
+		assertThat(Statistics.perSecond(5, 0)).isZero();
 	}
 
 	@Test
