@@ -46,13 +46,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		properties = { "faultline.dashboard.traffic-max-duration=3s", "faultline.dashboard.traffic-max-in-flight=2" })
 class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
-	private static final String OUTAGE = """
-			{"apiPort": "refusing connections", "readiness": "ACCEPTING_TRAFFIC", "faults": [
-			  {"fault": "down", "settings": {}, "faultsInjected": 1, "remainingSeconds": 299}]}""";
-
-	private static final String NO_CHAOS = """
-			{"apiPort": "accepting connections", "readiness": "ACCEPTING_TRAFFIC", "faults": []}""";
-
 	@Autowired
 	private TrafficGenerator traffic;
 
@@ -72,7 +65,7 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void chaosButtonIsPassedToTheBackendsChaosApiServerSide() throws Exception {
-		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(OUTAGE)));
+		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(StubBackend.CHAOS_OUTAGE)));
 
 		Answer response = send("POST", "/dashboard/chaos/outage", true);
 
@@ -86,7 +79,8 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void errorsButtonInstallsTheScenarioOfTheSameName() throws Exception {
-		backend.stubFor(put(urlEqualTo("/chaos/scenarios/errors")).willReturn(okJson(NO_CHAOS.replace("[]",
+		backend.stubFor(put(urlEqualTo("/chaos/scenarios/errors")).willReturn(okJson(StubBackend.CHAOS_NONE.replace(
+				"[]",
 				"[{\"fault\": \"error\", \"summary\": \"error on every request to /api/**\", \"remainingSeconds\": 300}]"))));
 
 		Answer response = send("POST", "/dashboard/chaos/errors", true);
@@ -97,7 +91,7 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void offButtonEndsAllChaos() throws Exception {
-		backend.stubFor(delete(urlEqualTo("/chaos")).willReturn(okJson(NO_CHAOS)));
+		backend.stubFor(delete(urlEqualTo("/chaos")).willReturn(okJson(StubBackend.CHAOS_NONE)));
 
 		Answer response = send("POST", "/dashboard/chaos/off", true);
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,6 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 	static final String TOKEN = "speaker-0123456789abcdef";
 
 	static final String CHAOS_TOKEN = "backend-chaos-0123456789";
-
-	private static final String OUTAGE = """
-			{"apiPort": "refusing connections", "readiness": "ACCEPTING_TRAFFIC", "faults": [
-			  {"fault": "down", "settings": {}, "faultsInjected": 1, "remainingSeconds": 299}]}""";
-
-	private static final String NO_CHAOS = """
-			{"apiPort": "accepting connections", "readiness": "ACCEPTING_TRAFFIC", "faults": []}""";
 
 	@Autowired
 	private MockMvc mvc;
@@ -151,7 +145,7 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void withTheCookieTheButtonsReachTheBackendsChaosApiWithItsToken() throws Exception {
-		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(OUTAGE)));
+		backend.stubFor(put(urlEqualTo("/chaos/scenarios/outage")).willReturn(okJson(StubBackend.CHAOS_OUTAGE)));
 		Cookie cookie = speakerCookie();
 
 		MockHttpServletResponse response = this.mvc.perform(control("POST", "/dashboard/chaos/outage").cookie(cookie))
@@ -170,7 +164,7 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void aScriptMaySendTheTokenInAHeaderInstead() throws Exception {
-		backend.stubFor(put(urlEqualTo("/chaos/scenarios/slow")).willReturn(okJson(NO_CHAOS)));
+		backend.stubFor(put(urlEqualTo("/chaos/scenarios/slow")).willReturn(okJson(StubBackend.CHAOS_NONE)));
 
 		MockHttpServletResponse response = this.mvc
 			.perform(control("POST", "/dashboard/chaos/slow").header(SpeakerAccess.HEADER, TOKEN))
@@ -195,7 +189,7 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void theChaosStateIsReadWithTheBackendsToken() throws Exception {
-		backend.stubFor(get(urlEqualTo("/chaos")).willReturn(okJson(NO_CHAOS)));
+		backend.stubFor(get(urlEqualTo("/chaos")).willReturn(okJson(StubBackend.CHAOS_NONE)));
 
 		MockHttpServletResponse response = this.mvc.perform(MockMvcRequestBuilders.get("/dashboard/chaos"))
 			.andReturn()

@@ -26,6 +26,15 @@ public final class StubBackend {
 	/** The path of the backend's message list. */
 	public static final String MESSAGES = "/api/messages";
 
+	/** The backend's chaos state ({@code GET /chaos}) while an outage is on. */
+	public static final String CHAOS_OUTAGE = """
+			{"apiPort": "refusing connections", "readiness": "ACCEPTING_TRAFFIC", "faults": [
+			  {"fault": "down", "settings": {}, "faultsInjected": 1, "remainingSeconds": 299}]}""";
+
+	/** The backend's chaos state with no fault active. */
+	public static final String CHAOS_NONE = """
+			{"apiPort": "accepting connections", "readiness": "ACCEPTING_TRAFFIC", "faults": []}""";
+
 	private static final WireMockServer SERVER = start();
 
 	private StubBackend() {
