@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,20 +88,21 @@ final class OutboxStack implements AutoCloseable {
 
 	/**
 	 * Starts a UI replica sharing this Redis and backend, and returns once its link to
-	 * Redis is up.
+	 * Redis is up; more settings may follow as startup arguments.
 	 */
-	ConfigurableApplicationContext startUi(String replicaId) {
+	ConfigurableApplicationContext startUi(String replicaId, String... settings) {
+		List<String> args = List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+				"--faultline.backend.base-url=" + this.backend.apiUrl(),
+				"--faultline.backend.management-url=" + this.backend.managementUrl(), "--faultline.shared.enabled=true",
+				"--faultline.shared.replica-id=" + replicaId, "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + this.redis.port(),
+				// 30 s in application.yml: a dead replica's posts are taken
+				// over sooner here.
+				"--faultline.outbox.claim-after=2s",
+				// 500 in application.yml; a few posts reach this one.
+				"--faultline.outbox.max-waiting=" + MAX_WAITING);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(UiApplication.class).profiles("test")
-			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-					"--faultline.backend.base-url=" + this.backend.apiUrl(),
-					"--faultline.backend.management-url=" + this.backend.managementUrl(),
-					"--faultline.shared.enabled=true", "--faultline.shared.replica-id=" + replicaId,
-					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.port(),
-					// 30 s in application.yml: a dead replica's posts are taken
-					// over sooner here.
-					"--faultline.outbox.claim-after=2s",
-					// 500 in application.yml; a few posts reach this one.
-					"--faultline.outbox.max-waiting=" + MAX_WAITING);
+			.run(Stream.concat(args.stream(), Stream.of(settings)).toArray(String[]::new));
 		this.replicas.add(context);
 		until(() -> context.getBean(SharedLink.class).status() == SharedLink.Status.CONNECTED, Duration.ofSeconds(15),
 				"the link to Redis");
@@ -133,11 +135,17 @@ final class OutboxStack implements AutoCloseable {
 
 	/** Sends the form at level full. */
 	HttpResponse<String> submit(TestHttp browser, Map<String, String> form) {
+		return submit(browser, form, "full");
+	}
+
+	/** Sends the form at the level. */
+	HttpResponse<String> submit(TestHttp browser, Map<String, String> form, String level) {
 		String body = form.entrySet()
 			.stream()
 			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return browser.send("POST", "/messages?level=full", body, "Content-Type", "application/x-www-form-urlencoded");
+		return browser.send("POST", "/messages?level=" + level, body, "Content-Type",
+				"application/x-www-form-urlencoded");
 	}
 
 	/** The idempotency key of the form on the page. */
