@@ -62,7 +62,7 @@ class CircuitBreakerTripIntegrationTests extends AbstractUiIntegrationTests {
 		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
 		feed(ProtectionLevel.FULL);
 		// The worst case: no retry tokens left, so each read fails only once.
-		while (this.retryBudget.tryRetry()) {
+		while (this.retryBudget.tryRetry(ProtectionLevel.FULL)) {
 			// Empty the bucket.
 		}
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));

@@ -62,7 +62,7 @@ class CircuitBreakerWindowIntegrationTests extends AbstractUiIntegrationTests {
 	void failuresOlderThanTheWindowNeverJoinAFreshOneToMakeARun() {
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 		// Without retry tokens each read is one failure: one short of a run.
-		while (this.retryBudget.tryRetry()) {
+		while (this.retryBudget.tryRetry(LEVEL)) {
 			// Empty the bucket.
 		}
 		int threshold = this.consecutiveFailures.threshold();
