@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.faultline.ui.backend.FailureReason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerEvent;
@@ -18,6 +19,7 @@ import io.github.resilience4j.core.registry.RegistryEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * The trip is {@link CircuitBreaker#transitionToOpenState()}: an ordinary transition, so
  * its event reaches the log, the dashboard and the other replicas (breaker sharing) as
- * any opening does. Resilience4j calls this on the thread of the call that failed, in the
- * middle of recording it; nothing here may throw (an exception would end the event's
- * delivery to the consumers after this one), so a failure is logged and the call goes on.
- * A {@link RegistryEventConsumer} bean, attached by resilience4j-spring-boot3 to every
+ * any opening does; {@link BreakerTripped} tells the dashboard why, just before.
+ * Resilience4j calls this on the thread of the call that failed, in the middle of
+ * recording it; nothing here may throw (an exception would end the event's delivery to
+ * the consumers after this one), so a failure is logged and the call goes on. A
+ * {@link RegistryEventConsumer} bean, attached by resilience4j-spring-boot3 to every
  * level breaker the registry creates.
  */
 @Component
@@ -56,11 +59,14 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Map<String, ConsecutiveFailures> verdicts = new ConcurrentHashMap<>();
 
-	ConsecutiveFailuresTrip(ConsecutiveFailuresProperties properties, Clock clock) {
+	ConsecutiveFailuresTrip(ConsecutiveFailuresProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -89,12 +95,14 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 			// Not a level's breaker (the outbox's): its rate window alone decides.
 			return;
 		}
+		ProtectionLevel level = ProtectionLevel.fromId(breaker.getName()).orElseThrow();
 		ConsecutiveFailures verdict = this.properties.verdict(this.clock);
 		this.verdicts.put(breaker.getName(), verdict);
-		breaker.getEventPublisher().onEvent((event) -> judge(breaker, verdict, event));
+		breaker.getEventPublisher().onEvent((event) -> judge(level, breaker, verdict, event));
 	}
 
-	private void judge(CircuitBreaker breaker, ConsecutiveFailures verdict, CircuitBreakerEvent event) {
+	private void judge(ProtectionLevel level, CircuitBreaker breaker, ConsecutiveFailures verdict,
+			CircuitBreakerEvent event) {
 		try {
 			if (event instanceof CircuitBreakerOnStateTransitionEvent || event instanceof CircuitBreakerOnResetEvent) {
 				verdict.forget();
@@ -104,7 +112,7 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 				return;
 			}
 			if (event instanceof CircuitBreakerOnErrorEvent error) {
-				failed(breaker, verdict, describe(error.getThrowable()));
+				failed(level, breaker, verdict, error.getThrowable());
 			}
 			else if (event instanceof CircuitBreakerOnSuccessEvent) {
 				verdict.succeeded();
@@ -116,23 +124,27 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 		}
 	}
 
-	private void failed(CircuitBreaker breaker, ConsecutiveFailures verdict, String last) {
+	private void failed(ProtectionLevel level, CircuitBreaker breaker, ConsecutiveFailures verdict, Throwable last) {
 		if (!verdict.failed()) {
 			return;
 		}
+		FailureReason reason = FailureReasons.of(last);
+		logger.info("Circuit breaker {}: {} failures in a row (the last: {}), opening it without waiting for the "
+				+ "failure rate", breaker.getName(), verdict.threshold(), reason.label());
 		try {
-			logger.info("Circuit breaker {}: {} failures in a row (the last: {}), opening it without waiting for "
-					+ "the failure rate", breaker.getName(), verdict.threshold(), last);
+			this.events.publishEvent(new BreakerTripped(level, verdict.threshold(), reason));
+		}
+		catch (RuntimeException ex) {
+			// Only the dashboard's explanation is lost; the breaker still opens.
+			logger.debug("BreakerTripped not delivered", ex);
+		}
+		try {
 			breaker.transitionToOpenState();
 		}
 		catch (IllegalStateTransitionException ex) {
 			// It left CLOSED meanwhile (its rate window, or a peer's verdict): already
 			// done.
 		}
-	}
-
-	private static String describe(Throwable failure) {
-		return FailureReasons.of(failure).label();
 	}
 
 }

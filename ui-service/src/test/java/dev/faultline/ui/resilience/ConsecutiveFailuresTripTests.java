@@ -14,6 +14,7 @@ import dev.faultline.testsupport.MutableClock;
 import dev.faultline.ui.backend.BackendException;
 import dev.faultline.ui.backend.BackendExceptionsForTests;
 import dev.faultline.ui.backend.BackendRejectedException;
+import dev.faultline.ui.backend.FailureReason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -43,8 +44,10 @@ class ConsecutiveFailuresTripTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
 
-	private final CircuitBreakerRegistry registry = registry(
-			new ConsecutiveFailuresTrip(new ConsecutiveFailuresProperties(THRESHOLD, MAX_AGE), this.clock));
+	private final List<Object> published = new ArrayList<>();
+
+	private final CircuitBreakerRegistry registry = registry(new ConsecutiveFailuresTrip(
+			new ConsecutiveFailuresProperties(THRESHOLD, MAX_AGE), this.clock, this.published::add));
 
 	private final CircuitBreaker breaker = this.registry.circuitBreaker(ProtectionLevel.FULL.id());
 
@@ -122,6 +125,8 @@ class ConsecutiveFailuresTripTests {
 
 		assertThat(transitions).containsExactly(CircuitBreaker.StateTransition.CLOSED_TO_OPEN + " on "
 				+ Thread.currentThread().getName() + " from this replica");
+		assertThat(this.published).as("why, for the dashboard")
+			.containsExactly(new BreakerTripped(ProtectionLevel.FULL, THRESHOLD, FailureReason.BACKEND_ERROR));
 	}
 
 	@Test
@@ -165,8 +170,8 @@ class ConsecutiveFailuresTripTests {
 
 	@Test
 	void aFailingVerdictNeverFailsTheCallNorKeepsTheEventFromLaterConsumers() {
-		CircuitBreaker breaker = registry(
-				new ConsecutiveFailuresTrip(new ConsecutiveFailuresProperties(THRESHOLD, MAX_AGE), new BrokenClock()))
+		CircuitBreaker breaker = registry(new ConsecutiveFailuresTrip(
+				new ConsecutiveFailuresProperties(THRESHOLD, MAX_AGE), new BrokenClock(), this.published::add))
 			.circuitBreaker(ProtectionLevel.FULL.id());
 		List<CircuitBreakerEvent> seenAfter = new ArrayList<>();
 		breaker.getEventPublisher().onEvent(seenAfter::add);
