@@ -14,6 +14,12 @@ public final class Levels {
 	/** Every level, in the order tables and charts show them. */
 	public static final List<String> ALL = List.of(NONE, "timeout", "retry", "circuit-breaker", "fallback", FULL);
 
+	/**
+	 * The levels that retry, each with a retry budget of its own (the UI's
+	 * {@code faultline.resilience.retry-budget-*}).
+	 */
+	public static final List<String> WITH_RETRY = List.of("retry", "circuit-breaker", "fallback", FULL);
+
 	/** The levels that have a circuit breaker (named after the level). */
 	public static final List<String> WITH_BREAKER = List.of("circuit-breaker", "fallback", FULL);
 

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.run.SuiteRunner;
 
 /**
  * The figures the report shows, computed from a run's raw data: per scenario, per level.
@@ -102,6 +104,7 @@ final class Figures {
 	/** Every scenario of the run, in run order. */
 	static List<ScenarioFigures> compute(Results results) {
 		List<ScenarioFigures> figures = new ArrayList<>();
+		RetryBudget budget = RetryBudget.of(results.run());
 		for (String name : results.scenarioNames()) {
 			Scenario scenario = results.scenario(name).orElseThrow();
 			List<Results.Request> requests = results.requests()
@@ -134,7 +137,7 @@ final class Figures {
 					.sorted(Comparator.comparingLong(Results.BreakerSample::epochMs))
 					.toList();
 				levels.add(level(scenario, level, feed, about, samples, faultStart, orElse(faultEnd, loadEnd),
-						healthyAt, loadEnd - loadStart));
+						healthyAt, loadEnd - loadStart, budget));
 			}
 			figures.add(new ScenarioFigures(scenario, levels, results.backendRequests().get(name), loadStart, loadEnd,
 					faultStart, faultEnd));
@@ -143,7 +146,8 @@ final class Figures {
 	}
 
 	private static Level level(Scenario scenario, String level, List<Results.Request> feed, List<Results.Request> about,
-			List<Results.BreakerSample> samples, Long faultStart, long faultEnd, List<Long> healthyAt, long loadMs) {
+			List<Results.BreakerSample> samples, Long faultStart, long faultEnd, List<Long> healthyAt, long loadMs,
+			RetryBudget budget) {
 		int n = feed.size();
 		List<Long> latencies = feed.stream().map(Results.Request::latencyMs).toList();
 		long live = feed.stream().filter(Results.Request::live).count();
@@ -195,6 +199,7 @@ final class Figures {
 				Statistics.share(n - live - cache, n), Statistics.percentile(latencies, 50),
 				Statistics.percentile(latencies, 99), latencies.stream().max(Long::compare).orElse(null),
 				(closedRequests > 0) ? (double) closedCalls / closedRequests : null,
+				Levels.WITH_RETRY.contains(level) ? budget.limit(closedRequests) : null,
 				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
 				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
 				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99), allCalls,
@@ -225,6 +230,9 @@ final class Figures {
 	 * @param callsPerRequestClosed backend calls per feed request while the breaker was
 	 * not open (all requests at levels without a breaker), or {@code null} without
 	 * requests
+	 * @param budgetLimitClosed the most calls per request the level's retry budget allows
+	 * over those requests ({@link RetryBudget#limit}), or {@code null} at a level without
+	 * a retry or when the run did not record the budget
 	 * @param callsPerRequestOpen backend calls per feed request while the breaker was
 	 * open, or {@code null}
 	 * @param timeToOpenMs fault start to the breaker's first OPEN sample, or {@code null}
@@ -242,9 +250,9 @@ final class Figures {
 	 * without a fault
 	 */
 	record Level(String level, int requests, double withinDeadline, double live, double cache, double failed, Long p50,
-			Long p99, Long max, Double callsPerRequestClosed, Double callsPerRequestOpen, Long timeToOpenMs,
-			Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99, long backendCalls,
-			double perSecond, Double faultWithinDeadline, Long faultP99) {
+			Long p99, Long max, Double callsPerRequestClosed, Double budgetLimitClosed, Double callsPerRequestOpen,
+			Long timeToOpenMs, Long recoveryMedianMs, Long recoveryMaxMs, Long aboutP50, Long aboutP99,
+			long backendCalls, double perSecond, Double faultWithinDeadline, Long faultP99) {
 	}
 
 	/**
@@ -322,6 +330,38 @@ final class Figures {
 	 */
 	record Startup(String service, int runs, Long startupMs, Double springStartedSeconds, Double rssMb,
 			Double startupRatio, Double rssRatio) {
+	}
+
+	/**
+	 * What the UI's retry budget promises, as the run read it from a UI's health: over
+	 * any stretch of {@code n} calls at one level, retries add at most {@code ratio × n}
+	 * plus the {@code capacity} saved up before.
+	 *
+	 * @param ratio tokens a call earns, or {@code null} when the run did not record it
+	 * @param capacity the most tokens a bucket holds, or {@code null}
+	 */
+	record RetryBudget(Double ratio, Double capacity) {
+
+		static RetryBudget of(Properties run) {
+			return new RetryBudget(number(run.getProperty(SuiteRunner.RETRY_BUDGET_RATIO)),
+					number(run.getProperty(SuiteRunner.RETRY_BUDGET_CAPACITY)));
+		}
+
+		/**
+		 * The most backend calls per request over {@code requests} requests: one each,
+		 * plus the ratio, plus the burst spread over them; {@code null} when unknown.
+		 */
+		Double limit(long requests) {
+			if (this.ratio == null || this.capacity == null || requests == 0) {
+				return null;
+			}
+			return 1 + this.ratio + this.capacity / requests;
+		}
+
+		private static Double number(String value) {
+			return (value != null && !value.isBlank()) ? Double.valueOf(value) : null;
+		}
+
 	}
 
 }

@@ -27,6 +27,15 @@ import dev.faultline.benchmarks.Scenario;
  */
 public final class SuiteRunner {
 
+	/**
+	 * Property of {@code run.properties}: the retry tokens a call earns, as the UI under
+	 * test reports its own setting.
+	 */
+	public static final String RETRY_BUDGET_RATIO = "retryBudget.ratio";
+
+	/** Property of {@code run.properties}: the retry budget's burst, likewise. */
+	public static final String RETRY_BUDGET_CAPACITY = "retryBudget.capacity";
+
 	private static final Duration SETTLE_WITHIN = Duration.ofSeconds(30);
 
 	private static final String MESSAGES_METRIC = "/actuator/metrics/http.server.requests?tag=uri:/api/messages";
@@ -77,6 +86,7 @@ public final class SuiteRunner {
 		jars.requireBuilt();
 		Files.createDirectories(this.out);
 		Path logs = Files.createDirectories(this.out.resolve("logs"));
+		Properties budget = new Properties();
 		try (Fleet fleet = new Fleet(jars, logs, this.http);
 				CsvWriter requests = new CsvWriter(this.out.resolve("requests.csv"), RequestRecorder.HEADER);
 				CsvWriter breakers = new CsvWriter(this.out.resolve("breakers.csv"), BreakerSampler.HEADER);
@@ -98,6 +108,7 @@ public final class SuiteRunner {
 				.run(quick ? DurabilityMeasurement.Plan.SHORT : DurabilityMeasurement.Plan.FULL, writes, writeRounds);
 			log("starting UIs " + levels);
 			fleet.startUis(jars, levels);
+			budget.putAll(retryBudget(fleet));
 			Map<String, String> breakerUis = new LinkedHashMap<>(fleet.uiUrls());
 			breakerUis.keySet().retainAll(Levels.WITH_BREAKER);
 			try (BreakerSampler sampler = new BreakerSampler(breakerUis, breakers, this.http)) {
@@ -116,7 +127,7 @@ public final class SuiteRunner {
 				}
 			}
 		}
-		writeRunProperties(command, started, scenarios, levels);
+		writeRunProperties(command, started, scenarios, levels, budget);
 		log("run written to " + this.out);
 	}
 
@@ -279,9 +290,30 @@ public final class SuiteRunner {
 		}).orElse(0L);
 	}
 
-	private void writeRunProperties(String command, Instant started, List<Scenario> scenarios, List<String> levels)
-			throws IOException {
+	/**
+	 * The retry budget's settings as a UI's health shows them, so the report's limits are
+	 * the UI's own, never re-typed here; empty when no UI tells.
+	 */
+	private Properties retryBudget(Fleet fleet) {
+		Properties budget = new Properties();
+		fleet.uiUrls()
+			.values()
+			.stream()
+			.findFirst()
+			.flatMap((url) -> this.http.getJson(url + "/actuator/health", Duration.ofSeconds(5)))
+			.map((health) -> health.path("components").path("resilience").path("details").path("retryBudget"))
+			.filter((settings) -> settings.path("ratio").isNumber() && settings.path("capacity").isNumber())
+			.ifPresent((settings) -> {
+				budget.setProperty(RETRY_BUDGET_RATIO, settings.get("ratio").asText());
+				budget.setProperty(RETRY_BUDGET_CAPACITY, settings.get("capacity").asText());
+			});
+		return budget;
+	}
+
+	private void writeRunProperties(String command, Instant started, List<Scenario> scenarios, List<String> levels,
+			Properties budget) throws IOException {
 		Properties properties = new Properties();
+		properties.putAll(budget);
 		properties.setProperty("mode", this.smoke ? "smoke" : "full");
 		properties.setProperty("command", command);
 		properties.setProperty("started", started.toString());

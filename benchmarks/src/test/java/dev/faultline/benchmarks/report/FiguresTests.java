@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Tests for {@link Figures}, on the small run of {@link ResultsCheckTests.SmokeResults}.
@@ -38,6 +39,10 @@ class FiguresTests {
 		// 12.6 s and 44 after it, all answered from the cache without a call.
 		assertThat(full.callsPerRequestClosed()).isEqualTo(0.0);
 		assertThat(full.callsPerRequestOpen()).isEqualTo(0.0);
+		// What the budget allows over those 6 requests: one call each, 20% more, and the
+		// burst of 10 spread over them; level none has no retry, so no budget.
+		assertThat(full.budgetLimitClosed()).isCloseTo(1 + 0.2 + 10.0 / 6, within(1e-9));
+		assertThat(none.budgetLimitClosed()).isNull();
 		// Every call of the scenario, for comparison with the backend's own count: 50
 		// live answers, one call each.
 		assertThat(full.backendCalls()).isEqualTo(50);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.faultline.ui.dashboard.TrafficWindow.Outcome;
 import dev.faultline.ui.message.FeedServed;
 import dev.faultline.ui.resilience.BreakerOrigin;
+import dev.faultline.ui.resilience.BreakerTripped;
 import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
@@ -86,6 +87,13 @@ class LevelActivity {
 			publish(new DashboardEvent(now, served.level(), "feed", "FAILED", "failure",
 					"read failed (" + reason + ") after " + served.elapsedMs() + " ms: " + what));
 		}
+	}
+
+	/** Why a run of failures is about to open a level's breaker. */
+	@EventListener
+	void breakerTripped(BreakerTripped tripped) {
+		record(tripped.level(), "circuit-breaker", "CONSECUTIVE_FAILURES", "failure", tripped.failures()
+				+ " failures in a row (the last: " + tripped.last().label() + ") reached the threshold");
 	}
 
 	void circuitBreakerEvent(ProtectionLevel level, CircuitBreakerEvent event) {

@@ -44,7 +44,7 @@ class FeedService {
 	/** The newest messages at the level, with where they came from. */
 	Feed feed(ProtectionLevel level) {
 		long start = System.nanoTime();
-		try (BackendCall call = this.calls.open()) {
+		try (BackendCall call = this.calls.open(level)) {
 			Delivery delivery;
 			try {
 				delivery = this.clients.at(level).newest(LIMIT, call).get();
@@ -73,7 +73,7 @@ class FeedService {
 
 	/** Posts the message; the key makes the post safe to retry and to submit twice. */
 	Posted post(ProtectionLevel level, NewMessage message, @Nullable String idempotencyKey) {
-		try (BackendCall call = this.calls.open()) {
+		try (BackendCall call = this.calls.open(level)) {
 			return this.clients.at(level).create(message, idempotencyKey, call).get();
 		}
 		catch (ExecutionException | RuntimeException ex) {

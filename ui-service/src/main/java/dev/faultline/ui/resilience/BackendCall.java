@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p>
  * {@code @TimeLimiter} completes the future it times out, but it cannot stop the work
  * behind it; that is {@link #close()}'s job. Create one per request with
- * {@link BackendCalls#open()} and close it when answered.
+ * {@link BackendCalls#open(ProtectionLevel)} and close it when answered; its first
+ * attempt earns the level's retry budget its share.
  */
 public final class BackendCall implements AutoCloseable {
 
@@ -26,15 +27,18 @@ public final class BackendCall implements AutoCloseable {
 
 	private final RetryBudget budget;
 
+	private final ProtectionLevel level;
+
 	private final AtomicInteger attempts = new AtomicInteger();
 
 	private final Map<FutureTask<?>, CompletableFuture<?>> running = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
 
-	BackendCall(Executor executor, RetryBudget budget) {
+	BackendCall(Executor executor, RetryBudget budget, ProtectionLevel level) {
 		this.executor = executor;
 		this.budget = budget;
+		this.level = level;
 	}
 
 	/**
@@ -95,7 +99,8 @@ public final class BackendCall implements AutoCloseable {
 
 	private void countAttempt() {
 		if (this.attempts.incrementAndGet() == 1) {
-			this.budget.recordCall();
+			// The call, not each attempt, earns: retries never pay for more retries.
+			this.budget.recordCall(this.level);
 		}
 	}
 

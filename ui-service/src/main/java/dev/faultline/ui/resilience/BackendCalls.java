@@ -20,9 +20,12 @@ public class BackendCalls {
 		this.budget = budget;
 	}
 
-	/** A new call; close it once the user has an answer. */
-	public BackendCall open() {
-		return new BackendCall(this.executor, this.budget);
+	/**
+	 * A new call at the level, which its retry budget is earned for; close it once the
+	 * user has an answer.
+	 */
+	public BackendCall open(ProtectionLevel level) {
+		return new BackendCall(this.executor, this.budget, level);
 	}
 
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import dev.faultline.ui.backend.BackendProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
@@ -20,15 +21,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The shared pieces behind the level clients: the bounded executor the attempts run on
- * (what makes {@code @TimeLimiter} possible on a blocking HTTP call), the retry budget,
- * plugged into the retry configuration every level shares, and the levels' instances,
- * created at start-up.
+ * (what makes {@code @TimeLimiter} possible on a blocking HTTP call), and the levels'
+ * instances, created at start-up, each level's retry with its own retry budget.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
-
-	/** The name of the shared configuration every Resilience4j instance here takes. */
-	private static final String DEFAULT_CONFIG = "default";
 
 	/** Bean name of the executor that runs HTTP attempts for the protected levels. */
 	static final String ATTEMPT_EXECUTOR = "backendAttemptExecutor";
@@ -49,32 +46,13 @@ class ResilienceConfiguration {
 	}
 
 	/**
-	 * Keeps the backoff configured in YAML and asks the budget before each retry:
-	 * Resilience4j consults the interval function only when it is about to wait for
-	 * another attempt, and a negative interval ends the retries there, returning the last
-	 * failure. So a call that needs no retry spends no token.
-	 */
-	@Bean
-	@SuppressWarnings({ "rawtypes", "unchecked" })
-	RetryConfigCustomizer retryBudgetForEveryRetry(RetryBudget budget) {
-		// Customizes resilience4j.retry.configs.default, which every level's retry takes:
-		// written once, whatever the levels.
-		return RetryConfigCustomizer.of(DEFAULT_CONFIG, (builder) -> {
-			IntervalBiFunction backoff = builder.build().getIntervalBiFunction();
-			IntervalBiFunction budgeted = (attempt, outcome) -> budget.tryRetry() ? backoff.apply(attempt, outcome)
-					: -1L;
-			builder.intervalBiFunction(budgeted);
-		});
-	}
-
-	/**
 	 * Creates each level's instances from the level table, so that health, metrics and
 	 * the dashboard show them before the first call (the annotations would create them
 	 * only then).
 	 */
 	@Bean
 	SmartInitializingSingleton levelInstances(CircuitBreakerRegistry breakers, RetryRegistry retries,
-			TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads) {
+			TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads, RetryBudget budget) {
 		return () -> {
 			for (ProtectionLevel level : ProtectionLevel.values()) {
 				String name = level.id();
@@ -82,7 +60,7 @@ class ResilienceConfiguration {
 					timeLimiters.timeLimiter(name);
 				}
 				if (level.uses(ResiliencePattern.RETRY)) {
-					retries.retry(name);
+					budgetedRetry(retries, level, budget);
 				}
 				if (level.uses(ResiliencePattern.CIRCUIT_BREAKER)) {
 					breakers.circuitBreaker(name);
@@ -92,6 +70,31 @@ class ResilienceConfiguration {
 				}
 			}
 		};
+	}
+
+	/**
+	 * The level's retry: {@code configs.default} from YAML, with an interval function
+	 * that keeps the YAML's backoff and asks the level's budget before each retry.
+	 * Resilience4j consults the interval function only when it is about to wait for
+	 * another attempt, and a negative interval ends the retries there, returning the last
+	 * failure; so a call that needs no retry spends no token. Created here, before any
+	 * call, because the annotations would create it from {@code configs.default} alone.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static Retry budgetedRetry(RetryRegistry retries, ProtectionLevel level, RetryBudget budget) {
+		RetryConfig defaults = retries.getDefaultConfig();
+		IntervalBiFunction backoff = defaults.getIntervalBiFunction();
+		IntervalBiFunction budgeted = (attempt, outcome) -> budget.tryRetry(level) ? backoff.apply(attempt, outcome)
+				: -1L;
+		Retry retry = retries.retry(level.id(), RetryConfig.from(defaults).intervalBiFunction(budgeted).build());
+		if (retry.getRetryConfig().getIntervalBiFunction() != budgeted) {
+			// Listed under resilience4j.retry.instances, so created from YAML before
+			// this.
+			throw new IllegalStateException("The retry of level " + level.id()
+					+ " was created before its retry budget was attached; do not list it under "
+					+ "resilience4j.retry.instances");
+		}
+		return retry;
 	}
 
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The health details Resilience4j 2.x has no indicator for: bulkheads (free permits),
- * retries (outcomes and the retry budget) and time limiters (deadlines), under
+ * retries (outcomes, and each level's retry budget with its settings, which the benchmark
+ * reads to show the limit it promises) and time limiters (deadlines), under
  * {@code resilience} in {@code /actuator/health}. Always UP: a full bulkhead or a spent
  * budget means the UI is protecting itself, not that it is unhealthy. The breakers have
  * Resilience4j's own indicator, {@code circuitBreakers}.
@@ -57,6 +58,12 @@ class ResilienceHealthIndicator implements HealthIndicator {
 							"failedWithoutRetry", metrics.getNumberOfFailedCallsWithoutRetryAttempt(),
 							"failedWithRetry", metrics.getNumberOfFailedCallsWithRetryAttempt()));
 		}
+		Map<String, Object> tokens = new LinkedHashMap<>();
+		for (ProtectionLevel level : ProtectionLevel.values()) {
+			if (level.uses(ResiliencePattern.RETRY)) {
+				tokens.put(level.id(), Math.floor(this.budget.available(level) * 10) / 10);
+			}
+		}
 		Map<String, Object> deadlines = new LinkedHashMap<>();
 		for (TimeLimiter timeLimiter : this.timeLimiters.getAllTimeLimiters()) {
 			deadlines.put(timeLimiter.getName(), timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toString());
@@ -64,7 +71,8 @@ class ResilienceHealthIndicator implements HealthIndicator {
 		return Health.up()
 			.withDetail("bulkheads", bulkheadDetails)
 			.withDetail("retries", retryDetails)
-			.withDetail("retryBudgetTokens", Math.floor(this.budget.available() * 10) / 10)
+			.withDetail("retryBudget",
+					Map.of("ratio", this.budget.ratio(), "capacity", this.budget.capacity(), "tokens", tokens))
 			.withDetail("timeLimiters", deadlines)
 			.build();
 	}

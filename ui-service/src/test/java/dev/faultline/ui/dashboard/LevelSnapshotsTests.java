@@ -12,6 +12,7 @@ import dev.faultline.testsupport.MutableClock;
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.message.FeedServed;
 import dev.faultline.ui.resilience.BreakerOrigin;
+import dev.faultline.ui.resilience.BreakerTripped;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -111,6 +112,17 @@ class LevelSnapshotsTests {
 		assertThat(log.get(0).kind()).isEqualTo("success");
 		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).breaker().state()).isEqualTo("CLOSED");
 		assertThat(this.snapshots.snapshot(ProtectionLevel.FULL).lamp()).isEqualTo("green");
+	}
+
+	@Test
+	void aRunOfFailuresThatOpensTheBreakerIsExplainedInTheEventLog() {
+		this.activity.breakerTripped(new BreakerTripped(ProtectionLevel.FULL, 4, FailureReason.TIMEOUT));
+
+		DashboardEvent newest = this.snapshots.recentEvents(ProtectionLevel.FULL).get(0);
+
+		assertThat(newest.source()).isEqualTo("circuit-breaker");
+		assertThat(newest.kind()).isEqualTo("failure");
+		assertThat(newest.message()).isEqualTo("4 failures in a row (the last: timeout) reached the threshold");
 	}
 
 	@Test

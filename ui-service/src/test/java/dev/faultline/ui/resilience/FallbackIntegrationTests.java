@@ -79,7 +79,7 @@ class FallbackIntegrationTests extends AbstractUiIntegrationTests {
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
 		Delivery delivery;
-		try (BackendCall call = this.calls.open()) {
+		try (BackendCall call = this.calls.open(level)) {
 			delivery = this.clients.at(level).newest(20, call).get();
 		}
 

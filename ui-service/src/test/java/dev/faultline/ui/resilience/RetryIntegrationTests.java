@@ -13,6 +13,7 @@ import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Autowired
 	private RetryRegistry retries;
+
+	@Autowired
+	private ResilienceProperties resilience;
 
 	@Test
 	void failFailSucceedIsOneSuccessAfterExactlyThreeRequests() {
@@ -104,7 +108,7 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 	void postWithoutIdempotencyKeyIsNotRetried() {
 		backend.stubFor(post(urlPathEqualTo(StubBackend.MESSAGES)).willReturn(aResponse().withStatus(503)));
 
-		try (BackendCall call = this.calls.open()) {
+		try (BackendCall call = this.calls.open(ProtectionLevel.RETRY)) {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(
 					() -> this.clients.at(ProtectionLevel.RETRY).create(new NewMessage("Ada", "Hi"), null, call).get())
 				.withCauseInstanceOf(BackendServerException.class);
@@ -123,7 +127,7 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CREATED)));
 
 		Posted posted;
-		try (BackendCall call = this.calls.open()) {
+		try (BackendCall call = this.calls.open(ProtectionLevel.RETRY)) {
 			posted = this.clients.at(ProtectionLevel.RETRY)
 				.create(new NewMessage("Ada", "Hello"), "key-42", call)
 				.get();
@@ -143,23 +147,51 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 			assertThat(feed(ProtectionLevel.RETRY).source()).isEqualTo("none");
 		}
 
-		// Unlimited, each call would make 3 requests (90). The budget allows its 10
-		// initial tokens plus 20% of calls.
+		// Unlimited, each call would make 3 requests. The budget allows its burst (a full
+		// bucket) plus its ratio of the calls, and spends the burst first.
 		int requests = backend.findAll(getRequestedFor(urlPathEqualTo(StubBackend.MESSAGES))).size();
-		assertThat(requests).isBetween(calls + 10, calls + 10 + (int) Math.ceil(calls * 0.2));
+		int burst = this.resilience.retryBudgetCapacity();
+		assertThat(requests).isBetween(calls + burst,
+				calls + burst + (int) Math.ceil(calls * this.resilience.retryBudgetRatio()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "RETRY", "CIRCUIT_BREAKER", "FALLBACK", "FULL" })
+	void aLevelStaysWithinItsOwnBudgetWhileLevelsWithoutARetryAreReadToo(ProtectionLevel level) {
+		assertThat(level.uses(ResiliencePattern.RETRY)).isTrue();
+		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(503)));
+		int reads = 30;
+
+		int calls = 0;
+		for (int i = 0; i < reads; i++) {
+			this.rest.getForEntity("/api/feed?level={level}", String.class, ProtectionLevel.NONE.id());
+			feed(ProtectionLevel.TIMEOUT);
+			calls += feed(level).backendCalls();
+		}
+
+		// With one bucket for all levels, the reads of none and timeout paid for this
+		// level's retries (at level retry, 1.6 calls per read against the real backend).
+		assertThat(calls).isLessThanOrEqualTo(reads + this.resilience.retryBudgetCapacity()
+				+ (int) Math.ceil(reads * this.resilience.retryBudgetRatio()));
 	}
 
 	@Test
-	void everyLevelWithARetryAsksTheOneBudget() {
+	void everyLevelWithARetryAsksItsOwnBudget() {
 		for (ProtectionLevel level : ProtectionLevel.values()) {
 			if (level.uses(ResiliencePattern.RETRY)) {
 				this.retryBudget.refill();
 				var interval = this.retries.retry(level.id()).getRetryConfig().getIntervalBiFunction();
 				assertThat(interval.apply(1, null)).as(level.id()).isPositive();
-				while (this.retryBudget.tryRetry()) {
-					// Empty the bucket.
+				while (this.retryBudget.tryRetry(level)) {
+					// Empty this level's bucket.
 				}
 				assertThat(interval.apply(1, null)).as(level.id()).isEqualTo(-1L);
+				for (ProtectionLevel other : ProtectionLevel.values()) {
+					if (other != level && other.uses(ResiliencePattern.RETRY)) {
+						assertThat(this.retryBudget.available(other)).as(other.id())
+							.isEqualTo(this.resilience.retryBudgetCapacity());
+					}
+				}
 			}
 		}
 	}

@@ -75,7 +75,11 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 		assertThat(details.get("bulkheads").get("full").get("maxAllowedConcurrentCalls").asInt()).isPositive();
 		assertThat(details.get("retries").has("circuit-breaker")).isTrue();
 		assertThat(details.get("timeLimiters").get("timeout").asText()).isEqualTo("PT2S");
-		assertThat(details.get("retryBudgetTokens").asDouble()).isPositive();
+		JsonNode budget = details.get("retryBudget");
+		assertThat(budget.get("ratio").asDouble()).isPositive();
+		assertThat(budget.get("capacity").asDouble()).isPositive();
+		assertThat(budget.get("tokens").get("retry").asDouble()).isPositive();
+		assertThat(budget.get("tokens").has("none")).as("level none never retries").isFalse();
 	}
 
 	@Test
