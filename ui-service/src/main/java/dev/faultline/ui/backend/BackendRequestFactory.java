@@ -126,6 +126,7 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 					.build())
 				.setMaxConnTotal(maxConnections)
 				.setMaxConnPerRoute(maxConnections)
+				.setTlsSocketStrategy(new OnDemandTls())
 				.build())
 			.setDefaultRequestConfig(requests)
 			// Closed here before Tomcat's 20 s keep-alive ends them under us.

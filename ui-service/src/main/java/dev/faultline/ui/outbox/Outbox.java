@@ -13,6 +13,7 @@ import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.shared.SharedLink;
 import dev.faultline.ui.shared.SharedProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -47,7 +48,7 @@ public class Outbox {
 
 	private static final String FULL = "full";
 
-	private final StringRedisTemplate redis;
+	private final ObjectProvider<StringRedisTemplate> redis;
 
 	private final OutboxProperties properties;
 
@@ -61,8 +62,8 @@ public class Outbox {
 
 	private final Map<String, QueuedPost> known = new ConcurrentHashMap<>();
 
-	Outbox(StringRedisTemplate redis, OutboxProperties properties, SharedProperties shared, SharedLink link,
-			ObjectMapper json, Clock clock) {
+	Outbox(ObjectProvider<StringRedisTemplate> redis, OutboxProperties properties, SharedProperties shared,
+			SharedLink link, ObjectMapper json, Clock clock) {
 		this.redis = redis;
 		this.properties = properties;
 		this.shared = shared;
@@ -90,10 +91,15 @@ public class Outbox {
 	 */
 	public QueuedPost enqueue(NewMessage message, String idempotencyKey, ProtectionLevel level) {
 		QueuedPost post = QueuedPost.queued(message, idempotencyKey, level.id(), this.clock.millis());
+		StringRedisTemplate redis = this.redis.getIfAvailable();
+		if (redis == null) {
+			throw new OutboxUnavailableException(
+					new IllegalStateException("No Redis: faultline.shared.enabled is off"));
+		}
 		List<?> answer;
 		try {
-			answer = this.redis.execute(ENQUEUE, List.of(this.properties.posts(), this.properties.stream()),
-					idempotencyKey, write(post), String.valueOf(this.properties.maxWaiting()));
+			answer = redis.execute(ENQUEUE, List.of(this.properties.posts(), this.properties.stream()), idempotencyKey,
+					write(post), String.valueOf(this.properties.maxWaiting()));
 		}
 		catch (RuntimeException ex) {
 			throw new OutboxUnavailableException(ex);

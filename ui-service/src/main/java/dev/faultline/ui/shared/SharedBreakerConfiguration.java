@@ -12,8 +12,10 @@ import io.github.resilience4j.core.registry.RegistryEventConsumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -27,9 +29,17 @@ import org.springframework.util.backoff.FixedBackOff;
  * single-thread executors with short queues of their own, a bulkhead in all but name: one
  * writes (verdicts out, link checks), one reads (verdicts in). However Redis misbehaves,
  * it can hold those two threads and nothing else.
+ *
+ * <p>
+ * Redis itself is configured here and only here: {@code UiApplication} excludes Boot's
+ * Redis auto-configuration (a UI without sharing would load Lettuce, Netty and Spring
+ * Data for nothing), and this class imports it back, with {@code spring.data.redis.*} as
+ * usual. A plain {@code @Import}, because an exclusion also removes what
+ * {@code @ImportAutoConfiguration} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("faultline.shared.enabled")
+@Import(RedisAutoConfiguration.class)
 class SharedBreakerConfiguration {
 
 	private static final String WRITER = "sharedStateWriter";
