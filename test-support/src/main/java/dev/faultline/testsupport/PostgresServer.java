@@ -262,8 +262,10 @@ public final class PostgresServer implements AutoCloseable {
 		// The server last: until it runs, it reaps no child, so every process listed is
 		// still there to be signalled.
 		List<ProcessHandle> tree = new ArrayList<>(tree());
-		tree.add(tree.remove(0));
-		signal("-CONT", tree);
+		if (!tree.isEmpty()) {
+			tree.add(tree.remove(0));
+			signal("-CONT", tree);
+		}
 		this.paused = false;
 	}
 
