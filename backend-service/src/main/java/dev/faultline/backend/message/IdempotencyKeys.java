@@ -1,6 +1,8 @@
 package dev.faultline.backend.message;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +37,21 @@ class IdempotencyKeys {
 	void insert(String key, String requestHash, long messageId, Instant now) {
 		this.jdbc.sql(
 				"INSERT INTO idempotency_keys (idempotency_key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?)")
-			.params(key, requestHash, messageId, now)
+			.params(key, requestHash, messageId, timestamp(now))
 			.update();
 	}
 
 	int deleteOlderThan(Instant cutoff) {
-		return this.jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?").param(cutoff).update();
+		return this.jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?").param(timestamp(cutoff)).update();
+	}
+
+	/**
+	 * An instant as JDBC 4.2 binds a {@code TIMESTAMP WITH TIME ZONE} on every database:
+	 * H2 also takes an {@link Instant}, but PostgreSQL's driver cannot tell which SQL
+	 * type one is. In UTC, so that the value never depends on the JVM's time zone.
+	 */
+	private static OffsetDateTime timestamp(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/**

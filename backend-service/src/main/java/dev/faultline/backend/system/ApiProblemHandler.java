@@ -3,6 +3,7 @@ package dev.faultline.backend.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,8 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every error into an RFC 9457 {@code application/problem+json} answer. Spring
  * MVC's own exceptions (404, 405, 415, ...) keep their status; bad input is a 400 whose
- * {@code errors} list names each field and rule; anything unexpected is a 500 without a
- * stack trace.
+ * {@code errors} list names each field and rule; a database that cannot be reached or
+ * does not answer in time is a 503; anything unexpected is a 500 without a stack trace.
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -123,15 +124,31 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The last line of defence: a real server fault, logged here with its stack trace and
-	 * never sent out.
+	 * never sent out; unless the database is unavailable for now (unreachable, hanging,
+	 * too slow). That is no bug here but a dependency's failure: a 503, retryable (the UI
+	 * retries it), logged as one WARN line without a stack trace, since the cause is
+	 * outside this process and readiness reports it meanwhile. Looked for in the whole
+	 * cause chain, since Spring Data JDBC wraps what the database said in an exception of
+	 * its own.
 	 */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		Optional<Throwable> unavailable = DatabaseFailures.unavailability(ex);
+		if (unavailable.isPresent()) {
+			log.warn("Database unavailable, answered 503: {}", unavailable.get().getMessage());
+			ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+					ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+					"The database did not answer in time. Retry shortly; a write retried with the same "
+							+ "Idempotency-Key is never stored twice.");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(problem);
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The server failed unexpectedly; the error has been logged.");
 		problem.setTitle("Internal Server Error");
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 	private static ProblemDetail invalid(List<Violation> violations) {

@@ -24,6 +24,13 @@ public final class ProblemTypes {
 	/** A failure injected on purpose by the chaos API: the request was not processed. */
 	public static final URI CHAOS_INJECTED = URI.create("https://faultline.dev/problems/chaos-injected");
 
+	/**
+	 * The database could not be reached or did not answer in time: the request may be
+	 * retried, a write with its Idempotency-Key, which makes it stored at most once (a
+	 * commit cut off on its way may have arrived).
+	 */
+	public static final URI DATABASE_UNAVAILABLE = URI.create("https://faultline.dev/problems/database-unavailable");
+
 	private ProblemTypes() {
 	}
 
