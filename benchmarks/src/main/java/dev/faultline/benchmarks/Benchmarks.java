@@ -54,9 +54,13 @@ public final class Benchmarks {
 		}
 		ReportWriter report = new ReportWriter(results);
 		report.write();
-		// Only a full run into the default place becomes the project's published report.
-		if (report.isFullRun() && options.out() == null && options.reportOnly() == null
-				&& options.scenarios().isEmpty()) {
+		// Only a full run into the default place becomes the project's published report;
+		// regenerating that run's report (after a change of its prose) publishes it
+		// again.
+		Path defaultPlace = root.resolve("benchmarks/target/results");
+		boolean inDefaultPlace = (options.reportOnly() != null)
+				? options.reportOnly().toAbsolutePath().normalize().startsWith(defaultPlace) : options.out() == null;
+		if (report.isFullRun() && inDefaultPlace && options.scenarios().isEmpty()) {
 			report.publish(root.resolve("docs"));
 		}
 		// Every run ends with the check (CI relies on it for --smoke); it never judges a
