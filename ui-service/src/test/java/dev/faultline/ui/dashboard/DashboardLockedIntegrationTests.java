@@ -3,6 +3,7 @@ package dev.faultline.ui.dashboard;
 import java.nio.charset.StandardCharsets;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -55,7 +54,7 @@ class DashboardLockedIntegrationTests extends AbstractUiIntegrationTests {
 				.contains("published on 0.0.0.0")
 				.contains("FAULTLINE_SPEAKER_TOKEN");
 		}
-		backend.verify(0, anyRequestedFor(urlPathMatching("/chaos.*")));
+		backend.verify(0, StubBackend.chaosChanges());
 	}
 
 	@Test

@@ -26,7 +26,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -34,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -111,7 +109,7 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 				.contains("https://faultline.dev/problems/speaker-only")
 				.contains("/dashboard?speaker=<token>");
 		}
-		backend.verify(0, anyRequestedFor(urlPathMatching("/chaos.*")));
+		backend.verify(0, StubBackend.chaosChanges());
 		assertThat(this.traffic.status().running()).isFalse();
 	}
 
@@ -184,7 +182,7 @@ class DashboardSpeakerIntegrationTests extends AbstractUiIntegrationTests {
 
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("speaker-token");
-		backend.verify(0, anyRequestedFor(urlPathMatching("/chaos.*")));
+		backend.verify(0, StubBackend.chaosChanges());
 	}
 
 	@Test

@@ -5,10 +5,15 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
@@ -75,6 +80,16 @@ public final class StubBackend {
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-backend-stop"));
 		return server;
+	}
+
+	/**
+	 * Every request that would change the backend's chaos state: anything but a GET of
+	 * {@code /chaos...}. The dashboard's background poll only looks, and may land at any
+	 * moment of a test, so "the backend heard nothing" means no request of this kind.
+	 */
+	public static RequestPatternBuilder chaosChanges() {
+		return anyRequestedFor(urlPathMatching("/chaos.*"))
+			.andMatching((request) -> MatchResult.of(request.getMethod() != RequestMethod.GET));
 	}
 
 }
