@@ -53,8 +53,10 @@ final class DurabilityMeasurement {
 
 	private static final String APPLICATION_YAML = "BOOT-INF/classes/application.yml";
 
-	private static final Pattern DATASOURCE_URL = Pattern.compile("^\\s*url:\\s*(jdbc:h2:\\S+)\\s*$",
-			Pattern.MULTILINE);
+	// The URL alone, or the default of a placeholder that lets the environment choose
+	// another database (url: ${FAULTLINE_DB_URL:jdbc:h2:...}).
+	private static final Pattern DATASOURCE_URL = Pattern
+		.compile("^\\s*url:\\s*(?:\\$\\{[A-Z_]+:)?(jdbc:h2:\\S+?)}?\\s*$", Pattern.MULTILINE);
 
 	private static final Pattern WRITE_DELAY = Pattern.compile("(?<=;)WRITE_DELAY=(\\d+)(?=;|$)");
 

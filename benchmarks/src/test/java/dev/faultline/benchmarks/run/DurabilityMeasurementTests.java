@@ -38,6 +38,16 @@ class DurabilityMeasurementTests {
 	}
 
 	@Test
+	void theUrlIsTheDefaultWhenTheEnvironmentMayChooseAnotherDatabase() {
+		String yaml = """
+				spring:
+				  datasource:
+				    url: ${FAULTLINE_DB_URL:%s}
+				""".formatted(URL);
+		assertThat(DurabilityMeasurement.datasourceUrl(yaml)).isEqualTo(URL);
+	}
+
+	@Test
 	void onlyTheWriteDelayChanges() {
 		assertThat(DurabilityMeasurement.withWriteDelay(URL, 500))
 			.isEqualTo("jdbc:h2:file:${faultline.data-dir}/faultline;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500");
