@@ -135,9 +135,13 @@ class ComposeFileTests {
 
 	@Test
 	void appServicesRestartThemselvesAndUiReplicasDoNotWaitForTheBackend() {
-		for (String name : List.of("backend", "ui-1", "ui-2", "redis")) {
+		for (String name : List.of("backend", "ui-1", "ui-2", "redis", "postgres")) {
 			assertThat(Yamls.string(service(name), "restart")).as(name).isEqualTo("unless-stopped");
 		}
+		// Started, not healthy: a backend that comes up first exits and is restarted
+		// until the
+		// database answers (and healthchecks do not run under every engine).
+		assertThat(dependencies("backend")).containsEntry("postgres", Map.of("condition", "service_started"));
 		for (String name : List.of("ui-1", "ui-2")) {
 			assertThat(dependencies(name)).as(name + " depends_on").doesNotContainKey("backend");
 			assertThat(Yamls.map(service(name), "environment")).containsEntry("FAULTLINE_BACKEND_BASE_URL",
@@ -182,12 +186,21 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void backendKeepsMessagesInANamedVolumeAndMayReallyCrash() {
+	void backendKeepsMessagesInPostgresWhoseFilesAreInANamedVolumeAndMayReallyCrash() {
 		Map<String, Object> environment = Yamls.map(service("backend"), "environment");
-		String dataDir = String.valueOf(environment.get("FAULTLINE_DATA_DIR"));
-		assertThat(Yamls.strings(service("backend"), "volumes")).containsExactly("messages:" + dataDir);
-		assertThat(Yamls.map(COMPOSE, "volumes")).containsKey("messages");
-		assertThat(environment).containsEntry("FAULTLINE_CHAOS_ALLOW_CRASH", "true");
+		assertThat(environment).containsEntry("FAULTLINE_DB_URL", "jdbc:postgresql://postgres:5432/faultline")
+			.containsEntry("FAULTLINE_CHAOS_ALLOW_CRASH", "true");
+		Map<String, Object> postgres = Yamls.map(service("postgres"), "environment");
+		assertThat(postgres).containsEntry("POSTGRES_DB", "faultline")
+			.containsEntry("POSTGRES_USER", environment.get("FAULTLINE_DB_USER"))
+			.containsEntry("POSTGRES_PASSWORD", environment.get("FAULTLINE_DB_PASSWORD"));
+		assertThat(String.valueOf(environment.get("FAULTLINE_DB_PASSWORD"))).as("from the environment")
+			.startsWith("${FAULTLINE_DB_PASSWORD");
+		assertThat(Yamls.strings(service("postgres"), "volumes"))
+			.containsExactly("postgres-data:/var/lib/postgresql/data");
+		assertThat(Yamls.map(COMPOSE, "volumes")).containsKey("postgres-data").doesNotContainKey("messages");
+		assertThat(Yamls.string(service("postgres"), "image")).as("pinned").matches("postgres:\\d+(\\.\\d+)?");
+		assertThat(service("postgres")).as("no host port: only the backend talks to it").doesNotContainKey("ports");
 	}
 
 	@Test
