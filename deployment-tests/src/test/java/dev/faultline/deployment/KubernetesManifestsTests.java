@@ -101,24 +101,40 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void oneBackendOwnsItsVolumeAndThreeUiReplicasShareTheLoad() {
+	void theBackendKeepsNoFilesAndReadsItsDatabaseFromTheSharedPostgres() {
 		Map<String, Object> backend = deploymentOf("backend-service");
-		assertThat(Yamls.integer(backend, "spec", "replicas")).isEqualTo(1);
-		assertThat(Yamls.string(backend, "spec", "strategy", "type")).as("RWO volume and single-writer H2")
-			.isEqualTo("Recreate");
+		assertThat(Yamls.has(backend, "spec", "template", "spec", "volumes")).as("no volume of its own").isFalse();
 		Map<String, Object> container = containers(backend).get(0);
-		String dataDir = env(container).get("FAULTLINE_DATA_DIR");
-		assertThat(Yamls.maps(container, "volumeMounts"))
-			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", dataDir));
-		String claim = Yamls.maps(backend, "spec", "template", "spec", "volumes")
-			.stream()
-			.filter((volume) -> Yamls.has(volume, "persistentVolumeClaim"))
-			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("backend has no persistentVolumeClaim volume"));
-		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
-			.contains(claim);
+		assertThat(env(container)).containsEntry("FAULTLINE_DB_URL",
+				"jdbc:postgresql://" + Yamls.string(serviceOf(postgresDeployment()), "metadata", "name") + ":5432/"
+						+ env(containers(postgresDeployment()).get(0)).get("POSTGRES_DB"));
+		assertThat(secretRef(container, "FAULTLINE_DB_PASSWORD"))
+			.isEqualTo(secretRef(containers(postgresDeployment()).get(0), "POSTGRES_PASSWORD"));
+	}
 
+	@Test
+	void onePostgresKeepsItsFilesOnItsOwnVolumeAndIsReadyOnlyWhenItAcceptsConnections() {
+		Map<String, Object> postgres = postgresDeployment();
+		assertThat(Yamls.integer(postgres, "spec", "replicas")).isEqualTo(1);
+		assertThat(Yamls.string(postgres, "spec", "strategy", "type")).as("RWO volume, one server per data directory")
+			.isEqualTo("Recreate");
+		Map<String, Object> container = containers(postgres).get(0);
+		assertThat(env(container).get("PGDATA")).as("below the mount point (lost+found)")
+			.startsWith("/var/lib/postgresql/data/");
+		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
+			.contains(claimOf(postgres));
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat(String.join(" ", Yamls.strings(container, probe, "exec", "command"))).as("postgres " + probe)
+				.startsWith("pg_isready");
+			assertThat(Yamls.integer(container, probe, "timeoutSeconds")).as("a hanging server fails " + probe)
+				.isPositive();
+		}
+		assertThat(Yamls.string(serviceOf(postgres), "spec", "type")).isEqualTo("ClusterIP");
+	}
+
+	@Test
+	void threeUiReplicasShareTheLoad() {
+		Map<String, Object> backend = deploymentOf("backend-service");
 		Map<String, Object> ui = deploymentOf("ui-service");
 		assertThat(Yamls.integer(ui, "spec", "replicas")).isEqualTo(3);
 		ServiceEndpoints backendEndpoints = ServiceEndpoints.of("backend-service");
@@ -158,7 +174,7 @@ class KubernetesManifestsTests {
 			.map((volume) -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("redis volume " + dataVolume + " is not a claim"));
-		assertThat(claim).as("not the backend's claim").isNotEqualTo(claimOf(deploymentOf("backend-service")));
+		assertThat(claim).as("not the database's claim").isNotEqualTo(claimOf(postgresDeployment()));
 		assertThat(resources("PersistentVolumeClaim")).extracting((pvc) -> Yamls.string(pvc, "metadata", "name"))
 			.contains(claim);
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -290,6 +306,15 @@ class KubernetesManifestsTests {
 				.anyMatch((container) -> Yamls.string(container, "image").startsWith("redis:")))
 			.toList();
 		assertThat(found).as("Deployments running redis").hasSize(1);
+		return found.get(0);
+	}
+
+	private static Map<String, Object> postgresDeployment() {
+		List<Map<String, Object>> found = resources("Deployment").stream()
+			.filter((deployment) -> containers(deployment).stream()
+				.anyMatch((container) -> Yamls.string(container, "image").startsWith("postgres:")))
+			.toList();
+		assertThat(found).as("Deployments running postgres").hasSize(1);
 		return found.get(0);
 	}
 
