@@ -9,7 +9,8 @@ import org.springframework.web.client.RestClient;
  * The two HTTP clients of the backend: both Spring {@link RestClient} over Apache
  * HttpClient 5 (see {@link BackendRequestFactory}), one with timeouts and a deadline per
  * attempt for the protected levels, one with the library's defaults for the unprotected
- * level. Neither repeats a request on its own.
+ * level. Neither repeats a request on its own, and neither has a base URL: each call
+ * names the replica it goes to.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendClientConfiguration {
@@ -21,8 +22,7 @@ class BackendClientConfiguration {
 		// how many calls run.
 		BackendRequestFactory requests = BackendRequestFactory.withTimeouts(properties.connectTimeout(),
 				properties.readTimeout(), properties.maxConcurrentAttempts());
-		return new MessagesBackend(
-				builder.clone().baseUrl(properties.baseUrl().toString()).requestFactory(requests).build(), requests);
+		return new MessagesBackend(builder.clone().requestFactory(requests).build(), requests);
 	}
 
 	@Bean(MessagesBackend.UNPROTECTED)
@@ -32,8 +32,7 @@ class BackendClientConfiguration {
 		// that hangs.
 		BackendRequestFactory requests = BackendRequestFactory
 			.withLibraryDefaults(properties.unprotectedMaxConnections());
-		return new MessagesBackend(
-				builder.clone().baseUrl(properties.baseUrl().toString()).requestFactory(requests).build(), requests);
+		return new MessagesBackend(builder.clone().requestFactory(requests).build(), requests);
 	}
 
 }

@@ -2,18 +2,34 @@ package dev.faultline.ui.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.lang.Nullable;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the backend is and how long one HTTP attempt may take on the protected levels.
- * Each value, and why it is what it is, is written once: in {@code application.yml}.
+ * Where the backend's replicas are and how long one HTTP attempt may take on the
+ * protected levels. Each value, and why it is what it is, is written once: in
+ * {@code application.yml}.
  *
- * @param baseUrl the backend's API root, such as {@code http://localhost:8081}
+ * <p>
+ * The replicas are checked as they are bound, so a wrong list stops the start with the
+ * property and the value at fault: an entry that is empty, not an {@code http} or
+ * {@code https} URL, without a host, or a replica (host and port) listed twice. A host
+ * that does not resolve is no error: in compose its name may appear later (see
+ * {@code replica.ReplicaHostCheck}).
+ *
+ * @param baseUrl the backend's API root, such as {@code http://localhost:8081}: the only
+ * replica when {@code replicas} is empty
+ * @param replicas the API roots of the backend's replicas, such as
+ * {@code http://backend-1:8081}; when none are configured, {@code baseUrl} alone
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long one attempt may take from sending the request to the last
  * byte of the body
@@ -28,12 +44,63 @@ import org.springframework.validation.annotation.Validated;
  * {@code X-Chaos-Token} on every chaos call, or empty to send none
  */
 @Validated
-@ConfigurationProperties("faultline.backend")
-public record BackendProperties(@NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-		@Min(1) int maxConcurrentAttempts, @Min(1) int unprotectedMaxConnections, @NotNull URI managementUrl,
-		String chaosToken) {
+@ConfigurationProperties(BackendProperties.PREFIX)
+public record BackendProperties(@NotNull URI baseUrl, List<URI> replicas, @NotNull Duration connectTimeout,
+		@NotNull Duration readTimeout, @Min(1) int maxConcurrentAttempts, @Min(1) int unprotectedMaxConnections,
+		@NotNull URI managementUrl, String chaosToken) {
 
 	/** The header the backend's chaos API reads its token from. */
 	public static final String CHAOS_TOKEN_HEADER = "X-Chaos-Token";
+
+	static final String PREFIX = "faultline.backend";
+
+	/**
+	 * Fills in the single replica when none are listed, and refuses a list the UI could
+	 * not call.
+	 */
+	public BackendProperties {
+		replicas = (replicas != null && !replicas.isEmpty()) ? checked(replicas, PREFIX + ".replicas", true)
+				: checked(single(baseUrl), PREFIX + ".base-url", false);
+	}
+
+	/** The replicas, in the order configured. */
+	public List<Replica> replicaList() {
+		return this.replicas.stream().map(Replica::at).toList();
+	}
+
+	private static List<URI> single(@Nullable URI baseUrl) {
+		if (baseUrl == null) {
+			throw new IllegalArgumentException(
+					"No backend replica: " + PREFIX + ".replicas is empty and " + PREFIX + ".base-url is not set");
+		}
+		return List.of(baseUrl);
+	}
+
+	private static List<URI> checked(List<URI> urls, String property, boolean indexed) {
+		Map<String, String> firstListedAs = new HashMap<>();
+		for (int i = 0; i < urls.size(); i++) {
+			String name = indexed ? property + "[" + i + "]" : property;
+			URI url = urls.get(i);
+			if (url == null || url.toString().isBlank()) {
+				throw new IllegalArgumentException(
+						name + " is empty: every replica needs a URL such as " + "http://backend-1:8081");
+			}
+			String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!scheme.equals("http") && !scheme.equals("https")) {
+				throw new IllegalArgumentException(
+						name + " = '" + url + "' is not an http or https URL; write it as " + "http://host:port");
+			}
+			if (url.getHost() == null) {
+				throw new IllegalArgumentException(name + " = '" + url + "' has no host; write it as http://host:port");
+			}
+			String id = Replica.at(url).id();
+			String earlier = firstListedAs.putIfAbsent(id, name + " = '" + url + "'");
+			if (earlier != null) {
+				throw new IllegalArgumentException(name + " = '" + url + "' is replica " + id + " again, as " + earlier
+						+ "; list each replica once");
+			}
+		}
+		return List.copyOf(urls);
+	}
 
 }

@@ -13,9 +13,10 @@ import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleC
 import org.springframework.web.client.RestClientException;
 
 /**
- * One HTTP call to the backend's message API, nothing more: no retry, no fallback. It
- * turns every failure into a {@link BackendException} that says whether repeating the
- * request is worth it and safe, which is all the resilience layer needs to know.
+ * One HTTP call to the backend's message API, nothing more: no retry, no fallback, no
+ * choice of replica (the caller names the {@link Replica}). It turns every failure into a
+ * {@link BackendException} that says whether repeating the request is worth it and safe,
+ * which is all the resilience layer needs to know.
  *
  * <p>
  * Two instances exist (see {@link BackendClientConfiguration}): one with connect and read
@@ -45,6 +46,9 @@ public class MessagesBackend implements AutoCloseable {
 	/** Header the backend sets on an answer that replays an earlier creation. */
 	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+	/** The path of the message API, under each replica's base URL. */
+	private static final String MESSAGES = "/api/messages";
+
 	private final RestClient http;
 
 	private final AutoCloseable connections;
@@ -54,11 +58,11 @@ public class MessagesBackend implements AutoCloseable {
 		this.connections = connections;
 	}
 
-	/** The newest messages, newest first. */
-	public List<Message> newest(int limit) {
+	/** The newest messages at the replica, newest first. */
+	public List<Message> newest(Replica replica, int limit) {
 		try {
 			Message[] messages = this.http.get()
-				.uri("/api/messages?limit={limit}", limit)
+				.uri(root(replica) + MESSAGES + "?limit={limit}", limit)
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange((request, response) -> {
 					failUnlessSuccessful(response, true);
@@ -72,15 +76,15 @@ public class MessagesBackend implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a message. Without an idempotency key a failure is never transient: the
-	 * backend may have stored the message before the connection broke, so sending it
-	 * again could store it twice.
+	 * Creates a message at the replica. Without an idempotency key a failure is never
+	 * transient: the backend may have stored the message before the connection broke, so
+	 * sending it again could store it twice.
 	 */
-	public Posted create(NewMessage message, @Nullable String idempotencyKey) {
+	public Posted create(Replica replica, NewMessage message, @Nullable String idempotencyKey) {
 		boolean safeToRepeat = idempotencyKey != null;
 		try {
 			return this.http.post()
-				.uri("/api/messages")
+				.uri(root(replica) + MESSAGES)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.headers((headers) -> {
@@ -104,6 +108,15 @@ public class MessagesBackend implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.connections.close();
+	}
+
+	/**
+	 * The replica's base URL as the start of a URI template: the metrics' {@code uri} tag
+	 * stays the API path, and {@code client.name} names the replica's host.
+	 */
+	private static String root(Replica replica) {
+		String base = replica.baseUrl().toString();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 	private static void failUnlessSuccessful(ConvertibleClientHttpResponse response, boolean safeToRepeat)

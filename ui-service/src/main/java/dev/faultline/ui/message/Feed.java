@@ -23,10 +23,12 @@ import org.springframework.lang.Nullable;
  * @param backendCalls HTTP attempts this request made to the backend (0 when the breaker
  * or bulkhead said no)
  * @param elapsedMs how long the UI took to get the answer, backend latency included
+ * @param replica the backend replica that answered, {@code host:port} such as
+ * {@code backend-1:8081}; {@code null} unless the source is {@code live}
  * @param messages newest first
  */
 public record Feed(ProtectionLevel level, Source source, @Nullable FailureReason reason, @Nullable Long ageMs,
-		int backendCalls, long elapsedMs, List<Message> messages) {
+		int backendCalls, long elapsedMs, @Nullable String replica, List<Message> messages) {
 
 	/** The age in whole seconds, for the page. */
 	public long ageSeconds() {

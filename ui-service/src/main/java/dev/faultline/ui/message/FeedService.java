@@ -6,12 +6,14 @@ import java.util.concurrent.ExecutionException;
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.NewMessage;
 import dev.faultline.ui.backend.Posted;
+import dev.faultline.ui.backend.Replica;
 import dev.faultline.ui.resilience.BackendCall;
 import dev.faultline.ui.resilience.BackendCalls;
 import dev.faultline.ui.resilience.Delivery;
 import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.MessageClients;
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.resilience.Source;
 import dev.faultline.ui.system.Violation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,8 +66,9 @@ class FeedService {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while waiting for the backend", ex);
 			}
+			Replica replica = (delivery.source() == Source.LIVE) ? call.answeredBy() : null;
 			Feed feed = new Feed(level, delivery.source(), delivery.reason(), delivery.ageMs(), call.attempts(),
-					elapsedMs(start), delivery.messages());
+					elapsedMs(start), (replica != null) ? replica.id() : null, delivery.messages());
 			this.events.publishEvent(new FeedServed(level, feed.source(), feed.reason(), feed.elapsedMs()));
 			return feed;
 		}

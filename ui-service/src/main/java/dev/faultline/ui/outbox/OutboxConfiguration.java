@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.faultline.ui.backend.MessagesBackend;
+import dev.faultline.ui.replica.Rotation;
 import dev.faultline.ui.shared.SharedProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -68,8 +69,8 @@ class OutboxConfiguration {
 	@Bean
 	OutboxDeliverer outboxDeliverer(StringRedisTemplate redis, Outbox outbox, OutboxProperties properties,
 			SharedProperties shared, @Qualifier(MessagesBackend.PROTECTED) MessagesBackend backend,
-			CircuitBreakerFactory<?, ?> breakers, Clock clock) {
-		return new OutboxDeliverer(redis, outbox, properties, shared, backend, breakers, clock);
+			@Qualifier(Rotation.PROTECTED) Rotation replicas, CircuitBreakerFactory<?, ?> breakers, Clock clock) {
+		return new OutboxDeliverer(redis, outbox, properties, shared, backend, replicas, breakers, clock);
 	}
 
 	@Bean

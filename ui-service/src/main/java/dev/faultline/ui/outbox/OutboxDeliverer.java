@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.faultline.ui.backend.BackendRejectedException;
 import dev.faultline.ui.backend.MessagesBackend;
+import dev.faultline.ui.replica.Rotation;
 import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.shared.SharedProperties;
 import org.apache.commons.logging.Log;
@@ -60,6 +62,8 @@ class OutboxDeliverer implements Runnable {
 
 	private final MessagesBackend backend;
 
+	private final Rotation replicas;
+
 	private final CircuitBreakerFactory<?, ?> breakers;
 
 	private final Clock clock;
@@ -67,12 +71,13 @@ class OutboxDeliverer implements Runnable {
 	private volatile boolean groupReady;
 
 	OutboxDeliverer(StringRedisTemplate redis, Outbox outbox, OutboxProperties properties, SharedProperties shared,
-			MessagesBackend backend, CircuitBreakerFactory<?, ?> breakers, Clock clock) {
+			MessagesBackend backend, Rotation replicas, CircuitBreakerFactory<?, ?> breakers, Clock clock) {
 		this.redis = redis;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.consumer = Consumer.from(properties.group(), shared.replicaId());
 		this.backend = backend;
+		this.replicas = replicas;
 		this.breakers = breakers;
 		this.clock = clock;
 	}
@@ -170,7 +175,9 @@ class OutboxDeliverer implements Runnable {
 			return;
 		}
 		try {
-			this.breakers.create(INSTANCE).run(() -> this.backend.create(post.message(), key));
+			this.breakers.create(INSTANCE)
+				.run(() -> this.replicas.choose(Set.of())
+					.run((replica) -> this.backend.create(replica, post.message(), key)));
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = FailureReasons.unwrap(mostSpecificOf(ex));

@@ -2,11 +2,15 @@ package dev.faultline.ui.resilience;
 
 import java.util.concurrent.ExecutorService;
 
+import dev.faultline.ui.replica.Rotation;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a {@link BackendCall} per user request, on the shared bounded attempt executor.
+ * Opens a {@link BackendCall} per user request, on the shared bounded attempt executor,
+ * with the level's rotation over the backend's replicas: with ejection for the protected
+ * levels, a plain round robin for level {@code none}.
  */
 @Component
 public class BackendCalls {
@@ -15,9 +19,17 @@ public class BackendCalls {
 
 	private final RetryBudget budget;
 
-	BackendCalls(@Qualifier(ResilienceConfiguration.ATTEMPT_EXECUTOR) ExecutorService executor, RetryBudget budget) {
+	private final Rotation protectedRotation;
+
+	private final Rotation unprotectedRotation;
+
+	BackendCalls(@Qualifier(ResilienceConfiguration.ATTEMPT_EXECUTOR) ExecutorService executor, RetryBudget budget,
+			@Qualifier(Rotation.PROTECTED) Rotation protectedRotation,
+			@Qualifier(Rotation.UNPROTECTED) Rotation unprotectedRotation) {
 		this.executor = executor;
 		this.budget = budget;
+		this.protectedRotation = protectedRotation;
+		this.unprotectedRotation = unprotectedRotation;
 	}
 
 	/**
@@ -25,7 +37,8 @@ public class BackendCalls {
 	 * user has an answer.
 	 */
 	public BackendCall open(ProtectionLevel level) {
-		return new BackendCall(this.executor, this.budget, level);
+		Rotation rotation = (level == ProtectionLevel.NONE) ? this.unprotectedRotation : this.protectedRotation;
+		return new BackendCall(this.executor, this.budget, level, rotation);
 	}
 
 }

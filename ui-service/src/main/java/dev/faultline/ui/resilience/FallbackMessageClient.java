@@ -38,7 +38,7 @@ class FallbackMessageClient implements MessageClient {
 	@CircuitBreaker(name = INSTANCE)
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
-		return call.attempt(() -> this.lastKnownGood.live(limit, this.backend.newest(limit)));
+		return call.attempt((replica) -> this.lastKnownGood.live(limit, this.backend.newest(replica, limit)));
 	}
 
 	@TimeLimiter(name = INSTANCE)
@@ -46,7 +46,7 @@ class FallbackMessageClient implements MessageClient {
 	@CircuitBreaker(name = INSTANCE)
 	@Override
 	public CompletableFuture<Posted> create(NewMessage message, @Nullable String idempotencyKey, BackendCall call) {
-		return call.attempt(() -> this.backend.create(message, idempotencyKey));
+		return call.attempt((replica) -> this.backend.create(replica, message, idempotencyKey));
 	}
 
 	/**

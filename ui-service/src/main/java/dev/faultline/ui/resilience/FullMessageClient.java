@@ -40,7 +40,7 @@ class FullMessageClient implements MessageClient {
 	@CircuitBreaker(name = INSTANCE)
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
-		return call.attempt(() -> this.lastKnownGood.live(limit, this.backend.newest(limit)));
+		return call.attempt((replica) -> this.lastKnownGood.live(limit, this.backend.newest(replica, limit)));
 	}
 
 	@Bulkhead(name = INSTANCE)
@@ -49,7 +49,7 @@ class FullMessageClient implements MessageClient {
 	@CircuitBreaker(name = INSTANCE)
 	@Override
 	public CompletableFuture<Posted> create(NewMessage message, @Nullable String idempotencyKey, BackendCall call) {
-		return call.attempt(() -> this.backend.create(message, idempotencyKey));
+		return call.attempt((replica) -> this.backend.create(replica, message, idempotencyKey));
 	}
 
 	/**

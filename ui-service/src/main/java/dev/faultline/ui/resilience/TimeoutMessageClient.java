@@ -30,13 +30,13 @@ class TimeoutMessageClient implements MessageClient {
 	@TimeLimiter(name = INSTANCE)
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
-		return call.attempt(() -> Delivery.live(this.backend.newest(limit)));
+		return call.attempt((replica) -> Delivery.live(this.backend.newest(replica, limit)));
 	}
 
 	@TimeLimiter(name = INSTANCE)
 	@Override
 	public CompletableFuture<Posted> create(NewMessage message, @Nullable String idempotencyKey, BackendCall call) {
-		return call.attempt(() -> this.backend.create(message, idempotencyKey));
+		return call.attempt((replica) -> this.backend.create(replica, message, idempotencyKey));
 	}
 
 }

@@ -26,12 +26,14 @@ class UnprotectedMessageClient implements MessageClient {
 
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
-		return CompletableFuture.completedFuture(Delivery.live(call.inline(() -> this.backend.newest(limit))));
+		return CompletableFuture
+			.completedFuture(Delivery.live(call.inline((replica) -> this.backend.newest(replica, limit))));
 	}
 
 	@Override
 	public CompletableFuture<Posted> create(NewMessage message, @Nullable String idempotencyKey, BackendCall call) {
-		return CompletableFuture.completedFuture(call.inline(() -> this.backend.create(message, idempotencyKey)));
+		return CompletableFuture
+			.completedFuture(call.inline((replica) -> this.backend.create(replica, message, idempotencyKey)));
 	}
 
 }

@@ -24,6 +24,9 @@ public final class InMemoryBackend {
 	/** How many messages each answer holds: what the page asks for. */
 	public static final int MESSAGES = 20;
 
+	/** The replica to name in calls; any other answers the same. */
+	public static final Replica REPLICA = Replica.at(URI.create("http://in-memory"));
+
 	private static final byte[] BODY = body();
 
 	private InMemoryBackend() {
@@ -34,7 +37,7 @@ public final class InMemoryBackend {
 	 * {@link RestClient#builder()}).
 	 */
 	public static MessagesBackend messagesBackend(RestClient.Builder builder) {
-		return new MessagesBackend(builder.requestFactory(requests()).baseUrl("http://in-memory").build(), () -> {
+		return new MessagesBackend(builder.requestFactory(requests()).build(), () -> {
 		});
 	}
 

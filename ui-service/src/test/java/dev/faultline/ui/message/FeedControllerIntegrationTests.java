@@ -25,13 +25,14 @@ class FeedControllerIntegrationTests extends AbstractUiIntegrationTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		JsonNode feed = response.getBody();
 		assertThat(feed.fieldNames()).toIterable()
-			.containsExactly("level", "source", "reason", "ageMs", "backendCalls", "elapsedMs", "messages");
+			.containsExactly("level", "source", "reason", "ageMs", "backendCalls", "elapsedMs", "replica", "messages");
 		assertThat(feed.get("level").asText()).isEqualTo("circuit-breaker");
 		assertThat(feed.get("source").asText()).isEqualTo("live");
 		assertThat(feed.get("reason").isNull()).isTrue();
 		assertThat(feed.get("ageMs").isNull()).isTrue();
 		assertThat(feed.get("backendCalls").asInt()).isEqualTo(1);
 		assertThat(feed.get("elapsedMs").asLong()).isNotNegative();
+		assertThat(feed.get("replica").asText()).isEqualTo("localhost:" + backend.port());
 		assertThat(feed.get("messages").get(0).fieldNames()).toIterable()
 			.containsExactly("id", "author", "text", "createdAt");
 	}

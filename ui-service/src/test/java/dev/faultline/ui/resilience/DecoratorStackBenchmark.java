@@ -54,14 +54,14 @@ public class DecoratorStackBenchmark {
 					.build());
 		Retry retry = Retry.of("full", RetryConfig.custom().maxAttempts(3).build());
 		Bulkhead bulkhead = Bulkhead.of("full", BulkheadConfig.custom().maxConcurrentCalls(8).build());
-		Supplier<List<Message>> read = () -> this.backend.newest(InMemoryBackend.MESSAGES);
+		Supplier<List<Message>> read = () -> this.backend.newest(InMemoryBackend.REPLICA, InMemoryBackend.MESSAGES);
 		this.decorated = Bulkhead.decorateSupplier(bulkhead,
 				Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, read)));
 	}
 
 	@Benchmark
 	public List<Message> undecorated() {
-		return this.backend.newest(InMemoryBackend.MESSAGES);
+		return this.backend.newest(InMemoryBackend.REPLICA, InMemoryBackend.MESSAGES);
 	}
 
 	@Benchmark

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param ageMs the cache age, or {@code null}
  * @param backendCalls HTTP attempts made for this request
  * @param elapsedMs the UI's time to answer
+ * @param replica the backend replica that answered ({@code host:port}), or {@code null}
  * @param messages the messages as JSON objects
  */
 public record FeedJson(String level, String source, String reason, Long ageMs, int backendCalls, long elapsedMs,
-		List<Map<String, Object>> messages) {
+		String replica, List<Map<String, Object>> messages) {
 }

@@ -75,8 +75,14 @@ public final class StubBackend {
 			.withBody(json.append(']').toString());
 	}
 
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
+	/**
+	 * A server of its own on the port (0 for any free one), such as one of several
+	 * backend replicas, or one started again where a stopped one listened; stopped when
+	 * the JVM ends.
+	 */
+	public static WireMockServer startOn(int port) {
+		WireMockServer server = new WireMockServer(
+				((port != 0) ? wireMockConfig().port(port) : wireMockConfig().dynamicPort()).containerThreads(40));
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-backend-stop"));
 		return server;
@@ -90,6 +96,10 @@ public final class StubBackend {
 	public static RequestPatternBuilder chaosChanges() {
 		return anyRequestedFor(urlPathMatching("/chaos.*"))
 			.andMatching((request) -> MatchResult.of(request.getMethod() != RequestMethod.GET));
+	}
+
+	private static WireMockServer start() {
+		return startOn(0);
 	}
 
 }
