@@ -2,9 +2,7 @@ package dev.faultline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,7 +220,7 @@ public final class PostgresServer implements AutoCloseable {
 		if (this.process.isAlive()) {
 			signal("-INT", List.of(this.process.toHandle()));
 		}
-		if (!waitFor(this.process, WAIT)) {
+		if (!ServerProcesses.waitFor(this.process, WAIT)) {
 			killAll(tree());
 		}
 		// Its processes end with the server; a forced kill may leave one for a moment.
@@ -348,7 +346,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	private void startOnFreePort() {
 		for (int attempt = 1;; attempt++) {
-			this.port = freePort();
+			this.port = ServerProcesses.freePort(HOST);
 			launch();
 			try {
 				awaitReady();
@@ -400,7 +398,7 @@ public final class PostgresServer implements AutoCloseable {
 			if (isReady()) {
 				return;
 			}
-			sleep(50);
+			ServerProcesses.sleep(50, "postgres");
 		}
 		kill();
 		throw new IllegalStateException("postgres did not accept connections on port " + this.port + " within "
@@ -433,9 +431,9 @@ public final class PostgresServer implements AutoCloseable {
 			Process tool = builder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
 				.start();
-			if (!waitFor(tool, timeout)) {
+			if (!ServerProcesses.waitFor(tool, timeout)) {
 				tool.destroyForcibly();
-				waitFor(tool, TOOL_WAIT);
+				ServerProcesses.waitFor(tool, TOOL_WAIT);
 				throw new IllegalStateException(
 						program + " did not finish within " + timeout.toSeconds() + " s:\n" + tail(output));
 			}
@@ -493,7 +491,7 @@ public final class PostgresServer implements AutoCloseable {
 			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			if (!waitFor(kill, TOOL_WAIT)) {
+			if (!ServerProcesses.waitFor(kill, TOOL_WAIT)) {
 				kill.destroyForcibly();
 				throw new IllegalStateException(String.join(" ", command) + " did not finish");
 			}
@@ -619,7 +617,7 @@ public final class PostgresServer implements AutoCloseable {
 			Process pgConfig = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
-			if (!waitFor(pgConfig, TOOL_WAIT)) {
+			if (!ServerProcesses.waitFor(pgConfig, TOOL_WAIT)) {
 				pgConfig.destroyForcibly();
 				return Optional.empty();
 			}
@@ -659,35 +657,6 @@ public final class PostgresServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return Optional.empty();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static boolean waitFor(Process process, Duration timeout) {
-		try {
-			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for postgres", ex);
 		}
 	}
 

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -135,9 +132,9 @@ public final class RedisServer implements AutoCloseable {
 			resume();
 		}
 		this.process.destroy();
-		if (!waitFor(this.process, WAIT)) {
+		if (!ServerProcesses.waitFor(this.process, WAIT)) {
 			this.process.destroyForcibly();
-			waitFor(this.process, WAIT);
+			ServerProcesses.waitFor(this.process, WAIT);
 		}
 		this.process = null;
 	}
@@ -218,7 +215,7 @@ public final class RedisServer implements AutoCloseable {
 
 	private void startOnFreePort() {
 		for (int attempt = 1;; attempt++) {
-			this.port = freePort();
+			this.port = ServerProcesses.freePort(HOST);
 			launch();
 			try {
 				awaitReady();
@@ -265,7 +262,7 @@ public final class RedisServer implements AutoCloseable {
 			if (ping(POLL_TIMEOUT) && isOurs()) {
 				return;
 			}
-			sleep(50);
+			ServerProcesses.sleep(50, "redis-server");
 		}
 		kill();
 		throw new IllegalStateException("redis-server did not answer PING on port " + this.port + " within "
@@ -291,7 +288,7 @@ public final class RedisServer implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			if (!waitFor(kill, WAIT) || kill.exitValue() != 0) {
+			if (!ServerProcesses.waitFor(kill, WAIT) || kill.exitValue() != 0) {
 				kill.destroyForcibly();
 				throw new IllegalStateException("kill " + signal + " " + this.process.pid() + " failed");
 			}
@@ -307,7 +304,7 @@ public final class RedisServer implements AutoCloseable {
 			// SIGKILL reaches a paused process too; a SIGTERM would wait for a SIGCONT
 			// that never comes.
 			running.destroyForcibly();
-			waitFor(running, Duration.ofSeconds(2));
+			ServerProcesses.waitFor(running, Duration.ofSeconds(2));
 		}
 		deleteDirectory();
 	}
@@ -315,7 +312,7 @@ public final class RedisServer implements AutoCloseable {
 	private synchronized void kill() {
 		if (this.process != null) {
 			this.process.destroyForcibly();
-			waitFor(this.process, WAIT);
+			ServerProcesses.waitFor(this.process, WAIT);
 			this.process = null;
 		}
 		this.paused = false;
@@ -361,35 +358,6 @@ public final class RedisServer implements AutoCloseable {
 			out.write(Resp.encode(args));
 			out.flush();
 			return Resp.read(new BufferedInputStream(socket.getInputStream()));
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static boolean waitFor(Process process, Duration timeout) {
-		try {
-			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for redis-server", ex);
 		}
 	}
 
