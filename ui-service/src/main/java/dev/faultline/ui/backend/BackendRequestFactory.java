@@ -197,6 +197,7 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 				request.setEntity(new ByteArrayEntity(body, null));
 			}
 			Deadline deadline = arm(request);
+			AttemptAbort.register(request::cancel);
 			try {
 				ClassicHttpResponse response = BackendRequestFactory.this.client
 					.executeOpen(RoutingSupport.determineHost(request), request, null);

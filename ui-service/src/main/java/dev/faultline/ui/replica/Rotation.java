@@ -1,6 +1,7 @@
 package dev.faultline.ui.replica;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.faultline.ui.backend.Replica;
@@ -73,6 +74,19 @@ public final class Rotation {
 			breaker = this.ejection.breaker(replica);
 		}
 		return new Pick(replica, breaker);
+	}
+
+	/**
+	 * A replica for a second attempt running beside the call's first (a hedge): one in
+	 * rotation that the call has not tried, or none when there is no such replica.
+	 */
+	public Optional<Pick> chooseUntried(Set<Replica> tried) {
+		Pick pick = choose(tried);
+		if (tried.contains(pick.replica())) {
+			pick.withdraw();
+			return Optional.empty();
+		}
+		return Optional.of(pick);
 	}
 
 	private Replica next(Choice choice) {

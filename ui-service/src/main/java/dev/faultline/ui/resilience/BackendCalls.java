@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a {@link BackendCall} per user request, on the shared bounded attempt executor,
- * with the level's rotation over the backend's replicas: with ejection for the protected
- * levels, a plain round robin for level {@code none}.
+ * with the level's rotation over the backend's replicas (with ejection for the protected
+ * levels, a plain round robin for level {@code none}) and the shared {@link Hedging}.
  */
 @Component
 public class BackendCalls {
@@ -23,13 +23,16 @@ public class BackendCalls {
 
 	private final Rotation unprotectedRotation;
 
+	private final Hedging hedging;
+
 	BackendCalls(@Qualifier(ResilienceConfiguration.ATTEMPT_EXECUTOR) ExecutorService executor, RetryBudget budget,
 			@Qualifier(Rotation.PROTECTED) Rotation protectedRotation,
-			@Qualifier(Rotation.UNPROTECTED) Rotation unprotectedRotation) {
+			@Qualifier(Rotation.UNPROTECTED) Rotation unprotectedRotation, Hedging hedging) {
 		this.executor = executor;
 		this.budget = budget;
 		this.protectedRotation = protectedRotation;
 		this.unprotectedRotation = unprotectedRotation;
+		this.hedging = hedging;
 	}
 
 	/**
@@ -38,7 +41,7 @@ public class BackendCalls {
 	 */
 	public BackendCall open(ProtectionLevel level) {
 		Rotation rotation = (level == ProtectionLevel.NONE) ? this.unprotectedRotation : this.protectedRotation;
-		return new BackendCall(this.executor, this.budget, level, rotation);
+		return new BackendCall(this.executor, this.budget, level, rotation, this.hedging);
 	}
 
 }

@@ -15,10 +15,12 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Level {@code full}: every pattern. The semaphore {@code @Bulkhead} is outermost with no
- * wait, so when its few permits are taken (say, by calls stuck on a hanging backend)
- * further calls are answered from the cache at once instead of holding request threads
- * until the deadline: the rest of the UI keeps its threads.
+ * Level {@code full}: every pattern, and hedged reads: with a replica that hangs or is
+ * stopped, a read waits for it only the hedge delay, not the read timeout. The semaphore
+ * {@code @Bulkhead} is outermost with no wait, so when its few permits are taken (say, by
+ * calls stuck on a hanging backend) further calls are answered from the cache at once
+ * instead of holding request threads until the deadline: the rest of the UI keeps its
+ * threads.
  */
 @Component
 class FullMessageClient implements MessageClient {
@@ -38,9 +40,10 @@ class FullMessageClient implements MessageClient {
 	@TimeLimiter(name = INSTANCE)
 	@Retry(name = INSTANCE)
 	@CircuitBreaker(name = INSTANCE)
+	@Hedge(name = INSTANCE)
 	@Override
 	public CompletableFuture<Delivery> newest(int limit, BackendCall call) {
-		return call.attempt((replica) -> this.lastKnownGood.live(limit, this.backend.newest(replica, limit)));
+		return call.hedged((replica) -> this.lastKnownGood.live(limit, this.backend.newest(replica, limit)));
 	}
 
 	@Bulkhead(name = INSTANCE)

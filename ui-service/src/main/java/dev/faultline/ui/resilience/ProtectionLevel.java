@@ -184,6 +184,9 @@ public enum ProtectionLevel {
 			if (annotation instanceof Bulkhead bulkhead) {
 				return new Declared(ResiliencePattern.BULKHEAD, bulkhead.name(), bulkhead.fallbackMethod());
 			}
+			if (annotation instanceof Hedge hedge) {
+				return new Declared(ResiliencePattern.HEDGE, hedge.name(), "");
+			}
 			return null;
 		}
 

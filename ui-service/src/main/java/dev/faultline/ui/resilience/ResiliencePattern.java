@@ -33,6 +33,12 @@ public enum ResiliencePattern {
 	 * {@code @Bulkhead}: caps concurrent backend calls; the excess is answered from the
 	 * fallback at once.
 	 */
-	BULKHEAD
+	BULKHEAD,
+
+	/**
+	 * {@link Hedge @Hedge}: a read the first replica is slow to answer goes to a second
+	 * one as well; the first good answer wins, within a hedge budget.
+	 */
+	HEDGE
 
 }

@@ -33,15 +33,15 @@ public class RetryBudget {
 
 	private final double capacity;
 
-	private final Map<ProtectionLevel, Bucket> buckets;
+	private final Map<ProtectionLevel, TokenBucket> buckets;
 
 	RetryBudget(ResilienceProperties properties) {
 		this.ratio = properties.retryBudgetRatio();
 		this.capacity = properties.retryBudgetCapacity();
-		Map<ProtectionLevel, Bucket> buckets = new EnumMap<>(ProtectionLevel.class);
+		Map<ProtectionLevel, TokenBucket> buckets = new EnumMap<>(ProtectionLevel.class);
 		for (ProtectionLevel level : ProtectionLevel.values()) {
 			if (level.uses(ResiliencePattern.RETRY)) {
-				buckets.put(level, new Bucket());
+				buckets.put(level, new TokenBucket(this.ratio, this.capacity));
 			}
 		}
 		this.buckets = Collections.unmodifiableMap(buckets);
@@ -52,7 +52,7 @@ public class RetryBudget {
 	 * level without a retry).
 	 */
 	void recordCall(ProtectionLevel level) {
-		Bucket bucket = this.buckets.get(level);
+		TokenBucket bucket = this.buckets.get(level);
 		if (bucket != null) {
 			bucket.earn();
 		}
@@ -60,19 +60,19 @@ public class RetryBudget {
 
 	/** Spends one of the level's tokens for one retry, if it has one. */
 	public boolean tryRetry(ProtectionLevel level) {
-		Bucket bucket = this.buckets.get(level);
+		TokenBucket bucket = this.buckets.get(level);
 		return bucket != null && bucket.spend();
 	}
 
 	/** The level's tokens left: how many retries it may make right now. */
 	public double available(ProtectionLevel level) {
-		Bucket bucket = this.buckets.get(level);
+		TokenBucket bucket = this.buckets.get(level);
 		return (bucket != null) ? bucket.tokens() : 0;
 	}
 
 	/** Fills every bucket again, as at start-up. */
 	public void refill() {
-		this.buckets.values().forEach(Bucket::fill);
+		this.buckets.values().forEach(TokenBucket::fill);
 	}
 
 	/** Tokens earned per call. */
@@ -83,33 +83,6 @@ public class RetryBudget {
 	/** The most tokens a bucket holds (and starts with): the burst it allows. */
 	public double capacity() {
 		return this.capacity;
-	}
-
-	/** One level's tokens. */
-	private final class Bucket {
-
-		private double tokens = RetryBudget.this.capacity;
-
-		synchronized void earn() {
-			this.tokens = Math.min(RetryBudget.this.capacity, this.tokens + RetryBudget.this.ratio);
-		}
-
-		synchronized boolean spend() {
-			if (this.tokens >= 1.0) {
-				this.tokens -= 1.0;
-				return true;
-			}
-			return false;
-		}
-
-		synchronized double tokens() {
-			return this.tokens;
-		}
-
-		synchronized void fill() {
-			this.tokens = RetryBudget.this.capacity;
-		}
-
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.faultline.ui.resilience;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.faultline.ui.backend.NewMessage;
@@ -23,13 +24,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class ProtectionLevelTests {
 
 	@Test
-	void eachLevelAddsExactlyOnePatternToThePrevious() {
+	void eachLevelAddsExactlyOnePatternForEveryCallToThePrevious() {
 		ProtectionLevel[] levels = ProtectionLevel.values();
 		assertThat(levels[0].patterns()).isEmpty();
 		for (int i = 1; i < levels.length; i++) {
-			assertThat(levels[i].patterns()).containsAll(levels[i - 1].patterns())
-				.hasSize(levels[i - 1].patterns().size() + 1);
+			assertThat(forEveryCall(levels[i])).containsAll(forEveryCall(levels[i - 1]))
+				.hasSize(forEveryCall(levels[i - 1]).size() + 1);
 		}
+	}
+
+	@Test
+	void onlyTheTopLevelHedgesAndOnlyItsReads() throws Exception {
+		assertThat(ProtectionLevel.values()).filteredOn((level) -> level.uses(ResiliencePattern.HEDGE))
+			.containsExactly(ProtectionLevel.FULL);
+		assertThat(FullMessageClient.class.getMethod("newest", int.class, BackendCall.class).getAnnotation(Hedge.class))
+			.isNotNull();
+		assertThat(FullMessageClient.class.getMethod("create", NewMessage.class, String.class, BackendCall.class)
+			.getAnnotation(Hedge.class)).isNull();
 	}
 
 	@Test
@@ -49,10 +60,12 @@ class ProtectionLevelTests {
 				Retry retry = method.getAnnotation(Retry.class);
 				CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
 				Bulkhead bulkhead = method.getAnnotation(Bulkhead.class);
+				Hedge hedge = method.getAnnotation(Hedge.class);
 				assertThat((timeLimiter != null) ? timeLimiter.name() : level.id()).isEqualTo(level.id());
 				assertThat((retry != null) ? retry.name() : level.id()).isEqualTo(level.id());
 				assertThat((breaker != null) ? breaker.name() : level.id()).isEqualTo(level.id());
 				assertThat((bulkhead != null) ? bulkhead.name() : level.id()).isEqualTo(level.id());
+				assertThat((hedge != null) ? hedge.name() : level.id()).isEqualTo(level.id());
 			}
 		}
 	}
@@ -70,7 +83,10 @@ class ProtectionLevelTests {
 				};
 				into.addAll(ProtectionLevel.patternsDeclaredOn(method, level.id()));
 			}
+			// The cache answers reads only, and only reads are hedged (a post is sent
+			// once).
 			newest.remove(ResiliencePattern.FALLBACK);
+			newest.remove(ResiliencePattern.HEDGE);
 			assertThat(create).as(level.id()).isEqualTo(newest);
 		}
 	}
@@ -90,6 +106,14 @@ class ProtectionLevelTests {
 		}
 		assertThat(ProtectionLevel.fromId("FULL")).isEmpty();
 		assertThat(ProtectionLevel.DEFAULT.id()).isEqualTo(ProtectionLevel.Names.DEFAULT);
+	}
+
+	/** The level's patterns without hedging, which is for reads only. */
+	private static Set<ResiliencePattern> forEveryCall(ProtectionLevel level) {
+		EnumSet<ResiliencePattern> patterns = EnumSet.noneOf(ResiliencePattern.class);
+		patterns.addAll(level.patterns());
+		patterns.remove(ResiliencePattern.HEDGE);
+		return patterns;
 	}
 
 	/** A client that shares level full's breaker by mistake. */
