@@ -53,14 +53,19 @@ public final class BackendProcess implements AutoCloseable {
 
 	private final TestHttp management;
 
+	private final List<String> arguments;
+
 	private Process process;
 
-	private BackendProcess(Path jar) throws IOException {
+	private boolean paused;
+
+	private BackendProcess(Path jar, List<String> arguments) throws IOException {
 		this.jar = jar;
+		this.arguments = List.copyOf(arguments);
 		this.apiPort = freePort();
 		this.managementPort = freePort();
 		this.dataDir = Files.createTempDirectory("faultline-e2e-data");
-		this.log = Paths.get("target", "backend-e2e.log").toAbsolutePath();
+		this.log = Paths.get("target", "backend-e2e-" + this.apiPort + ".log").toAbsolutePath();
 		this.api = TestHttp.to(apiUrl());
 		this.management = TestHttp.to(managementUrl());
 	}
@@ -93,16 +98,28 @@ public final class BackendProcess implements AutoCloseable {
 	 * classes that call this run in {@code verify}, after {@code backend-service} was
 	 * packaged earlier in the same reactor.
 	 */
-	public static BackendProcess startOrSkip(Class<?> testClass) throws IOException, InterruptedException {
+	public static BackendProcess startOrSkip(Class<?> testClass, String... arguments)
+			throws IOException, InterruptedException {
+		return start(jarOrSkip(testClass), arguments);
+	}
+
+	/**
+	 * The backend's jar, or a skipped test class when it has not been built, as
+	 * {@link #startOrSkip} says.
+	 */
+	public static Path jarOrSkip(Class<?> testClass) {
 		Optional<Path> jar = findJar();
 		assumeTrue(jar.isPresent(), () -> testClass.getSimpleName() + " needs the backend jar in "
 				+ "../backend-service/target: run ./mvnw verify from the repository root");
-		return start(jar.get());
+		return jar.get();
 	}
 
-	/** Starts the backend from the jar and waits (bounded) until it is ready. */
-	public static BackendProcess start(Path jar) throws IOException, InterruptedException {
-		BackendProcess backend = new BackendProcess(jar);
+	/**
+	 * Starts the backend from the jar with these extra arguments (such as
+	 * {@code --FAULTLINE_DB_URL=...}) and waits (bounded) until it is ready.
+	 */
+	public static BackendProcess start(Path jar, String... arguments) throws IOException, InterruptedException {
+		BackendProcess backend = new BackendProcess(jar, List.of(arguments));
 		Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-process-stop"));
 		backend.startProcess();
 		return backend;
@@ -112,6 +129,10 @@ public final class BackendProcess implements AutoCloseable {
 	public void stop() {
 		if (this.process == null) {
 			return;
+		}
+		if (this.paused) {
+			// A stopped process would keep SIGTERM pending until the timeout below.
+			resume();
 		}
 		this.process.destroy();
 		try {
@@ -139,6 +160,36 @@ public final class BackendProcess implements AutoCloseable {
 			throw new IllegalStateException("The backend survived SIGKILL for 15 s");
 		}
 		this.process = null;
+		this.paused = false;
+	}
+
+	/**
+	 * Stops the process where it is (SIGSTOP), as a long GC pause, a frozen VM or
+	 * {@code docker pause} does: connections are still accepted by the kernel, and never
+	 * answered until {@link #resume()}.
+	 */
+	public void pause() {
+		signal("STOP");
+		this.paused = true;
+	}
+
+	/** Lets a {@link #pause() paused} process run again (SIGCONT). */
+	public void resume() {
+		signal("CONT");
+		this.paused = false;
+	}
+
+	/**
+	 * Brings the backend back to running, whatever was done to it: resumes it when
+	 * paused, starts it again when killed or stopped.
+	 */
+	public void revive() throws IOException, InterruptedException {
+		if (this.paused) {
+			resume();
+		}
+		if (this.process == null || !this.process.isAlive()) {
+			startProcess();
+		}
 	}
 
 	/** Starts the backend again on the same ports and data. */
@@ -191,6 +242,26 @@ public final class BackendProcess implements AutoCloseable {
 		}
 	}
 
+	private void signal(String name) {
+		if (this.process == null) {
+			throw new IllegalStateException("The backend is not running");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling the backend", ex);
+		}
+	}
+
 	private void startProcess() throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -201,6 +272,7 @@ public final class BackendProcess implements AutoCloseable {
 		command.add("--management.server.port=" + this.managementPort);
 		command.add("--faultline.data-dir=" + this.dataDir);
 		command.add("--spring.main.banner-mode=off");
+		command.addAll(this.arguments);
 		Files.createDirectories(this.log.getParent());
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
