@@ -65,6 +65,13 @@ public class Hedging implements DisposableBean {
 		return this.budget.tokens();
 	}
 
+	/** What the health details show: the delay now, and the budget. */
+	public Status status() {
+		return new Status(delay().toMillis(), this.properties.delay() == null,
+				Math.floor(this.budget.tokens() * 10) / 10, this.properties.budgetRatio(),
+				this.properties.budgetCapacity());
+	}
+
 	/** Fills the budget again and forgets the latencies, as at start-up. */
 	public synchronized void reset() {
 		this.budget.fill();
@@ -106,6 +113,19 @@ public class Hedging implements DisposableBean {
 		long percentile = sorted[Math.max(0, Math.min(count - 1, index))];
 		this.derivedNanos = Math.max(this.properties.minDelay().toNanos(),
 				Math.min(this.properties.maxDelay().toNanos(), percentile));
+	}
+
+	/**
+	 * The hedge as {@code /actuator/health} shows it, under {@code resilience.hedge}.
+	 *
+	 * @param delayMs the hedge delay now
+	 * @param derived whether it follows recent latency ({@code false}: fixed by
+	 * configuration)
+	 * @param tokens the hedges the budget allows right now
+	 * @param budgetRatio tokens each hedged read earns
+	 * @param budgetCapacity the most tokens the budget holds
+	 */
+	public record Status(long delayMs, boolean derived, double tokens, double budgetRatio, int budgetCapacity) {
 	}
 
 }

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The health details Resilience4j 2.x has no indicator for: bulkheads (free permits),
  * retries (outcomes, and each level's retry budget with its settings, which the benchmark
- * reads to show the limit it promises) and time limiters (deadlines), under
- * {@code resilience} in {@code /actuator/health}. Always UP: a full bulkhead or a spent
- * budget means the UI is protecting itself, not that it is unhealthy. The breakers have
- * Resilience4j's own indicator, {@code circuitBreakers}.
+ * reads to show the limit it promises), time limiters (deadlines) and the hedge (its
+ * delay now and its budget), under {@code resilience} in {@code /actuator/health}. Always
+ * UP: a full bulkhead or a spent budget means the UI is protecting itself, not that it is
+ * unhealthy. The breakers have Resilience4j's own indicator, {@code circuitBreakers}.
  */
 @Component
 class ResilienceHealthIndicator implements HealthIndicator {
@@ -33,12 +33,15 @@ class ResilienceHealthIndicator implements HealthIndicator {
 
 	private final RetryBudget budget;
 
+	private final Hedging hedging;
+
 	ResilienceHealthIndicator(BulkheadRegistry bulkheads, RetryRegistry retries, TimeLimiterRegistry timeLimiters,
-			RetryBudget budget) {
+			RetryBudget budget, Hedging hedging) {
 		this.bulkheads = bulkheads;
 		this.retries = retries;
 		this.timeLimiters = timeLimiters;
 		this.budget = budget;
+		this.hedging = hedging;
 	}
 
 	@Override
@@ -74,6 +77,7 @@ class ResilienceHealthIndicator implements HealthIndicator {
 			.withDetail("retryBudget",
 					Map.of("ratio", this.budget.ratio(), "capacity", this.budget.capacity(), "tokens", tokens))
 			.withDetail("timeLimiters", deadlines)
+			.withDetail("hedge", this.hedging.status())
 			.build();
 	}
 

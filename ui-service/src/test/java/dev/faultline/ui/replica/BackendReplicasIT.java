@@ -183,7 +183,8 @@ class BackendReplicasIT {
 		}
 
 		assertThat(full).allSatisfy((feed) -> assertThat(feed.source()).isEqualTo("live"));
-		// Level none answers a failed read with a 502 problem: it has nothing else to give.
+		// Level none answers a failed read with a 502 problem: it has nothing else to
+		// give.
 		long lost = none.stream().filter((status) -> status != 200).count();
 		assertThat(lost).as("level none's reads lost to the dead replica").isBetween(3L, 25L);
 		assertThat(rotation(victim)).isEqualTo(Status.EJECTED);

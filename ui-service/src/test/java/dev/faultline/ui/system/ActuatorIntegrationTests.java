@@ -65,7 +65,7 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@Test
-	void healthShowsBulkheadsRetriesTimeLimitersAndTheRetryBudget() {
+	void healthShowsBulkheadsRetriesTimeLimitersTheRetryBudgetAndTheHedge() {
 		JsonNode resilience = this.rest.getForObject("/actuator/health", JsonNode.class)
 			.get("components")
 			.get("resilience");
@@ -80,6 +80,10 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 		assertThat(budget.get("capacity").asDouble()).isPositive();
 		assertThat(budget.get("tokens").get("retry").asDouble()).isPositive();
 		assertThat(budget.get("tokens").has("none")).as("level none never retries").isFalse();
+		JsonNode hedge = details.get("hedge");
+		assertThat(hedge.get("delayMs").asLong()).isPositive();
+		assertThat(hedge.get("tokens").asDouble()).isPositive();
+		assertThat(hedge.get("budgetCapacity").asInt()).isPositive();
 	}
 
 	@Test
