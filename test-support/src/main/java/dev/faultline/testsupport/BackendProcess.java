@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -123,6 +124,43 @@ public final class BackendProcess implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-process-stop"));
 		backend.startProcess();
 		return backend;
+	}
+
+	/**
+	 * Starts {@code count} backends from the jar with the same arguments (on one shared
+	 * database, say): the first alone, so that it runs the migrations, the others side by
+	 * side. Each is ready when this returns.
+	 */
+	public static List<BackendProcess> startReplicas(Path jar, int count, String... arguments)
+			throws IOException, InterruptedException {
+		List<BackendProcess> replicas = new ArrayList<>();
+		replicas.add(start(jar, arguments));
+		List<CompletableFuture<BackendProcess>> others = new ArrayList<>();
+		for (int i = 1; i < count; i++) {
+			others.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return start(jar, arguments);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while starting a backend", ex);
+				}
+			}));
+		}
+		try {
+			for (CompletableFuture<BackendProcess> other : others) {
+				replicas.add(other.join());
+			}
+		}
+		catch (RuntimeException ex) {
+			replicas.forEach(BackendProcess::close);
+			others.forEach((other) -> other.thenAccept(BackendProcess::close));
+			throw ex;
+		}
+		return replicas;
 	}
 
 	/** Stops the backend: its ports refuse connections afterwards. */

@@ -1,6 +1,7 @@
 package dev.faultline.ui.rehearsal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,10 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.testsupport.PostgresServer;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
+import dev.faultline.ui.backend.Replica;
 import dev.faultline.ui.rehearsal.RunBook.Step;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The talk's demo, rehearsed: every step of the run-book in {@code slides/README.md}, in
- * order, against the real backend jar and the UI with its production settings. Each step
- * does what the speaker does (the real {@code scripts/chaos} commands, the dashboard's
- * traffic and level controls with the page's CSRF token) and checks what the audience
- * must see through the endpoints the dashboard and the page read (the dashboard's
- * snapshot stream, the feed). Steps only the compose stack can show are covered by
- * {@code scripts/compose-smoke.sh}. Every observation is printed, so the speaker sees the
- * numbers the audience will see; the bounds hold on a loaded 2-core machine.
+ * order, against three real backend jars on one real PostgreSQL (as compose runs them)
+ * and the UI with its production settings. Each step does what the speaker does (the real
+ * {@code scripts/chaos} commands, the dashboard's traffic and level controls with the
+ * page's CSRF token) and checks what the audience must see through the endpoints the
+ * dashboard and the page read (the dashboard's snapshot stream, the feed). Steps only the
+ * compose stack can show are covered by {@code scripts/compose-smoke.sh}. Every
+ * observation is printed, so the speaker sees the numbers the audience will see; the
+ * bounds hold on a loaded 2-core machine.
  */
 class RehearsalIT {
 
@@ -56,9 +60,17 @@ class RehearsalIT {
 
 	private static final Pattern SOURCE = Pattern.compile("source (\\S+) (\\S+) within (\\d+)s");
 
+	private static final Pattern REPLICA = Pattern
+		.compile("replica (backend-\\d+) (in rotation|ejected|trial) within (\\d+)s");
+
+	/** As many backends as compose runs: backend-1, backend-2, backend-3. */
+	private static final int REPLICAS = 3;
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static BackendProcess backend;
+	private static final List<BackendProcess> backends = new ArrayList<>();
+
+	private static PostgresServer database;
 
 	private static ConfigurableApplicationContext ui;
 
@@ -70,13 +82,31 @@ class RehearsalIT {
 
 	private int rate;
 
+	/**
+	 * Starts what compose runs: three backend replicas on one PostgreSQL, and the UI in
+	 * front of them. Without Debian's PostgreSQL, one backend on its embedded database,
+	 * and the steps that need replicas are skipped with the reason printed.
+	 */
 	@BeforeAll
 	static void startBothServices() throws Exception {
-		backend = BackendProcess.startOrSkip(RehearsalIT.class);
+		Path jar = BackendProcess.jarOrSkip(RehearsalIT.class);
+		if (PostgresServer.installed()) {
+			database = PostgresServer.start();
+			String[] onTheDatabase = { "--FAULTLINE_DB_URL=" + database.jdbcUrl(),
+					"--FAULTLINE_DB_USER=" + database.username(), "--FAULTLINE_DB_PASSWORD=" + database.password() };
+			backends.addAll(BackendProcess.startReplicas(jar, REPLICAS, onTheDatabase));
+		}
+		else {
+			System.err.println("[SKIPPED] RehearsalIT's replica steps: " + PostgresServer.missing().orElse("")
+					+ "; the other steps run against one backend");
+			backends.add(BackendProcess.start(jar));
+		}
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off", "--server.shutdown=immediate",
-				"--faultline.backend.base-url=" + backend.apiUrl(),
-				"--faultline.backend.management-url=" + backend.managementUrl());
+				"--faultline.backend.replicas="
+						+ String.join(",", backends.stream().map(BackendProcess::apiUrl).toList()),
+				"--faultline.backend.management-urls="
+						+ String.join(",", backends.stream().map(BackendProcess::managementUrl).toList()));
 		browser = TestHttp.browserTo("http://127.0.0.1:" + ((WebServerApplicationContext) ui).getWebServer().getPort());
 		Matcher token = CSRF.matcher(browser.get("/dashboard").body());
 		assertThat(token.find()).as("the dashboard's CSRF token").isTrue();
@@ -88,8 +118,9 @@ class RehearsalIT {
 		if (ui != null) {
 			ui.close();
 		}
-		if (backend != null) {
-			backend.close();
+		backends.forEach(BackendProcess::close);
+		if (database != null) {
+			database.close();
 		}
 	}
 
@@ -102,6 +133,11 @@ class RehearsalIT {
 		for (Step step : steps) {
 			if (step.composeOnly()) {
 				System.out.printf("Rehearsal step %s: compose only, checked by scripts/compose-smoke.sh%n", step.id());
+				continue;
+			}
+			if (step.needsReplicas() && backends.size() < REPLICAS) {
+				System.err.printf("[SKIPPED] Rehearsal step %s: needs three backend replicas on PostgreSQL%n",
+						step.id());
 				continue;
 			}
 			perform(step);
@@ -126,6 +162,16 @@ class RehearsalIT {
 			this.level = step.level();
 			if (this.rate > 0) {
 				traffic("POST", "/dashboard/traffic?level=" + this.level + "&rate=" + this.rate);
+			}
+		}
+		for (String action : step.replicaActions()) {
+			String[] words = action.split(" ");
+			BackendProcess replica = replica(words[1]);
+			if ("kill".equals(words[0])) {
+				replica.kill();
+			}
+			else {
+				replica.revive();
 			}
 		}
 		for (String command : step.chaos()) {
@@ -170,6 +216,12 @@ class RehearsalIT {
 			return within(Duration.ofSeconds(Long.parseLong(source.group(3))), () -> feedSource(source.group(1)),
 					wanted::equals);
 		}
+		Matcher replica = REPLICA.matcher(check);
+		if (replica.matches()) {
+			String id = Replica.at(URI.create(replica(replica.group(1)).apiUrl())).id();
+			return within(Duration.ofSeconds(Long.parseLong(replica.group(3))), () -> rotation(id),
+					replica.group(2)::equals);
+		}
 		if ("traffic stopped".equals(check)) {
 			JsonNode traffic = JSON.readTree(browser.get("/dashboard/traffic").body());
 			return (traffic.path("running").asBoolean() ? "FAILED: still running" : "stopped") + ", "
@@ -188,6 +240,25 @@ class RehearsalIT {
 		}
 		long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		return ok.test(seen) ? seen + " after " + ms + " ms" : "FAILED: " + seen + " after " + ms + " ms";
+	}
+
+	/** The replica's state as the UI's health shows it: in rotation, ejected or trial. */
+	private static String rotation(String id) {
+		try {
+			return JSON.readTree(browser.get("/actuator/health/replicas").body())
+				.path("details")
+				.path(id)
+				.path("rotation")
+				.asText("unknown");
+		}
+		catch (IOException ex) {
+			return "no health";
+		}
+	}
+
+	/** The backend compose calls {@code backend-N}. */
+	private static BackendProcess replica(String name) {
+		return backends.get(Integer.parseInt(name.substring("backend-".length())) - 1);
 	}
 
 	private String breakerState(String level) {
@@ -248,7 +319,13 @@ class RehearsalIT {
 		List<String> words = new ArrayList<>(List.of(command.split(" ")));
 		words.set(0, REPOSITORY.resolve(words.get(0)).toString());
 		ProcessBuilder builder = new ProcessBuilder(words).redirectErrorStream(true);
-		builder.environment().put("CHAOS_URL", backend.managementUrl());
+		// The replicas under compose's names, as scripts/chaos lists them by default.
+		List<String> urls = new ArrayList<>();
+		for (int i = 0; i < backends.size(); i++) {
+			urls.add("backend-" + (i + 1) + "=" + backends.get(i).managementUrl());
+		}
+		builder.environment().put("CHAOS_URLS", String.join(" ", urls));
+		builder.environment().remove("CHAOS_URL");
 		Process process = builder.start();
 		process.getOutputStream().close();
 		boolean done = process.waitFor(30, TimeUnit.SECONDS);

@@ -19,6 +19,13 @@ final class RunBook {
 
 	private static final Pattern CHAOS = Pattern.compile("scripts/chaos [a-z-]+(?: [^`]*)?");
 
+	/**
+	 * What the speaker does to one backend replica's container:
+	 * {@code docker compose kill
+	 * backend-2}, {@code docker compose start backend-2}.
+	 */
+	private static final Pattern REPLICA_ACTION = Pattern.compile("docker compose (kill|start) (backend-\\d+)");
+
 	private static final Pattern LEVEL = Pattern.compile("Protected level \\*\\*([a-z-]+)\\*\\*");
 
 	private static final Pattern RATE = Pattern.compile("dashboard: \\*\\*(\\d+)/s\\*\\*");
@@ -49,10 +56,15 @@ final class RunBook {
 
 	private static Step step(String id, String actions, String checks) {
 		List<String> chaos = new ArrayList<>();
+		List<String> replicaActions = new ArrayList<>();
 		Matcher code = CODE.matcher(actions);
 		while (code.find()) {
 			if (CHAOS.matcher(code.group(1)).matches()) {
 				chaos.add(code.group(1));
+			}
+			Matcher replica = REPLICA_ACTION.matcher(code.group(1));
+			if (replica.matches()) {
+				replicaActions.add(replica.group(1) + " " + replica.group(2));
 			}
 		}
 		Matcher level = LEVEL.matcher(actions);
@@ -63,8 +75,8 @@ final class RunBook {
 			expectations.add(check.group(1));
 		}
 		return new Step(id, actions, level.find() ? level.group(1) : null,
-				rate.find() ? Integer.parseInt(rate.group(1)) : null, actions.contains("**Stop**"), chaos,
-				checks.startsWith("compose only"), expectations);
+				rate.find() ? Integer.parseInt(rate.group(1)) : null, actions.contains("**Stop**"), replicaActions,
+				chaos, checks.startsWith("compose only"), expectations);
 	}
 
 	/**
@@ -75,12 +87,20 @@ final class RunBook {
 	 * @param level the protected level the speaker switches the dashboard to, if any
 	 * @param rate the traffic rate the speaker starts, if any
 	 * @param stopTraffic whether the speaker stops the traffic
+	 * @param replicaActions what the speaker does to backend replicas' containers, in
+	 * order, such as {@code kill backend-2}; done before the chaos commands
 	 * @param chaos the {@code scripts/chaos} commands, in order
 	 * @param composeOnly whether only the compose stack can show it
 	 * @param checks what the audience must see, in the rehearsal's words
 	 */
-	record Step(String id, String actions, String level, Integer rate, boolean stopTraffic, List<String> chaos,
-			boolean composeOnly, List<String> checks) {
+	record Step(String id, String actions, String level, Integer rate, boolean stopTraffic, List<String> replicaActions,
+			List<String> chaos, boolean composeOnly, List<String> checks) {
+
+		/** Whether the step needs three backend replicas. */
+		boolean needsReplicas() {
+			return !this.replicaActions.isEmpty() || this.chaos.stream().anyMatch((command) -> command.contains("--on"))
+					|| this.checks.stream().anyMatch((check) -> check.startsWith("replica "));
+		}
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,26 +69,7 @@ class BackendReplicasIT {
 		database = PostgresServer.startOrSkip(BackendReplicasIT.class);
 		String[] onTheDatabase = { "--FAULTLINE_DB_URL=" + database.jdbcUrl(),
 				"--FAULTLINE_DB_USER=" + database.username(), "--FAULTLINE_DB_PASSWORD=" + database.password() };
-		// The first migrates the schema; the others then start side by side.
-		backends.add(BackendProcess.start(jar, onTheDatabase));
-		List<CompletableFuture<BackendProcess>> others = new ArrayList<>();
-		for (int i = 1; i < REPLICAS; i++) {
-			others.add(CompletableFuture.supplyAsync(() -> {
-				try {
-					return BackendProcess.start(jar, onTheDatabase);
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException(ex);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
-			}));
-		}
-		for (CompletableFuture<BackendProcess> other : others) {
-			backends.add(other.join());
-		}
+		backends.addAll(BackendProcess.startReplicas(jar, REPLICAS, onTheDatabase));
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off", "--server.shutdown=immediate", "--faultline.backend.replicas="
 						+ String.join(",", backends.stream().map(BackendProcess::apiUrl).toList()));
