@@ -167,14 +167,28 @@
       + t.faults.map((f) => f.fault + ' · ' + seconds(f.remainingSeconds * 1000) + ' left').join(', ');
   }
 
-  // One line for the whole backend when every replica has the same trouble (or none), else one part per replica.
+  // One line for the whole backend when every replica has the same trouble (or none); otherwise what most have, then
+  // by name each replica that differs, such as "no chaos · backend-2 outage". The details are in the tooltip.
   function renderChaos(chaos) {
     const el = document.getElementById('chaos-status');
     const targets = chaos.targets;
-    const kind = (t) => t.reachable ? (t.scenario || '') + '|' + t.faults.map((f) => f.fault).join(',') : 'unreachable';
-    const text = targets.every((t) => kind(t) === kind(targets[0]))
-      ? describeChaos(targets[0])
-      : targets.map((t) => t.target + ': ' + (t.reachable ? describeChaos(t) : 'unreachable')).join(' · ');
+    const kinds = targets.map((t) => t.reachable ? (t.scenario || '') + '|' + t.faults.map((f) => f.fault).join(',') : 'unreachable');
+    // Unreachable replicas are always named: which one is down is the news.
+    const common = kinds.find((k) => k !== 'unreachable' && kinds.filter((other) => other === k).length > 1);
+    const word = (t) => !t.reachable ? 'unreachable' : t.scenario || t.faults.map((f) => f.fault).join(',') || 'no chaos';
+    let text;
+    if (kinds.every((k) => k === kinds[0])) {
+      text = describeChaos(targets[0]);
+    }
+    else {
+      const parts = common === undefined ? [] : [describeChaos(targets[kinds.indexOf(common)])];
+      targets.forEach((t, i) => {
+        if (kinds[i] !== common) {
+          parts.push(t.target + ' ' + word(t));
+        }
+      });
+      text = parts.join(' · ');
+    }
     if (el.textContent !== text) {
       el.textContent = text;
       el.title = targets.map((t) => (targets.length > 1 ? t.target + ': ' : '')
@@ -189,11 +203,9 @@
 
   function renderReplicas(rows) {
     const body = document.getElementById('replica-rows');
-    // Hosts alone when that names each replica and they share a port: "backend-1" rather than "backend-1:8081".
+    // Hosts alone when that names each replica: "backend-1" rather than "backend-1:8081" (the tooltip has both).
     const host = (id) => id.slice(0, id.lastIndexOf(':'));
-    const port = (id) => id.slice(id.lastIndexOf(':'));
-    const short = new Set(rows.map((r) => port(r.replica))).size === 1
-      && new Set(rows.map((r) => host(r.replica))).size === rows.length;
+    const short = new Set(rows.map((r) => host(r.replica))).size === rows.length;
     if (body.children.length !== rows.length) {
       body.replaceChildren(...rows.map(() => {
         const tr = document.createElement('tr');
