@@ -73,17 +73,18 @@ class ReplicaPanel {
 	 * One replica's live answers in one-second buckets, reused as time moves on, so
 	 * memory stays fixed.
 	 */
-	private static final class Answers {
+	static final class Answers {
 
 		private final long[] seconds;
 
 		private final int[] counts;
 
-		private Answers(int window) {
+		Answers(int window) {
 			this.seconds = new long[window];
 			this.counts = new int[window];
 		}
 
+		/** Counts one answer in this second (epoch seconds). */
 		synchronized void add(long second) {
 			int slot = (int) (second % this.seconds.length);
 			if (this.seconds[slot] != second) {
