@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -147,12 +148,9 @@ class BackendChaos implements DisposableBean {
 
 	/** Reads every replica's state now. */
 	ChaosStatus refresh() {
-		fanOut(this.targets, (target) -> {
-			target.refresh();
-			return null;
-		}, (target) -> {
+		fanOut(this.targets, ChaosTarget::refresh, (target) -> {
 			target.noAnswerWithin(TOTAL_WAIT.toMillis());
-			return null;
+			return target.latest();
 		});
 		return status();
 	}
@@ -198,7 +196,13 @@ class BackendChaos implements DisposableBean {
 	private <T> List<T> fanOut(List<ChaosTarget> chosen, Function<ChaosTarget, T> call, Function<ChaosTarget, T> late) {
 		List<CompletableFuture<T>> futures = new ArrayList<>();
 		for (ChaosTarget target : chosen) {
-			futures.add(CompletableFuture.supplyAsync(() -> call.apply(target), this.calls));
+			try {
+				futures.add(CompletableFuture.supplyAsync(() -> call.apply(target), this.calls));
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down: no more calls.
+				futures.add(CompletableFuture.failedFuture(ex));
+			}
 		}
 		long deadline = System.nanoTime() + TOTAL_WAIT.toNanos();
 		List<T> answers = new ArrayList<>();

@@ -177,6 +177,23 @@ class DashboardReplicasIntegrationTests {
 	}
 
 	@Test
+	void aReplicaThatHangsIsNamedUnreachableWithinTheTotalWaitWhileTheOthersTakeTheAction() throws Exception {
+		servers[0].stubFor(put(urlEqualTo("/chaos/scenarios/hang"))
+			.willReturn(okJson(StubBackend.CHAOS_OUTAGE).withFixedDelay((int) Duration.ofSeconds(20).toMillis())));
+
+		long start = System.nanoTime();
+		Answer answer = send("/dashboard/chaos/hang", true);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		JsonNode outcomes = answer.json().get("outcomes");
+		assertThat(outcomes.findValuesAsText("result")).containsExactly("unreachable", "applied", "applied");
+		assertThat(outcomes.get(0).get("problem").asText()).startsWith("chaos API not reachable");
+		// Loose: the bound the code promises, plus room for a busy machine.
+		assertThat(elapsed).isLessThan(BackendChaos.TOTAL_WAIT.plusSeconds(3));
+	}
+
+	@Test
 	void aReplicaWhoseChaosApiSaysNoIsNamedAsRefused() throws Exception {
 		servers[0].stubFor(put(urlEqualTo("/chaos/scenarios/hang")).willReturn(aResponse().withStatus(401)));
 
