@@ -1,10 +1,11 @@
 /*
  * Faultline's live dashboard. One EventSource on /dashboard/stream?level=...:
  *   history  (once)         {level, protectedLevel: [point], unprotected: [point], events: [event]}
- *   snapshot (every second) {time, level, protectedLevel: column, unprotected: column, traffic, chaos, droppedEvents, streams,
- *                            replica, sharedState}
+ *   snapshot (every second) {time, level, protectedLevel: column, unprotected: column, traffic, chaos: {targets: [...]},
+ *                            backendReplicas: [row], droppedEvents, streams, replica, sharedState}
  *   event    (as it happens) {time, level, source, type, kind, message}
- * Buttons POST/DELETE to the UI (with the page's CSRF token); the UI talks to the backend, never the browser.
+ * Buttons POST/DELETE to the UI (with the page's CSRF token); the UI talks to the backend, never the browser. A chaos
+ * button goes to the whole backend, or to the one replica chosen beside the buttons (shown with more than one).
  * The controls are the speaker's when the UI has a speaker token: the page arrives with them disabled and a reason
  * for any other browser, and a 403 speaker-only answer (say, the cookie expired) disables them the same way.
  */
@@ -154,23 +155,83 @@
       : 'off';
   }
 
+  function describeChaos(t) {
+    if (!t.reachable) {
+      return t.problem || 'chaos API unreachable';
+    }
+    if (t.faults.length === 0) {
+      return 'no chaos';
+    }
+    // The scenario's name first: the word on the button and in scripts/chaos.
+    return (t.scenario ? t.scenario + ': ' : '')
+      + t.faults.map((f) => f.fault + ' · ' + seconds(f.remainingSeconds * 1000) + ' left').join(', ');
+  }
+
+  // One line for the whole backend when every replica has the same trouble (or none); otherwise what most have, then
+  // by name each replica that differs, such as "no chaos · backend-2 outage". The details are in the tooltip.
   function renderChaos(chaos) {
     const el = document.getElementById('chaos-status');
+    const targets = chaos.targets;
+    const kinds = targets.map((t) => t.reachable ? (t.scenario || '') + '|' + t.faults.map((f) => f.fault).join(',') : 'unreachable');
+    // Unreachable replicas are always named: which one is down is the news.
+    const common = kinds.find((k) => k !== 'unreachable' && kinds.filter((other) => other === k).length > 1);
+    const word = (t) => !t.reachable ? 'unreachable' : t.scenario || t.faults.map((f) => f.fault).join(',') || 'no chaos';
     let text;
-    if (!chaos.reachable) {
-      text = chaos.problem || 'chaos API unreachable';
-    }
-    else if (chaos.faults.length === 0) {
-      text = 'no chaos';
+    if (kinds.every((k) => k === kinds[0])) {
+      text = describeChaos(targets[0]);
     }
     else {
-      // The scenario's name first: the word on the button and in scripts/chaos.
-      text = (chaos.scenario ? chaos.scenario + ': ' : '')
-        + chaos.faults.map((f) => f.fault + ' · ' + seconds(f.remainingSeconds * 1000) + ' left').join(', ');
+      const parts = common === undefined ? [] : [describeChaos(targets[kinds.indexOf(common)])];
+      targets.forEach((t, i) => {
+        if (kinds[i] !== common) {
+          parts.push(t.target + ' ' + word(t));
+        }
+      });
+      text = parts.join(' · ');
     }
     if (el.textContent !== text) {
       el.textContent = text;
-      el.title = chaos.problem || chaos.faults.map((f) => f.summary || f.fault).join('\n');
+      el.title = targets.map((t) => (targets.length > 1 ? t.target + ': ' : '')
+        + (t.problem || t.faults.map((f) => f.summary || f.fault).join(', ') || 'no chaos')).join('\n');
+    }
+  }
+
+  const replicaTable = document.querySelector('.replica-table');
+  const rotationLabels = {
+    'in rotation': replicaTable.dataset.inRotation, 'ejected': replicaTable.dataset.ejected, 'trial': replicaTable.dataset.trial
+  };
+
+  function renderReplicas(rows) {
+    const body = document.getElementById('replica-rows');
+    // Hosts alone when that names each replica: "backend-1" rather than "backend-1:8081" (the tooltip has both).
+    const host = (id) => id.slice(0, id.lastIndexOf(':'));
+    const short = new Set(rows.map((r) => host(r.replica))).size === rows.length;
+    if (body.children.length !== rows.length) {
+      body.replaceChildren(...rows.map(() => {
+        const tr = document.createElement('tr');
+        ['name', 'rotation', 'calls', 'answered'].forEach((field) => {
+          const td = document.createElement('td');
+          td.className = field;
+          tr.append(td);
+        });
+        return tr;
+      }));
+    }
+    rows.forEach((r, i) => {
+      const tr = body.children[i];
+      tr.dataset.rotation = r.rotation;
+      tr.title = r.replica + ' · breaker ' + r.breaker;
+      const cells = [short ? host(r.replica) : r.replica, rotationLabels[r.rotation] || r.rotation,
+        r.calls + '/' + r.failures, String(r.answered)];
+      cells.forEach((text, c) => {
+        if (tr.children[c].textContent !== text) {
+          tr.children[c].textContent = text;
+        }
+      });
+    });
+    const windowLabel = document.getElementById('replicas-window');
+    if (rows.length > 0) {
+      windowLabel.textContent = windowLabel.dataset.label.replace('{0}', rows[0].windowSeconds);
     }
   }
 
@@ -241,6 +302,7 @@
       push(charts.none, s.unprotected.latest);
       renderTraffic(s.traffic);
       renderChaos(s.chaos);
+      renderReplicas(s.backendReplicas);
       seq++;
       updatedAt.dataset.seq = String(seq);
       updatedAt.textContent = 'updated ' + new Date(s.time).toLocaleTimeString([], { hour12: false })
@@ -300,10 +362,17 @@
     }
   });
 
+  const chaosTarget = document.getElementById('chaos-target');
   document.querySelectorAll('.chaos-action').forEach((button) => button.addEventListener('click', () => {
-    call('POST', '/chaos/' + encodeURIComponent(button.dataset.action)).then((chaos) => {
+    const target = chaosTarget ? '?target=' + encodeURIComponent(chaosTarget.value) : '';
+    call('POST', '/chaos/' + encodeURIComponent(button.dataset.action) + target).then((result) => {
       document.querySelectorAll('.chaos-action').forEach((b) => b.classList.toggle('active', b === button && b.dataset.action !== 'off'));
-      renderChaos(chaos);
+      renderChaos(result.status);
+      // Some replicas took it and some did not: say which did not, on the status line.
+      const missed = result.outcomes.filter((o) => o.result !== 'applied');
+      if (missed.length > 0) {
+        report(new Error(result.action + ' not applied on ' + missed.map((o) => o.target + ' (' + o.result + ')').join(', ')));
+      }
     }, report);
   }));
 

@@ -7,13 +7,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The backend's chaos API did not take a chaos action (not running, or it refused):
- * answered 502.
+ * No replica's chaos API took a chaos action (not running, or it refused): answered 502,
+ * naming each replica and what went wrong there.
  */
 class ChaosUnavailableException extends ErrorResponseException {
 
-	ChaosUnavailableException(ChaosAction action, String problem, Throwable cause) {
-		super(HttpStatus.BAD_GATEWAY, problem("Chaos action '" + action.id() + "' failed: " + problem), cause);
+	ChaosUnavailableException(ChaosAction action, String problems) {
+		super(HttpStatus.BAD_GATEWAY, problem("Chaos action '" + action.id() + "' failed: " + problems), null);
 	}
 
 	private static ProblemDetail problem(String detail) {

@@ -58,12 +58,20 @@ class DashboardApiController {
 		return this.chaos.refresh();
 	}
 
+	/**
+	 * Sends the action to the whole backend ({@code target=all}, the default) or to one
+	 * replica, named as on the panel.
+	 */
 	@PostMapping("/chaos/{action}")
-	ChaosStatus chaos(@PathVariable String action) {
+	ChaosResult chaos(@PathVariable String action, @RequestParam(defaultValue = BackendChaos.ALL) String target) {
 		ChaosAction chosen = ChaosAction.fromId(action)
 			.orElseThrow(() -> new InvalidRequestException("action", "allowed-values",
 					"must be one of: " + ChaosAction.allowedIds()));
-		return this.chaos.apply(chosen);
+		if (!this.chaos.isTarget(target)) {
+			throw new InvalidRequestException("target", "allowed-values",
+					"must be one of: " + this.chaos.allowedTargets());
+		}
+		return this.chaos.apply(chosen, target);
 	}
 
 	@GetMapping("/traffic")

@@ -28,8 +28,11 @@ class DashboardController {
 
 	private final SpeakerAccess speaker;
 
-	DashboardController(SpeakerAccess speaker) {
+	private final BackendChaos chaos;
+
+	DashboardController(SpeakerAccess speaker, BackendChaos chaos) {
 		this.speaker = speaker;
+		this.chaos = chaos;
 	}
 
 	@GetMapping("/dashboard")
@@ -50,6 +53,8 @@ class DashboardController {
 		model.addAttribute("defaultLevel", ProtectionLevel.DEFAULT);
 		model.addAttribute("rates", TrafficGenerator.RATES);
 		model.addAttribute("chaosActions", Arrays.stream(ChaosAction.values()).map(ChaosAction::id).toList());
+		model.addAttribute("chaosTargets", this.chaos.targetNames());
+		model.addAttribute("chaosAll", BackendChaos.ALL);
 		model.addAttribute("controlsLock", lock);
 		return VIEW;
 	}

@@ -57,6 +57,8 @@ class DashboardStreams implements SmartLifecycle {
 
 	private final BackendChaos chaos;
 
+	private final ReplicaPanel replicas;
+
 	private final DashboardProperties properties;
 
 	private final Clock clock;
@@ -85,7 +87,7 @@ class DashboardStreams implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DashboardStreams(LevelSnapshots snapshots, TrafficGenerator traffic, BackendChaos chaos,
+	DashboardStreams(LevelSnapshots snapshots, TrafficGenerator traffic, BackendChaos chaos, ReplicaPanel replicas,
 			DashboardProperties properties, Clock clock, TaskScheduler scheduler, SharedLink link,
 			SharedProperties shared) {
 		this.link = link;
@@ -93,6 +95,7 @@ class DashboardStreams implements SmartLifecycle {
 		this.snapshots = snapshots;
 		this.traffic = traffic;
 		this.chaos = chaos;
+		this.replicas = replicas;
 		this.properties = properties;
 		this.clock = clock;
 		this.scheduler = scheduler;
@@ -254,8 +257,8 @@ class DashboardStreams implements SmartLifecycle {
 		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.snapshots::snapshot);
 		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.snapshots::snapshot);
 		return new DashboardSnapshot(this.clock.millis(), client.level, protectedLevel, unprotected,
-				this.traffic.status(), this.chaos.latest(), client.dropped(), this.open.get(), this.shared.replicaId(),
-				this.link.status());
+				this.traffic.status(), this.chaos.latest(), this.replicas.rows(), client.dropped(), this.open.get(),
+				this.shared.replicaId(), this.link.status());
 	}
 
 	private void flushEvents() {

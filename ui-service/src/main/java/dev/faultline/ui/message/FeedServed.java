@@ -16,9 +16,16 @@ import org.springframework.lang.Nullable;
  * failure on to the user
  * @param reason why the live call failed; {@code null} when live
  * @param elapsedMs how long the user waited
+ * @param replica the backend replica that answered live, {@code host:port}; {@code null}
+ * unless live
  */
-public record FeedServed(ProtectionLevel level, @Nullable Source source, @Nullable FailureReason reason,
-		long elapsedMs) {
+public record FeedServed(ProtectionLevel level, @Nullable Source source, @Nullable FailureReason reason, long elapsedMs,
+		@Nullable String replica) {
+
+	/** A read no replica answered live. */
+	public FeedServed(ProtectionLevel level, @Nullable Source source, @Nullable FailureReason reason, long elapsedMs) {
+		this(level, source, reason, elapsedMs, null);
+	}
 
 	/** Whether the user got no messages at all (an error, or "unavailable"). */
 	public boolean failed() {

@@ -69,7 +69,8 @@ class FeedService {
 			Replica replica = (delivery.source() == Source.LIVE) ? call.answeredBy() : null;
 			Feed feed = new Feed(level, delivery.source(), delivery.reason(), delivery.ageMs(), call.attempts(),
 					elapsedMs(start), (replica != null) ? replica.id() : null, delivery.messages());
-			this.events.publishEvent(new FeedServed(level, feed.source(), feed.reason(), feed.elapsedMs()));
+			this.events
+				.publishEvent(new FeedServed(level, feed.source(), feed.reason(), feed.elapsedMs(), feed.replica()));
 			return feed;
 		}
 	}

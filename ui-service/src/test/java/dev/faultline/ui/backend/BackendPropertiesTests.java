@@ -1,5 +1,6 @@
 package dev.faultline.ui.backend;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,44 @@ class BackendPropertiesTests {
 				assertThat(context).hasFailed();
 				assertThat(messages(context.getStartupFailure())).contains("faultline.backend.replicas")
 					.contains(message);
+			});
+	}
+
+	@Test
+	void withoutManagementUrlsTheManagementUrlIsTheOnlyOne() {
+		this.runner.withPropertyValues("faultline.backend.base-url=http://localhost:8081").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(BackendProperties.class).managementUrls())
+				.containsExactly(URI.create("http://localhost:9081"));
+		});
+	}
+
+	@Test
+	void managementUrlsAreKeptInTheirOrder() {
+		this.runner
+			.withPropertyValues("faultline.backend.base-url=http://localhost:8081",
+					"faultline.backend.management-urls=http://backend-2:9081,http://backend-1:9081")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BackendProperties.class).managementUrls())
+					.containsExactly(URI.create("http://backend-2:9081"), URI.create("http://backend-1:9081"));
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					http://a:9081,ftp://b:21     | faultline.backend.management-urls[1] = 'ftp://b:21' is not an http or https URL
+					http:///chaos                | faultline.backend.management-urls[0] = 'http:///chaos' has no host
+					http://a:9081,http://a:9081/ | faultline.backend.management-urls[1] = 'http://a:9081/' is management root a:9081 again, as faultline.backend.management-urls[0] = 'http://a:9081'
+					""")
+	void aManagementUrlListTheUiCouldNotCallStopsTheStart(String roots, String message) {
+		this.runner
+			.withPropertyValues("faultline.backend.base-url=http://localhost:8081",
+					"faultline.backend.management-urls=" + roots)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(messages(context.getStartupFailure())).contains(message);
 			});
 	}
 

@@ -1,6 +1,7 @@
 package dev.faultline.ui.dashboard;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.ui.backend.Replica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services: this UI on a random port and the backend's fat jar ({@link BackendProcess}).
  * It loads without console errors; with the traffic generator running, "outage" turns the
  * protected lamp red within seconds while the page keeps updating and the unprotected
- * column fails; "off" turns it green again. A screenshot of each step goes to
+ * column fails and the replica panel shows the backend failing; "off" turns it green
+ * again. The replica panel shows the one backend. A screenshot of each step goes to
  * {@code target/screenshots/}.
  *
  * <p>
@@ -178,6 +181,13 @@ class DashboardBrowserIT {
 		assertThat(browser.findElements(By.cssSelector(".chaos-action"))).extracting((button) -> button.getText())
 			.containsExactly("slow", "errors", "every-third", "hang", "outage", "flapping", "off");
 		assertThat(((JavascriptExecutor) browser).executeScript("return typeof Chart")).isEqualTo("function");
+		waitUntil("the replica panel shows the one backend in rotation",
+				() -> browser.findElements(By.cssSelector("#replica-rows tr")).size() == 1
+						&& text("#replica-rows tr .rotation").equals("in rotation"));
+		assertThat(attribute("#replica-rows tr", "title"))
+			.isEqualTo(Replica.at(URI.create(backend.apiUrl())).id() + " · breaker CLOSED");
+		assertThat(text("#replicas-window")).matches("last \\d+ s");
+		assertThat(browser.findElements(By.id("chaos-target"))).as("no choice of replica with one backend").isEmpty();
 		screenshot("01-loaded");
 		pageInAnotherTab("/?level=full", "Live from the backend", "messages-live");
 		assertThat(consoleErrors()).isEmpty();
@@ -210,6 +220,9 @@ class DashboardBrowserIT {
 		waitUntil("the unprotected column shows failed reads",
 				() -> text("#col-none [data-field=outcome]").matches("\\d+/\\d+/[1-9]\\d*"));
 		waitUntil("the chaos panel shows the outage", () -> text("#chaos-status").startsWith("outage"));
+		waitUntil("the replica panel shows the backend failing",
+				() -> text("#replica-rows tr .calls").matches("\\d+/[1-9]\\d*")
+						|| !text("#replica-rows tr .rotation").equals("in rotation"));
 		waitUntil("the breaker is open again for the photo", () -> "OPEN".equals(lampState("protected")));
 		Path outage = screenshot("03-outage");
 		Files.copy(outage, SCREENSHOTS.resolve("dashboard-outage.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -40,7 +40,7 @@ class RotationTests {
 	private final BackendProperties backend = new BackendProperties(URI.create("http://localhost:8081"),
 			List.of(URI.create("http://backend-1:8081"), URI.create("http://backend-2:8081"),
 					URI.create("http://backend-3:8081")),
-			Duration.ofMillis(500), Duration.ofSeconds(1), 4, 4, URI.create("http://localhost:9081"), "");
+			Duration.ofMillis(500), Duration.ofSeconds(1), 4, 4, URI.create("http://localhost:9081"), List.of(), "");
 
 	private final List<Replica> replicas = this.backend.replicaList();
 
