@@ -17,7 +17,8 @@ import dev.faultline.benchmarks.Scenario;
 
 /**
  * Writes the report of a results directory: {@code report.md}, its charts in
- * {@code benchmarks/*.svg} and {@code summary.json}, all into that directory;
+ * {@code benchmarks/*.svg} and {@code summary.json}, all into that directory, with the
+ * replica scenarios' section ({@link ReplicaReportWriter}) when they ran too;
  * {@link #publish(Path)} copies the report and charts to {@code docs/} for a full run.
  */
 public final class ReportWriter {
@@ -62,8 +63,12 @@ public final class ReportWriter {
 		}
 		List<Figures.Startup> startup = Figures.startup(this.results);
 		Figures.Durability durability = Figures.durability(this.results);
-		Files.writeString(this.dir.resolve(REPORT),
-				new MarkdownReport(this.results.run(), startup, Micro.load(this.dir), durability).render(figures));
+		String report = new MarkdownReport(this.results.run(), startup, Micro.load(this.dir), durability)
+			.render(figures);
+		if (ReplicaReportWriter.present(this.dir)) {
+			report = ReplicaReport.splice(report, new ReplicaReportWriter(this.dir).writeSection());
+		}
+		Files.writeString(this.dir.resolve(REPORT), report);
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
