@@ -49,6 +49,7 @@ public final class Benchmarks {
 			return check(options.check());
 		}
 		Path results = options.reportOnly();
+		Exception replicaFailure = null;
 		if (results == null) {
 			results = (options.out() != null) ? options.out() : root.resolve("benchmarks/target/results")
 				.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -61,10 +62,22 @@ public final class Benchmarks {
 			List<ReplicaScenario> replicaScenarios = options.replicaScenarios();
 			if (!replicaScenarios.isEmpty()) {
 				Optional<String> unavailable = ReplicaRunner.unavailable();
-				if (unavailable.isEmpty()) {
-					new ReplicaRunner(root, results, replicaScenarios, options.replicaTiming(),
-							options.smoke() ? 5 : 10)
+				if (unavailable.isEmpty() && options.replicas()) {
+					new ReplicaRunner(root, results, replicaScenarios, options.replicaTiming(), warmUp(options))
 						.run(options.command());
+				}
+				else if (unavailable.isEmpty()) {
+					// After the suite's scenarios: a failure here must not cost their
+					// report.
+					try {
+						new ReplicaRunner(root, results, replicaScenarios, options.replicaTiming(), warmUp(options))
+							.run(options.command());
+					}
+					catch (Exception ex) {
+						replicaFailure = ex;
+						System.err.println("== benchmark: the replica scenarios FAILED, the suite's report is written "
+								+ "without them: " + ex);
+					}
 				}
 				else if (options.replicas()) {
 					System.err.println("== benchmark: the replica scenarios cannot run here: " + unavailable.get());
@@ -98,7 +111,16 @@ public final class Benchmarks {
 		}
 		// Every run ends with the check (CI relies on it for --smoke); it never judges a
 		// timing.
-		return check(results);
+		int checked = check(results);
+		return (replicaFailure != null) ? 1 : checked;
+	}
+
+	/**
+	 * Seconds of load before the replica scenarios, as before the suite's: fresh JVMs are
+	 * slow for their first thousand requests.
+	 */
+	private static int warmUp(Options options) {
+		return options.smoke() ? 5 : 15;
 	}
 
 	private static int check(Path results) throws Exception {

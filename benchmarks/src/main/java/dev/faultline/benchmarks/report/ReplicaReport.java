@@ -1,12 +1,15 @@
 package dev.faultline.benchmarks.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.ReplicaScenario;
+import dev.faultline.benchmarks.Scenario;
 import dev.faultline.benchmarks.run.ReplicaRunner;
 
 /**
@@ -50,6 +53,21 @@ final class ReplicaReport {
 
 	/** Level full, healthy: at most this many backend calls per read, hedges included. */
 	static final double CALLS_TARGET = 1.1;
+
+	/**
+	 * Why a replica that does not answer leaves the rotation later than one that fails
+	 * fast: written once here, shown only when the run missed that target.
+	 */
+	static final String SILENT_REPLICA = "**Out of rotation, for a replica that does not answer** (hanging, stopped, "
+			+ "slow). Its attempts fail only when their read timeout (`faultline.backend.read-timeout`) ends, and a "
+			+ "replica leaves the rotation after a run of failures (`faultline.replica-ejection.consecutive-failures`), "
+			+ "so the last failure of that run comes a read timeout after the attempts were sent; a replica that "
+			+ "refuses or answers 500 fails at once and leaves well within the target.";
+
+	/** Why a killed replica may not be back in rotation within the run. */
+	static final String LONG_RESTART = "**Back in rotation, after a kill.** The killed replica's restart (a backend "
+			+ "start on a loaded machine) ended after the scenario's load, so there was no read left to take it back "
+			+ "into rotation; the scenario's sentence gives the restart's time.";
 
 	private final Properties run;
 
@@ -120,7 +138,7 @@ final class ReplicaReport {
 		ReplicaScenario.Timing timing = ReplicaScenario.Timing
 			.parse(this.run.getProperty(ReplicaRunner.TIMING, ReplicaScenario.Timing.FULL.toString()));
 		return String.format(Locale.ROOT,
-				"%d s healthy, a %d s fault (a kill: the restart, at least %d s), %d s of recovery; the healthy baseline %d s",
+				"%d s healthy, a %d s fault (a kill: until the restarted replica answers, the load lasting at least %d s after the kill), %d s of recovery; the healthy baseline %d s",
 				timing.healthy(), timing.fault(), ReplicaScenario.KILL_WINDOW_SECONDS, timing.recovery(),
 				timing.healthy() + timing.fault());
 	}
@@ -147,6 +165,7 @@ final class ReplicaReport {
 		int met = 0;
 		int all = 0;
 		List<String> missed = new ArrayList<>();
+		Set<String> reasons = new LinkedHashSet<>();
 		for (ReplicaFigures.ScenarioFigures scenario : single) {
 			ReplicaFigures.Level full = scenario.level(Levels.FULL);
 			String name = scenario.scenario().name();
@@ -155,10 +174,18 @@ final class ReplicaReport {
 					? new Verdict(Format.decimal(full.p99OverHealthy()) + " (" + Format.ms(full.p99()) + ")",
 							full.p99OverHealthy() != null && full.p99OverHealthy() <= P99_TARGET)
 					: null;
-			Verdict out = new Verdict(Format.ms(full.outOfRotationMs()),
+			Verdict out = new Verdict((full.outOfRotationMs() != null) ? Format.ms(full.outOfRotationMs()) : "never",
 					full.outOfRotationMs() != null && full.outOfRotationMs() <= OUT_TARGET_MS);
-			Verdict back = new Verdict(Format.ms(full.backInRotationMs()),
+			Verdict back = new Verdict(
+					(full.backInRotationMs() != null) ? Format.ms(full.backInRotationMs())
+							: "not before the load ended",
 					full.backInRotationMs() != null && full.backInRotationMs() <= BACK_TARGET_MS);
+			if (!out.met() && HEDGED.contains(name) && full.outOfRotationMs() != null) {
+				reasons.add(SILENT_REPLICA);
+			}
+			if (!back.met() && scenario.faultEnd() != null && scenario.faultEnd() > scenario.loadEnd()) {
+				reasons.add(LONG_RESTART);
+			}
 			md.append("| ").append(scenario.scenario().title());
 			for (Verdict verdict : new Verdict[] { live, p99, out, back }) {
 				md.append(" | ").append((verdict != null) ? verdict.cell() : "–");
@@ -184,6 +211,11 @@ final class ReplicaReport {
 		md.append('\n').append(String.format(Locale.ROOT, "%d of %d targets met in this run", met, all));
 		md.append(missed.isEmpty() ? ".\n\n" : "; missed in: " + String.join(", ", missed.stream().distinct().toList())
 				+ " (the scenario's table and charts below show where the time went).\n\n");
+		if (!reasons.isEmpty()) {
+			md.append("Where a target is missed, why:\n\n");
+			reasons.forEach((reason) -> md.append("- ").append(reason).append('\n'));
+			md.append('\n');
+		}
 	}
 
 	private static void scenario(StringBuilder md, ReplicaFigures.ScenarioFigures figures) {
@@ -277,6 +309,12 @@ final class ReplicaReport {
 			sentences.add(String.format(Locale.ROOT,
 					"The broken replica still answered %s of full's reads live and %s of none's.",
 					Format.pct(full.fromBroken()), Format.pct(none.fromBroken())));
+		}
+		if (figures.scenario().scenario().fault() == Scenario.Fault.KILL && figures.faultStart() != null
+				&& figures.faultEnd() != null) {
+			sentences.add("The killed replica answered a direct read again "
+					+ Format.ms(figures.faultEnd() - figures.faultStart()) + " after the kill"
+					+ ((figures.faultEnd() > figures.loadEnd()) ? ", after the load had ended." : "."));
 		}
 		if (full.outOfRotationMs() != null) {
 			sentences.add("The full UI took it out of rotation " + Format.ms(full.outOfRotationMs())
