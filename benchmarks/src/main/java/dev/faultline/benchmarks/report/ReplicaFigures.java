@@ -150,11 +150,11 @@ final class ReplicaFigures {
 		if (reads.isEmpty()) {
 			return null;
 		}
-		long calls = reads.stream()
+		long sum = reads.stream()
 			.map((read) -> read.request().backendCalls())
-			.mapToLong((calls1) -> Objects.requireNonNullElse(calls1, 1))
+			.mapToLong((calls) -> Objects.requireNonNullElse(calls, 1))
 			.sum();
-		return (double) calls / reads.size();
+		return (double) sum / reads.size();
 	}
 
 	private static double share(List<ReplicaResults.Read> reads, Predicate<ReplicaResults.Read> which) {

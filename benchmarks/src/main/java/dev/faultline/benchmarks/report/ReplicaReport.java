@@ -170,10 +170,10 @@ final class ReplicaReport {
 			ReplicaFigures.Level full = scenario.level(Levels.FULL);
 			String name = scenario.scenario().name();
 			Verdict live = new Verdict(pct(full.liveWithinDeadline()), full.liveWithinDeadline() >= LIVE_TARGET);
-			Verdict p99 = HEDGED.contains(name)
-					? new Verdict(Format.decimal(full.p99OverHealthy()) + " (" + Format.ms(full.p99()) + ")",
-							full.p99OverHealthy() != null && full.p99OverHealthy() <= P99_TARGET)
-					: null;
+			String ratio = (full.p99OverHealthy() != null) ? Format.decimal(full.p99OverHealthy())
+					: "no healthy baseline in this run";
+			Verdict p99 = HEDGED.contains(name) ? new Verdict(ratio + " (" + Format.ms(full.p99()) + ")",
+					full.p99OverHealthy() != null && full.p99OverHealthy() <= P99_TARGET) : null;
 			Verdict out = new Verdict((full.outOfRotationMs() != null) ? Format.ms(full.outOfRotationMs()) : "never",
 					full.outOfRotationMs() != null && full.outOfRotationMs() <= OUT_TARGET_MS);
 			Verdict back = new Verdict(
@@ -267,7 +267,7 @@ final class ReplicaReport {
 	}
 
 	private static String describe(ReplicaScenario replica) {
-		var scenario = replica.scenario();
+		Scenario scenario = replica.scenario();
 		String what = switch (replica.target()) {
 			case NONE -> "No fault: " + scenario.totalSeconds() + " s of the standard load on both UIs.";
 			case ONE_REPLICA -> switch (scenario.fault()) {

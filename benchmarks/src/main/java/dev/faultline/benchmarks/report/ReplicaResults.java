@@ -136,10 +136,8 @@ record ReplicaResults(List<Read> reads, List<RotationSample> rotation, List<Resu
 	 */
 	record RotationSample(long epochMs, String replica, String rotation) {
 
-		static final String IN_ROTATION = "in rotation";
-
 		boolean inRotation() {
-			return IN_ROTATION.equals(this.rotation);
+			return ReplicaRunner.IN_ROTATION.equals(this.rotation);
 		}
 
 	}

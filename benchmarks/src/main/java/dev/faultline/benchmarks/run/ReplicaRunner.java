@@ -40,6 +40,12 @@ public final class ReplicaRunner {
 	/** Property: the replica that one-replica faults hit. */
 	public static final String BROKEN_REPLICA = "brokenReplica";
 
+	/**
+	 * What the UI's health calls a replica that takes its turn (the others are
+	 * {@code ejected} and {@code trial}).
+	 */
+	public static final String IN_ROTATION = "in rotation";
+
 	/** Property: the scenarios' timing, {@code HEALTHY,FAULT,RECOVERY}. */
 	public static final String TIMING = "timing";
 
@@ -266,7 +272,7 @@ public final class ReplicaRunner {
 		while (System.currentTimeMillis() < deadline) {
 			Map<String, String> now = rotation.rotation();
 			boolean allIn = now.size() == fleet.replicas().size()
-					&& now.values().stream().allMatch(RotationSampler.IN_ROTATION::equals);
+					&& now.values().stream().allMatch(IN_ROTATION::equals);
 			if (allIn && breaker.state(Levels.FULL).equals("CLOSED")) {
 				break;
 			}

@@ -17,9 +17,6 @@ final class RotationSampler implements AutoCloseable {
 
 	static final String[] HEADER = { "epochMs", "replica", "rotation" };
 
-	/** What the UI calls a replica that takes its turn. */
-	static final String IN_ROTATION = "in rotation";
-
 	private static final long PERIOD_MS = 100;
 
 	private final String uiUrl;
