@@ -49,7 +49,7 @@ public final class Benchmarks {
 			return check(options.check());
 		}
 		Path results = options.reportOnly();
-		Exception replicaFailure = null;
+		boolean replicasRan = true;
 		if (results == null) {
 			results = (options.out() != null) ? options.out() : root.resolve("benchmarks/target/results")
 				.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -59,33 +59,9 @@ public final class Benchmarks {
 					Files.copy(options.micro(), results.resolve("micro.json"), StandardCopyOption.REPLACE_EXISTING);
 				}
 			}
-			List<ReplicaScenario> replicaScenarios = options.replicaScenarios();
-			if (!replicaScenarios.isEmpty()) {
-				Optional<String> unavailable = ReplicaRunner.unavailable();
-				if (unavailable.isEmpty() && options.replicas()) {
-					new ReplicaRunner(root, results, replicaScenarios, options.replicaTiming(), warmUp(options))
-						.run(options.command());
-				}
-				else if (unavailable.isEmpty()) {
-					// After the suite's scenarios: a failure here must not cost their
-					// report.
-					try {
-						new ReplicaRunner(root, results, replicaScenarios, options.replicaTiming(), warmUp(options))
-							.run(options.command());
-					}
-					catch (Exception ex) {
-						replicaFailure = ex;
-						System.err.println("== benchmark: the replica scenarios FAILED, the suite's report is written "
-								+ "without them: " + ex);
-					}
-				}
-				else if (options.replicas()) {
-					System.err.println("== benchmark: the replica scenarios cannot run here: " + unavailable.get());
-					return 1;
-				}
-				else {
-					System.out.println("== benchmark: replica scenarios skipped: " + unavailable.get());
-				}
+			replicasRan = runReplicaScenarios(root, results, options);
+			if (!replicasRan && options.replicas()) {
+				return 1;
 			}
 		}
 		Path defaultPlace = root.resolve("benchmarks/target/results");
@@ -112,15 +88,46 @@ public final class Benchmarks {
 		// Every run ends with the check (CI relies on it for --smoke); it never judges a
 		// timing.
 		int checked = check(results);
-		return (replicaFailure != null) ? 1 : checked;
+		return replicasRan ? checked : 1;
 	}
 
 	/**
-	 * Seconds of load before the replica scenarios, as before the suite's: fresh JVMs are
-	 * slow for their first thousand requests.
+	 * Runs the replica scenarios the options ask for where PostgreSQL is installed, and
+	 * says why not where it is not; returns whether they ran (or were rightly skipped).
+	 * After the suite's scenarios a failure is reported and returned, so that their
+	 * report is still written; alone ({@code --replicas}) it is thrown.
 	 */
-	private static int warmUp(Options options) {
-		return options.smoke() ? 5 : 15;
+	private static boolean runReplicaScenarios(Path root, Path results, Options options) throws Exception {
+		List<ReplicaScenario> scenarios = options.replicaScenarios();
+		if (scenarios.isEmpty()) {
+			return true;
+		}
+		Optional<String> unavailable = ReplicaRunner.unavailable();
+		if (unavailable.isPresent()) {
+			if (options.replicas()) {
+				System.err.println("== benchmark: the replica scenarios cannot run here: " + unavailable.get());
+				return false;
+			}
+			System.out.println("== benchmark: replica scenarios skipped: " + unavailable.get());
+			return true;
+		}
+		// As before the suite's scenarios: fresh JVMs are slow for their first thousand
+		// requests.
+		int warmUpSeconds = options.smoke() ? 5 : 15;
+		ReplicaRunner runner = new ReplicaRunner(root, results, scenarios, options.replicaTiming(), warmUpSeconds);
+		if (options.replicas()) {
+			runner.run(options.command());
+			return true;
+		}
+		try {
+			runner.run(options.command());
+			return true;
+		}
+		catch (Exception ex) {
+			System.err.println(
+					"== benchmark: the replica scenarios FAILED, the suite's report is written without them: " + ex);
+			return false;
+		}
 	}
 
 	private static int check(Path results) throws Exception {

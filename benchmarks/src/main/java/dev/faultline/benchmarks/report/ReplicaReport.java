@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -64,6 +65,16 @@ final class ReplicaReport {
 			+ "so the last failure of that run comes a read timeout after the attempts were sent; a replica that "
 			+ "refuses or answers 500 fails at once and leaves well within the target.";
 
+	/**
+	 * Why a replica that does not answer raises the p99: written once here, shown only
+	 * when the run missed that target.
+	 */
+	static final String SLOW_FIRST_ATTEMPT = "**p99, for a replica that does not answer.** A read whose attempt went to it "
+			+ "waited until that attempt failed at its read timeout and a retry went to another replica, or until a "
+			+ "second attempt to another replica answered (a hedge, where the level hedges), whichever came first; "
+			+ "until the replica is out of rotation, about a third of the reads start there. The latency chart shows "
+			+ "those reads at the top of the fault window.";
+
 	/** Why a killed replica may not be back in rotation within the run. */
 	static final String LONG_RESTART = "**Back in rotation, after a kill.** The killed replica's restart (a backend "
 			+ "start on a loaded machine) ended after the scenario's load, so there was no read left to take it back "
@@ -114,6 +125,16 @@ final class ReplicaReport {
 		}
 		md.append(END).append('\n');
 		return md.toString();
+	}
+
+	/** The section of a report, markers included, if it has one. */
+	static Optional<String> section(String report) {
+		int start = report.indexOf(START);
+		int end = report.indexOf(END);
+		if (start < 0 || end < start) {
+			return Optional.empty();
+		}
+		return Optional.of(report.substring(start, end + END.length()) + "\n");
 	}
 
 	/**
@@ -180,6 +201,9 @@ final class ReplicaReport {
 					(full.backInRotationMs() != null) ? Format.ms(full.backInRotationMs())
 							: "not before the load ended",
 					full.backInRotationMs() != null && full.backInRotationMs() <= BACK_TARGET_MS);
+			if (p99 != null && !p99.met() && full.p99OverHealthy() != null) {
+				reasons.add(SLOW_FIRST_ATTEMPT);
+			}
 			if (!out.met() && HEDGED.contains(name) && full.outOfRotationMs() != null) {
 				reasons.add(SILENT_REPLICA);
 			}

@@ -117,13 +117,9 @@ public final class ReplicaReportWriter {
 				Files.copy(svg, charts.resolve(svg.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-		String report = Files.readString(this.dir.resolve(ReportWriter.REPORT));
-		int start = report.indexOf(ReplicaReport.START);
-		int end = report.indexOf(ReplicaReport.END);
-		if (start < 0 || end < start) {
-			throw new IllegalStateException(this.dir.resolve(ReportWriter.REPORT) + " has no replica section");
-		}
-		String section = report.substring(start, end + ReplicaReport.END.length()) + "\n";
+		String section = ReplicaReport.section(Files.readString(this.dir.resolve(ReportWriter.REPORT)))
+			.orElseThrow(
+					() -> new IllegalStateException(this.dir.resolve(ReportWriter.REPORT) + " has no replica section"));
 		Path published = docs.resolve("benchmarks.md");
 		String before = Files.isRegularFile(published) ? Files.readString(published) : "";
 		Files.writeString(published, ReplicaReport.splice(before, section));

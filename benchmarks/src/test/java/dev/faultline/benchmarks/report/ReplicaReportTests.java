@@ -113,6 +113,20 @@ class ReplicaReportTests {
 	}
 
 	@Test
+	void aSuiteReportWithoutTheReplicaScenariosKeepsThePublishedSection() throws IOException {
+		Path suite = Files.createDirectories(this.dir.resolve("suite"));
+		ResultsCheckTests.SmokeResults.write(suite);
+		ReportWriter writer = new ReportWriter(suite);
+		writer.write();
+		Path docs = Files.createDirectories(this.dir.resolve("docs"));
+		Files.writeString(docs.resolve("benchmarks.md"), "# Old\n\n" + SECTION + "\n## How to read this\n\nold\n");
+		writer.publish(docs);
+		String published = Files.readString(docs.resolve("benchmarks.md"));
+		assertThat(published).contains("### Refused (port down) (`refused`)", SECTION).doesNotContain("# Old");
+		assertThat(published.indexOf(SECTION)).isLessThan(published.indexOf("## How to read this"));
+	}
+
+	@Test
 	void onlyEveryScenarioWithThePublishedTimingIsPublished() {
 		assertThat(new ReplicaReportWriter(this.dir).isPublishable()).isFalse();
 	}
