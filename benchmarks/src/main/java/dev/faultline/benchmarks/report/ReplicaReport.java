@@ -75,6 +75,12 @@ final class ReplicaReport {
 			+ "until the replica is out of rotation, about a third of the reads start there. The latency chart shows "
 			+ "those reads at the top of the fault window.";
 
+	/** Why a healed replica may come back later than the target. */
+	static final String TRIAL_WAIT = "**Back in rotation.** An ejected replica gets its trial call only after its "
+			+ "breaker's open wait (`resilience4j.circuitbreaker.configs.replica.waitDurationInOpenState`), and a trial "
+			+ "that fails sends it out for another whole wait: when the last trial failed just before the fault "
+			+ "ended, the replica is back one wait later, plus the trial call and up to one 100 ms poll.";
+
 	/** Why a killed replica may not be back in rotation within the run. */
 	static final String LONG_RESTART = "**Back in rotation, after a kill.** The killed replica's restart (a backend "
 			+ "start on a loaded machine) ended after the scenario's load, so there was no read left to take it back "
@@ -209,6 +215,9 @@ final class ReplicaReport {
 			}
 			if (!back.met() && scenario.faultEnd() != null && scenario.faultEnd() > scenario.loadEnd()) {
 				reasons.add(LONG_RESTART);
+			}
+			else if (!back.met() && full.backInRotationMs() != null) {
+				reasons.add(TRIAL_WAIT);
 			}
 			md.append("| ").append(scenario.scenario().title());
 			for (Verdict verdict : new Verdict[] { live, p99, out, back }) {
