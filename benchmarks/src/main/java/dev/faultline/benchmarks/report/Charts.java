@@ -11,7 +11,8 @@ import dev.faultline.benchmarks.Levels;
 /**
  * The report's charts as plain SVG: latency over time (per-second median and max per
  * level, log scale, the fault window shaded, the deadline drawn) and answers by outcome
- * (live / cache / failed stacked per level).
+ * (live / cache / failed stacked per level), and for the replica scenarios each replica's
+ * rotation over time.
  */
 final class Charts {
 
@@ -117,6 +118,14 @@ final class Charts {
 
 	/** Answers by outcome: one stacked horizontal bar per level. */
 	static String outcomes(String title, List<Figures.Level> levels) {
+		return outcomeBars(title,
+				levels.stream()
+					.map((level) -> new OutcomeBar(level.level(), level.live(), level.cache(), level.failed()))
+					.toList());
+	}
+
+	/** Answers by outcome: one stacked horizontal bar per labelled row. */
+	static String outcomeBars(String title, List<OutcomeBar> levels) {
 		int barHeight = 22;
 		int height = TOP + levels.size() * (barHeight + 10) + 60;
 		int plotWidth = WIDTH - LEFT - 90 - RIGHT;
@@ -124,7 +133,7 @@ final class Charts {
 		StringBuilder svg = header(title, WIDTH, height);
 		int y = TOP;
 		String[][] parts = { { "live", "#2ca02c" }, { "cache", "#ffbf00" }, { "failed", "#d62728" } };
-		for (Figures.Level level : levels) {
+		for (OutcomeBar level : levels) {
 			double[] shares = { level.live(), level.cache(), level.failed() };
 			double x = left;
 			for (int i = 0; i < shares.length; i++) {
@@ -132,7 +141,7 @@ final class Charts {
 				if (w > 0) {
 					svg.append(String.format(Locale.ROOT,
 							"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s %s %.0f%%</title></rect>%n",
-							x, y, w, barHeight, parts[i][1], level.level(), parts[i][0], shares[i] * 100));
+							x, y, w, barHeight, parts[i][1], level.label(), parts[i][0], shares[i] * 100));
 					if (w > 34) {
 						svg.append(text(x + w / 2, y + 15, String.format(Locale.ROOT, "%.0f%%", shares[i] * 100),
 								"middle", "#000"));
@@ -140,7 +149,7 @@ final class Charts {
 				}
 				x += w;
 			}
-			svg.append(text(left - 8, y + 15, level.level(), "end", "#333"));
+			svg.append(text(left - 8, y + 15, level.label(), "end", "#333"));
 			y += barHeight + 10;
 		}
 		for (int pct = 0; pct <= 100; pct += 25) {
@@ -153,6 +162,75 @@ final class Charts {
 			svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
 					left + plotWidth + 14, legendY, part[1]));
 			svg.append(text(left + plotWidth + 32, legendY + 10, part[0], "start", "#333"));
+			legendY += 18;
+		}
+		return svg.append("</svg>\n").toString();
+	}
+
+	/**
+	 * Each replica's rotation over time, one lane per replica (in rotation, trial,
+	 * ejected), the fault window shaded, as the full UI reported it every 100 ms.
+	 * @param title the chart's title
+	 * @param lanes each replica's samples in time order, by the lane's label
+	 * @param loadStart time zero
+	 * @param loadEnd the end of the x axis
+	 * @param faultStart the shaded window's start, or {@code null}
+	 * @param faultEnd its end, or {@code null}
+	 */
+	static String rotation(String title, Map<String, List<ReplicaResults.RotationSample>> lanes, long loadStart,
+			long loadEnd, Long faultStart, Long faultEnd) {
+		int laneHeight = 22;
+		int left = LEFT + 90;
+		int plotWidth = WIDTH - left - RIGHT;
+		int plotHeight = lanes.size() * (laneHeight + 10);
+		int height = TOP + plotHeight + 50;
+		double seconds = Math.max(1, (loadEnd - loadStart) / 1000.0);
+		StringBuilder svg = header(title, WIDTH, height);
+		if (faultStart != null) {
+			double x0 = left + plotWidth * Math.max(0, (faultStart - loadStart) / 1000.0) / seconds;
+			double x1 = left + plotWidth
+					* Math.min(seconds, (((faultEnd != null) ? faultEnd : loadEnd) - loadStart) / 1000.0) / seconds;
+			svg.append(String.format(Locale.ROOT,
+					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f4cccc\" opacity=\"0.6\"/>%n", x0,
+					TOP - 6, Math.max(1, x1 - x0), plotHeight + 2));
+		}
+		Map<String, String> colours = Map.of("in rotation", "#2ca02c", "trial", "#ffbf00", "ejected", "#d62728");
+		int y = TOP;
+		for (Map.Entry<String, List<ReplicaResults.RotationSample>> lane : lanes.entrySet()) {
+			List<ReplicaResults.RotationSample> samples = lane.getValue();
+			for (int i = 0; i < samples.size(); i++) {
+				ReplicaResults.RotationSample sample = samples.get(i);
+				long until = (i + 1 < samples.size()) ? samples.get(i + 1).epochMs() : loadEnd;
+				int j = i;
+				while (j + 1 < samples.size() && samples.get(j + 1).rotation().equals(sample.rotation())) {
+					j++;
+					until = (j + 1 < samples.size()) ? samples.get(j + 1).epochMs() : loadEnd;
+				}
+				double x0 = left + plotWidth * Math.max(0, (sample.epochMs() - loadStart) / 1000.0) / seconds;
+				double x1 = left + plotWidth * Math.min(seconds, (until - loadStart) / 1000.0) / seconds;
+				if (x1 > x0) {
+					svg.append(String.format(Locale.ROOT,
+							"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s %s</title></rect>%n",
+							x0, y, x1 - x0, laneHeight, colours.getOrDefault(sample.rotation(), "#999"),
+							escape(lane.getKey()), escape(sample.rotation())));
+				}
+				i = j;
+			}
+			svg.append(text(left - 8, y + 15, lane.getKey(), "end", "#333"));
+			y += laneHeight + 10;
+		}
+		int step = (seconds > 30) ? 10 : 5;
+		for (int s = 0; s <= seconds; s += step) {
+			double x = left + plotWidth * s / seconds;
+			svg.append(line(x, y, x, y + 5, "#333", ""));
+			svg.append(text(x, y + 18, s + " s", "middle", "#333"));
+		}
+		svg.append(text(left + plotWidth / 2.0, height - 4, "time since the load started", "middle", "#333"));
+		int legendY = TOP;
+		for (String state : List.of("in rotation", "trial", "ejected")) {
+			svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
+					left + plotWidth + 14, legendY, colours.get(state)));
+			svg.append(text(left + plotWidth + 32, legendY + 10, state, "start", "#333"));
 			legendY += 18;
 		}
 		return svg.append("</svg>\n").toString();
@@ -187,6 +265,18 @@ final class Charts {
 
 	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/**
+	 * One bar of {@link #outcomeBars}: the shares of answers that were live, from the
+	 * cache, and failed.
+	 *
+	 * @param label the bar's label, such as a level
+	 * @param live share answered live
+	 * @param cache share answered from the cache
+	 * @param failed share answered without data
+	 */
+	record OutcomeBar(String label, double live, double cache, double failed) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -17,8 +18,10 @@ import dev.faultline.benchmarks.Scenario;
 
 /**
  * Writes the report of a results directory: {@code report.md}, its charts in
- * {@code benchmarks/*.svg} and {@code summary.json}, all into that directory;
- * {@link #publish(Path)} copies the report and charts to {@code docs/} for a full run.
+ * {@code benchmarks/*.svg} and {@code summary.json}, all into that directory, with the
+ * replica scenarios' section ({@link ReplicaReportWriter}) when they ran too;
+ * {@link #publish(Path)} copies the report and charts to {@code docs/} for a full run,
+ * keeping the published replica section when the run has none.
  */
 public final class ReportWriter {
 
@@ -62,8 +65,12 @@ public final class ReportWriter {
 		}
 		List<Figures.Startup> startup = Figures.startup(this.results);
 		Figures.Durability durability = Figures.durability(this.results);
-		Files.writeString(this.dir.resolve(REPORT),
-				new MarkdownReport(this.results.run(), startup, Micro.load(this.dir), durability).render(figures));
+		String report = new MarkdownReport(this.results.run(), startup, Micro.load(this.dir), durability)
+			.render(figures);
+		if (ReplicaReportWriter.present(this.dir)) {
+			report = ReplicaReport.splice(report, new ReplicaReportWriter(this.dir).writeSection());
+		}
+		Files.writeString(this.dir.resolve(REPORT), report);
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("run", new TreeMap<>(this.results.run()));
 		summary.put("headline", headline(figures));
@@ -87,7 +94,17 @@ public final class ReportWriter {
 				Files.copy(svg, charts.resolve(svg.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-		Files.copy(this.dir.resolve(REPORT), docs.resolve("benchmarks.md"), StandardCopyOption.REPLACE_EXISTING);
+		Path published = docs.resolve("benchmarks.md");
+		String report = Files.readString(this.dir.resolve(REPORT));
+		// A run without the replica scenarios (no PostgreSQL, or they failed) keeps the
+		// published ones: the page stays complete.
+		if (ReplicaReport.section(report).isEmpty() && Files.isRegularFile(published)) {
+			Optional<String> kept = ReplicaReport.section(Files.readString(published));
+			if (kept.isPresent()) {
+				report = ReplicaReport.splice(report, kept.get());
+			}
+		}
+		Files.writeString(published, report);
 		System.out.println("== benchmark: report published to " + docs.resolve("benchmarks.md"));
 	}
 

@@ -182,7 +182,7 @@ public final class ResultsCheck {
 		return false;
 	}
 
-	private static void checkSvg(Path svg, List<String> problems) {
+	static void checkSvg(Path svg, List<String> problems) {
 		if (!Files.isRegularFile(svg)) {
 			problems.add(svg.getFileName() + " is missing");
 			return;

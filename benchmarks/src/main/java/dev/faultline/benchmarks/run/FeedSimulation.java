@@ -1,5 +1,6 @@
 package dev.faultline.benchmarks.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,19 @@ public class FeedSimulation extends Simulation {
 			case THROUGHPUT -> populations.add(throughputRounds(plan));
 		}
 		setUp(populations);
+	}
+
+	/**
+	 * Runs the installed {@link LoadPlan} in this JVM and returns Gatling's status (0
+	 * when it ran to its end).
+	 * @param description the run's name in Gatling's own logs
+	 * @param results where Gatling writes its simulation logs
+	 */
+	static int run(String description, Path results) {
+		// Gatling 3.14 has no fromMap/GatlingPropertiesBuilder any more; fromArgs runs in
+		// this JVM and returns the status where Gatling.main would call System.exit.
+		return io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] { "--simulation", FeedSimulation.class.getName(),
+				"--results-folder", results.toString(), "--no-reports", "--run-description", description });
 	}
 
 	@Override

@@ -20,12 +20,34 @@ final class RequestRecorder {
 	static final String[] HEADER = { "scenario", "level", "path", "startEpochMs", "latencyMs", "httpStatus", "source",
 			"reason", "backendCalls", "withinDeadline" };
 
+	/**
+	 * The header of {@code replica-requests.csv}: {@link #HEADER} and the replica that
+	 * answered.
+	 */
+	static final String[] REPLICA_HEADER = { "scenario", "level", "path", "startEpochMs", "latencyMs", "httpStatus",
+			"source", "reason", "backendCalls", "withinDeadline", "replica" };
+
 	private final CsvWriter csv;
+
+	private final boolean withReplica;
 
 	private final ObjectMapper json = new ObjectMapper();
 
 	RequestRecorder(CsvWriter csv) {
+		this(csv, false);
+	}
+
+	private RequestRecorder(CsvWriter csv, boolean withReplica) {
 		this.csv = csv;
+		this.withReplica = withReplica;
+	}
+
+	/**
+	 * A recorder for the replica scenarios, whose rows ({@link #REPLICA_HEADER}) also
+	 * name the replica that answered.
+	 */
+	static RequestRecorder withReplica(CsvWriter csv) {
+		return new RequestRecorder(csv, true);
 	}
 
 	/**
@@ -38,6 +60,7 @@ final class RequestRecorder {
 		String source = null;
 		String reason = null;
 		Integer backendCalls = null;
+		String replica = null;
 		if (path.equals(FEED) && body != null && !body.isEmpty()) {
 			try {
 				JsonNode node = this.json.readTree(body);
@@ -45,6 +68,7 @@ final class RequestRecorder {
 				reason = text(node.get("reason"));
 				JsonNode calls = node.get("backendCalls");
 				backendCalls = (calls != null && calls.isNumber()) ? calls.asInt() : null;
+				replica = text(node.get("replica"));
 			}
 			catch (IOException ex) {
 				// Not JSON (an error page): no source, no reason.
@@ -56,7 +80,13 @@ final class RequestRecorder {
 		}
 		boolean answered = status == 200 && (path.equals(ABOUT) || "live".equals(source) || "cache".equals(source));
 		boolean within = answered && latencyMs <= Levels.DEADLINE_MS;
-		this.csv.row(scenario, level, path, startEpochMs, latencyMs, status, source, reason, backendCalls, within);
+		if (this.withReplica) {
+			this.csv.row(scenario, level, path, startEpochMs, latencyMs, status, source, reason, backendCalls, within,
+					replica);
+		}
+		else {
+			this.csv.row(scenario, level, path, startEpochMs, latencyMs, status, source, reason, backendCalls, within);
+		}
 	}
 
 	private static String text(JsonNode node) {

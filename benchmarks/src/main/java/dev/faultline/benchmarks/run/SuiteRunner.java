@@ -145,12 +145,7 @@ public final class SuiteRunner {
 			events.row(scenario.name(), "load-start", System.currentTimeMillis());
 			timeline.start();
 		}));
-		// Gatling 3.14 has no fromMap/GatlingPropertiesBuilder any more; fromArgs runs in
-		// this JVM and returns the
-		// status where Gatling.main would call System.exit.
-		int status = io.gatling.app.Gatling$.MODULE$
-			.fromArgs(new String[] { "--simulation", FeedSimulation.class.getName(), "--results-folder",
-					this.out.resolve("gatling").toString(), "--no-reports", "--run-description", scenario.name() });
+		int status = FeedSimulation.run(scenario.name(), this.out.resolve("gatling"));
 		events.row(scenario.name(), "load-end", System.currentTimeMillis());
 		if (timeline.getState() == Thread.State.NEW) {
 			throw new IllegalStateException(
