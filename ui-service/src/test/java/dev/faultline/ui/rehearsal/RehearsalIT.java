@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.testsupport.BackendReplicas;
 import dev.faultline.testsupport.PostgresServer;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.lang.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,14 +65,14 @@ class RehearsalIT {
 	private static final Pattern REPLICA = Pattern
 		.compile("replica (backend-\\d+) (in rotation|ejected|trial) within (\\d+)s");
 
-	/** As many backends as compose runs: backend-1, backend-2, backend-3. */
-	private static final int REPLICAS = 3;
+	private static final int REPLICAS = BackendReplicas.COUNT;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final List<BackendProcess> backends = new ArrayList<>();
 
-	private static PostgresServer database;
+	@Nullable
+	private static BackendReplicas replicas;
 
 	private static ConfigurableApplicationContext ui;
 
@@ -83,23 +85,21 @@ class RehearsalIT {
 	private int rate;
 
 	/**
-	 * Starts what compose runs: three backend replicas on one PostgreSQL, and the UI in
-	 * front of them. Without Debian's PostgreSQL, one backend on its embedded database,
-	 * and the steps that need replicas are skipped with the reason printed.
+	 * Starts what compose runs: three backend replicas on one PostgreSQL (shared with the
+	 * other replica tests), and the UI in front of them. Without Debian's PostgreSQL, one
+	 * backend on its embedded database, and the steps that need replicas are skipped with
+	 * the reason printed.
 	 */
 	@BeforeAll
 	static void startBothServices() throws Exception {
-		Path jar = BackendProcess.jarOrSkip(RehearsalIT.class);
 		if (PostgresServer.installed()) {
-			database = PostgresServer.start();
-			String[] onTheDatabase = { "--FAULTLINE_DB_URL=" + database.jdbcUrl(),
-					"--FAULTLINE_DB_USER=" + database.username(), "--FAULTLINE_DB_PASSWORD=" + database.password() };
-			backends.addAll(BackendProcess.startReplicas(jar, REPLICAS, onTheDatabase));
+			replicas = BackendReplicas.startOrSkip(RehearsalIT.class);
+			backends.addAll(replicas.backends());
 		}
 		else {
 			System.err.println("[SKIPPED] RehearsalIT's replica steps: " + PostgresServer.missing().orElse("")
 					+ "; the other steps run against one backend");
-			backends.add(BackendProcess.start(jar));
+			backends.add(BackendProcess.startOrSkip(RehearsalIT.class));
 		}
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off", "--server.shutdown=immediate",
@@ -118,9 +118,11 @@ class RehearsalIT {
 		if (ui != null) {
 			ui.close();
 		}
-		backends.forEach(BackendProcess::close);
-		if (database != null) {
-			database.close();
+		if (replicas != null) {
+			replicas.reviveAll();
+		}
+		else {
+			backends.forEach(BackendProcess::close);
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.faultline.ui.replica;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
-import dev.faultline.testsupport.PostgresServer;
+import dev.faultline.testsupport.BackendReplicas;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.backend.BackendProperties;
@@ -43,56 +42,50 @@ import static org.awaitility.Awaitility.await;
  * {@code Idempotency-Key} is stored once; a replica killed with SIGKILL while reads run
  * costs level {@code full} no read (retry elsewhere, then ejection) while level
  * {@code none} loses some; a stopped replica (SIGSTOP) is hedged around and ejected; a
- * replica answering 500s is retried elsewhere; each comes back by itself once healed.
- * Skipped, with the reason printed, without the backend jar or Debian's PostgreSQL.
- * Bounds are loose on purpose: the suite runs on a busy two-core machine.
+ * replica answering 500s is retried elsewhere; each comes back by itself once healed. The
+ * backends are {@link BackendReplicas}, shared with the rehearsal. Skipped, with the
+ * reason printed, without the backend jar or Debian's PostgreSQL. Bounds are loose on
+ * purpose: the suite runs on a busy two-core machine.
  */
 class BackendReplicasIT {
 
-	private static final int REPLICAS = 3;
+	private static final int REPLICAS = BackendReplicas.COUNT;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static PostgresServer database;
+	private static BackendReplicas replicas;
 
-	private static final List<BackendProcess> backends = new ArrayList<>();
+	private static List<BackendProcess> backends;
 
 	private static ConfigurableApplicationContext ui;
 
 	private static TestHttp browser;
 
 	@BeforeAll
-	static void startThreeBackendsOnOneDatabaseAndTheUi() throws Exception {
-		Path jar = BackendProcess.jarOrSkip(BackendReplicasIT.class);
-		database = PostgresServer.startOrSkip(BackendReplicasIT.class);
-		String[] onTheDatabase = { "--FAULTLINE_DB_URL=" + database.jdbcUrl(),
-				"--FAULTLINE_DB_USER=" + database.username(), "--FAULTLINE_DB_PASSWORD=" + database.password() };
-		backends.addAll(BackendProcess.startReplicas(jar, REPLICAS, onTheDatabase));
+	static void startTheUiInFrontOfThreeBackendsOnOneDatabase() {
+		replicas = BackendReplicas.startOrSkip(BackendReplicasIT.class);
+		backends = replicas.backends();
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.main.banner-mode=off", "--server.shutdown=immediate", "--faultline.backend.replicas="
-						+ String.join(",", backends.stream().map(BackendProcess::apiUrl).toList()));
+				"--spring.main.banner-mode=off", "--server.shutdown=immediate",
+				"--faultline.backend.replicas=" + replicas.apiUrls());
 		browser = TestHttp.to("http://127.0.0.1:" + ((WebServerApplicationContext) ui).getWebServer().getPort());
 	}
 
 	@AfterAll
-	static void stopEverything() {
+	static void stopTheUiAndHealTheBackends() {
 		if (ui != null) {
 			ui.close();
 		}
-		backends.forEach(BackendProcess::close);
-		if (database != null) {
-			database.close();
+		if (replicas != null) {
+			replicas.reviveAll();
 		}
 	}
 
 	@BeforeEach
-	void everyReplicaHealthyAndInRotation() throws Exception {
-		for (BackendProcess backend : backends) {
-			backend.revive();
-			assertThat(backend.management("DELETE", "/chaos")).as("chaos off").isBetween(200, 299);
-		}
+	void everyReplicaHealthyAndInRotation() {
+		replicas.reviveAll();
 		ResilienceState.reset(ui);
 	}
 

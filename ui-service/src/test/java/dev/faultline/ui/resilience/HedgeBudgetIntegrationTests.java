@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class HedgeBudgetIntegrationTests {
 
-	private static final int READS = 30;
+	private static final int READS = 20;
 
 	private static final List<WireMockServer> replicas = Stream.generate(() -> StubBackend.startOn(0))
 		.limit(3)
