@@ -120,9 +120,9 @@ no_backend_answers() {
 		! command curl -s -o /dev/null -m 2 "$url/actuator/health/liveness" || return 1
 	done
 }
-# chaos ARGS...: scripts/chaos as the speaker types it, on every replica unless --on says otherwise; its output
-# (which replica, which curl) is indented under the checks.
-chaos() { scripts/chaos "$@" 2>&1 | sed 's/^/         | /'; }
+# chaos ARGS...: scripts/chaos as the speaker types it, on every replica unless --on says otherwise; which replica
+# it called with which curl is shown indented under the checks, the JSON answers are not.
+chaos() { scripts/chaos "$@" 2>&1 >/dev/null | sed 's/^/         | /'; }
 stack_ready() { backend_ready && is_ok "$ui_1/actuator/health/readiness" && is_ok "$ui_2/actuator/health/readiness"; }
 room_stack_ready() { backend_ready && is_ok "http://$room:8080/actuator/health/readiness"; }
 
