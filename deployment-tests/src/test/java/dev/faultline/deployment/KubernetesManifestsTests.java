@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The manifests in {@code deploy/k8s}: every probe hits an actuator health group on the
  * port the service really serves it on, Services route to declared ports, the replica
- * counts and storage match the design, the UI replicas share one Redis, nothing is
- * published beyond the cluster, and the chaos controls want a token from a Secret.
+ * counts and storage match the design, the backend's pods have names the UI lists as its
+ * replicas, the UI replicas share one Redis, nothing is published beyond the cluster, and
+ * the chaos controls want a token from a Secret.
  */
 class KubernetesManifestsTests {
 
@@ -42,8 +44,8 @@ class KubernetesManifestsTests {
 	@Test
 	void everyProbeCallsAHealthGroupOnThePortTheServiceServesItOn() {
 		List<String> checked = new ArrayList<>();
-		for (Map<String, Object> deployment : resources("Deployment")) {
-			for (Map<String, Object> container : ourContainers(deployment)) {
+		for (Map<String, Object> workload : workloads()) {
+			for (Map<String, Object> container : ourContainers(workload)) {
 				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				Map<String, Integer> ports = containerPorts(container);
 				Map<String, String> expectedPaths = Map.of("startupProbe", service.livenessPath(), "livenessProbe",
@@ -68,8 +70,8 @@ class KubernetesManifestsTests {
 
 	@Test
 	void containersDeclareExactlyThePortsTheServiceListensOn() {
-		for (Map<String, Object> deployment : resources("Deployment")) {
-			for (Map<String, Object> container : ourContainers(deployment)) {
+		for (Map<String, Object> workload : workloads()) {
+			for (Map<String, Object> container : ourContainers(workload)) {
 				ServiceEndpoints service = ServiceEndpoints.ofImage(Yamls.string(container, "image"));
 				assertThat(Set.copyOf(containerPorts(container).values())).as(service.module() + " container ports")
 					.isEqualTo(Stream.of(service.serverPort(), service.managementPort()).collect(Collectors.toSet()));
@@ -79,16 +81,16 @@ class KubernetesManifestsTests {
 
 	@Test
 	void servicesRouteToPortsTheirPodsDeclare() {
-		List<Map<String, Object>> deployments = resources("Deployment");
-		assertThat(resources("Service")).hasSameSizeAs(deployments).allSatisfy((service) -> {
+		List<Map<String, Object>> workloads = workloads();
+		assertThat(resources("Service")).hasSameSizeAs(workloads).allSatisfy((service) -> {
 			Map<String, Object> selector = Yamls.map(service, "spec", "selector");
-			Map<String, Object> deployment = deployments.stream()
+			Map<String, Object> workload = workloads.stream()
 				.filter((candidate) -> Yamls.map(candidate, "spec", "template", "metadata", "labels")
 					.entrySet()
 					.containsAll(selector.entrySet()))
 				.findFirst()
-				.orElseThrow(() -> new AssertionError("no Deployment's pods match Service selector " + selector));
-			Map<String, Integer> ports = containerPorts(containers(deployment).get(0));
+				.orElseThrow(() -> new AssertionError("no workload's pods match Service selector " + selector));
+			Map<String, Integer> ports = containerPorts(containers(workload).get(0));
 			for (Map<String, Object> port : Yamls.maps(service, "spec", "ports")) {
 				String target = Yamls.string(port, "targetPort");
 				assertThat(ports.containsKey(target) || ports.containsValue(parsePort(target)))
@@ -102,8 +104,9 @@ class KubernetesManifestsTests {
 
 	@Test
 	void theBackendKeepsNoFilesAndReadsItsDatabaseFromTheSharedPostgres() {
-		Map<String, Object> backend = deploymentOf("backend-service");
+		Map<String, Object> backend = workloadOf("backend-service");
 		assertThat(Yamls.has(backend, "spec", "template", "spec", "volumes")).as("no volume of its own").isFalse();
+		assertThat(Yamls.has(backend, "spec", "volumeClaimTemplates")).as("no claim of its own").isFalse();
 		Map<String, Object> container = containers(backend).get(0);
 		assertThat(env(container)).containsEntry("FAULTLINE_DB_URL",
 				"jdbc:postgresql://" + Yamls.string(serviceOf(postgresDeployment()), "metadata", "name") + ":5432/"
@@ -134,21 +137,48 @@ class KubernetesManifestsTests {
 
 	@Test
 	void threeUiReplicasShareTheLoad() {
-		Map<String, Object> backend = deploymentOf("backend-service");
-		Map<String, Object> ui = deploymentOf("ui-service");
-		assertThat(Yamls.integer(ui, "spec", "replicas")).isEqualTo(3);
-		ServiceEndpoints backendEndpoints = ServiceEndpoints.of("backend-service");
-		String backendService = resources("Service").stream()
-			.filter((service) -> Yamls.map(service, "spec", "selector")
-				.entrySet()
-				.stream()
-				.allMatch((label) -> label.getValue()
-					.equals(Yamls.map(backend, "spec", "template", "metadata", "labels").get(label.getKey()))))
-			.map((service) -> Yamls.string(service, "metadata", "name"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(env(containers(ui).get(0))).containsEntry("FAULTLINE_BACKEND_BASE_URL",
-				"http://" + backendService + ":" + backendEndpoints.serverPort());
+		assertThat(Yamls.integer(workloadOf("ui-service"), "spec", "replicas")).isEqualTo(3);
+	}
+
+	@Test
+	void threeBackendPodsHaveStableNamesThroughAHeadlessServiceThatKeepsThemWhileNotReady() {
+		Map<String, Object> backend = workloadOf("backend-service");
+		assertThat(Yamls.string(backend, "kind")).as("stable pod names: backend-0, backend-1, ...")
+			.isEqualTo("StatefulSet");
+		assertThat(Yamls.integer(backend, "spec", "replicas")).isEqualTo(3);
+		assertThat(Yamls.string(backend, "spec", "podManagementPolicy")).as("no start order among equals")
+			.isEqualTo("Parallel");
+		Map<String, Object> service = serviceOf(backend);
+		assertThat(Yamls.string(backend, "spec", "serviceName")).isEqualTo(Yamls.string(service, "metadata", "name"));
+		assertThat(Yamls.string(service, "spec", "clusterIP")).as("headless: a DNS name per pod").isEqualTo("None");
+		assertThat(Yamls.map(service, "spec")).as("the chaos API that made a pod unready can still heal it")
+			.containsEntry("publishNotReadyAddresses", true);
+	}
+
+	@Test
+	void theUiListsEveryBackendPodByItsOwnNameAsAReplicaAndAsAChaosTarget() {
+		Map<String, Object> backend = workloadOf("backend-service");
+		String service = Yamls.string(backend, "spec", "serviceName");
+		ServiceEndpoints endpoints = ServiceEndpoints.of("backend-service");
+		List<String> pods = IntStream.range(0, Yamls.integer(backend, "spec", "replicas"))
+			.mapToObj((ordinal) -> Yamls.string(backend, "metadata", "name") + "-" + ordinal + "." + service)
+			.toList();
+		Map<String, String> ui = env(containers(workloadOf("ui-service")).get(0));
+		assertThat(ui).as("every pod, in order")
+			.containsEntry("FAULTLINE_BACKEND_REPLICAS",
+					pods.stream()
+						.map((pod) -> "http://" + pod + ":" + endpoints.serverPort())
+						.collect(Collectors.joining(",")))
+			.containsEntry("FAULTLINE_BACKEND_MANAGEMENT_URLS",
+					pods.stream()
+						.map((pod) -> "http://" + pod + ":" + endpoints.managementPort())
+						.collect(Collectors.joining(",")))
+			.containsEntry("FAULTLINE_BACKEND_MANAGEMENT_URL",
+					"http://" + pods.get(0) + ":" + endpoints.managementPort())
+			.as("the replica list is what the UI calls; a base URL beside it would be ignored")
+			.doesNotContainKey("FAULTLINE_BACKEND_BASE_URL");
+		assertThat(ServiceEndpoints.of("ui-service").properties()).containsKeys("faultline.backend.replicas",
+				"faultline.backend.management-url");
 	}
 
 	@Test
@@ -191,7 +221,7 @@ class KubernetesManifestsTests {
 	@Test
 	void uiReplicasShareRedisUnderTheirPodNames() {
 		Map<String, Object> service = serviceOf(redisDeployment());
-		Map<String, Object> uiDeployment = deploymentOf("ui-service");
+		Map<String, Object> uiDeployment = workloadOf("ui-service");
 		Map<String, Object> ui = containers(uiDeployment).get(0);
 		assertThat(env(ui)).containsEntry("FAULTLINE_SHARED_ENABLED", "true")
 			.containsEntry("SPRING_DATA_REDIS_HOST", Yamls.string(service, "metadata", "name"))
@@ -221,10 +251,10 @@ class KubernetesManifestsTests {
 		}
 		assertThat(kinds).as("nothing that routes traffic from outside the cluster")
 			.doesNotContain("Ingress", "Gateway", "HTTPRoute", "Route", "IngressRoute");
-		for (Map<String, Object> deployment : resources("Deployment")) {
-			Map<String, Object> pod = Yamls.map(deployment, "spec", "template", "spec");
+		for (Map<String, Object> workload : workloads()) {
+			Map<String, Object> pod = Yamls.map(workload, "spec", "template", "spec");
 			assertThat(pod).as("pods never share the node's network").doesNotContainEntry("hostNetwork", true);
-			for (Map<String, Object> container : containers(deployment)) {
+			for (Map<String, Object> container : containers(workload)) {
 				assertThat(Yamls.maps(container, "ports")).as("no port opened on the node")
 					.allSatisfy((port) -> assertThat(port).doesNotContainKey("hostPort"));
 			}
@@ -233,29 +263,24 @@ class KubernetesManifestsTests {
 
 	@Test
 	void theChaosApiAndTheDashboardsControlsWantOneTokenFromASecretThePodsCannotStartWithout() {
-		Map<String, Object> backend = containers(deploymentOf("backend-service")).get(0);
+		Map<String, Object> backend = containers(workloadOf("backend-service")).get(0);
 		Map<String, Object> chaosToken = secretRef(backend, "FAULTLINE_CHAOS_TOKEN");
 		assertThat(ServiceEndpoints.of("backend-service").properties()).containsKey("faultline.chaos.token");
-		Map<String, Object> ui = containers(deploymentOf("ui-service")).get(0);
+		Map<String, Object> ui = containers(workloadOf("ui-service")).get(0);
 		for (String variable : List.of("FAULTLINE_BACKEND_CHAOS_TOKEN", "FAULTLINE_DASHBOARD_SPEAKER_TOKEN")) {
 			assertThat(secretRef(ui, variable)).as(variable).isEqualTo(chaosToken);
 		}
 		assertThat(ServiceEndpoints.of("ui-service").properties()).containsKeys("faultline.backend.chaos-token",
-				"faultline.dashboard.speaker-token", "faultline.backend.management-url");
-		Map<String, Object> backendService = serviceOf(deploymentOf("backend-service"));
-		assertThat(env(ui)).as("the chaos panel calls the backend's management port")
-			.containsEntry("FAULTLINE_BACKEND_MANAGEMENT_URL",
-					"http://" + Yamls.string(backendService, "metadata", "name") + ":"
-							+ ServiceEndpoints.of("backend-service").managementPort());
+				"faultline.dashboard.speaker-token");
 		assertThat(resources("Secret")).as("the token is created by hand, never committed").isEmpty();
 	}
 
 	@Test
 	void everyContainerRunsAsNonRootWithRequestsAndAMemoryLimit() {
-		for (Map<String, Object> deployment : resources("Deployment")) {
-			assertThat(Yamls.map(deployment, "spec", "template", "spec", "securityContext"))
-				.containsEntry("runAsNonRoot", true);
-			for (Map<String, Object> container : containers(deployment)) {
+		for (Map<String, Object> workload : workloads()) {
+			assertThat(Yamls.map(workload, "spec", "template", "spec", "securityContext")).containsEntry("runAsNonRoot",
+					true);
+			for (Map<String, Object> container : containers(workload)) {
 				assertThat(Yamls.map(container, "resources", "requests")).containsKeys("cpu", "memory");
 				assertThat(Yamls.map(container, "resources", "limits")).containsKey("memory");
 			}
@@ -272,8 +297,8 @@ class KubernetesManifestsTests {
 			.filter((service) -> !Yamls.has(service, "profiles"))
 			.map((service) -> Yamls.string(service, "image"))
 			.collect(Collectors.toSet());
-		Set<String> manifestImages = resources("Deployment").stream()
-			.flatMap((deployment) -> containers(deployment).stream())
+		Set<String> manifestImages = workloads().stream()
+			.flatMap((workload) -> containers(workload).stream())
 			.map((container) -> Yamls.string(container, "image"))
 			.collect(Collectors.toSet());
 		assertThat(manifestImages).isEqualTo(composeImages);
@@ -290,14 +315,21 @@ class KubernetesManifestsTests {
 		return found;
 	}
 
-	private static Map<String, Object> deploymentOf(String module) {
-		return resources("Deployment").stream()
-			.filter((deployment) -> ourContainers(deployment).stream()
+	/** Every Deployment and StatefulSet: what runs pods. */
+	private static List<Map<String, Object>> workloads() {
+		List<Map<String, Object>> workloads = new ArrayList<>(resources("Deployment"));
+		workloads.addAll(resources("StatefulSet"));
+		return workloads;
+	}
+
+	private static Map<String, Object> workloadOf(String module) {
+		return workloads().stream()
+			.filter((workload) -> ourContainers(workload).stream()
 				.anyMatch((container) -> ServiceEndpoints.ofImage(Yamls.string(container, "image"))
 					.module()
 					.equals(module)))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no Deployment runs " + module));
+			.orElseThrow(() -> new AssertionError("no Deployment or StatefulSet runs " + module));
 	}
 
 	private static Map<String, Object> redisDeployment() {
