@@ -204,7 +204,7 @@ class ComposeFileTests {
 						"http://" + BACKENDS.get(0) + ":" + backendService.managementPort());
 			assertThat(ui.properties()).containsKeys("faultline.backend.chaos-token",
 					"faultline.dashboard.speaker-token", "faultline.dashboard.public-address",
-					"faultline.backend.management-url");
+					"faultline.backend.management-url", "faultline.backend.management-urls");
 		}
 	}
 

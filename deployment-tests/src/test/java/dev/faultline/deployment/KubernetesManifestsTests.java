@@ -178,7 +178,7 @@ class KubernetesManifestsTests {
 			.as("the replica list is what the UI calls; a base URL beside it would be ignored")
 			.doesNotContainKey("FAULTLINE_BACKEND_BASE_URL");
 		assertThat(ServiceEndpoints.of("ui-service").properties()).containsKeys("faultline.backend.replicas",
-				"faultline.backend.management-url");
+				"faultline.backend.management-url", "faultline.backend.management-urls");
 	}
 
 	@Test

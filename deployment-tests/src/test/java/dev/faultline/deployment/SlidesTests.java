@@ -39,7 +39,8 @@ class SlidesTests {
 	private static final String RUN_BOOK = Repository.read(RUN_BOOK_PATH);
 
 	/** A chaos command as typed on stage: {@code scripts/chaos every-third}. */
-	private static final Pattern CHAOS_COMMAND = Pattern.compile("scripts/chaos\\s+([a-z][a-z-]*)");
+	private static final Pattern CHAOS_COMMAND = Pattern
+		.compile("scripts/chaos\\s+(?:(?:--on|--replica|-r)\\s+\\S+\\s+)?([a-z][a-z-]*)");
 
 	/**
 	 * An element whose text is a setting: {@code <span data-config="a.b.c">10 s</span>}.
