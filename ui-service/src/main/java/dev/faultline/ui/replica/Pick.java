@@ -24,16 +24,28 @@ public final class Pick {
 
 	private final long startedAt = System.nanoTime();
 
+	private final boolean trial;
+
 	private final AtomicBoolean reported = new AtomicBoolean();
 
 	Pick(Replica replica, @Nullable CircuitBreaker breaker) {
 		this.replica = replica;
 		this.breaker = breaker;
+		this.trial = breaker != null && breaker.getState() == CircuitBreaker.State.HALF_OPEN;
 	}
 
 	/** The replica the attempt goes to. */
 	public Replica replica() {
 		return this.replica;
+	}
+
+	/**
+	 * Whether the attempt is its replica's trial call (its breaker half-open when
+	 * chosen): the call that decides whether the replica is back, so it must end on its
+	 * own merits.
+	 */
+	public boolean trial() {
+		return this.trial;
 	}
 
 	/**

@@ -281,17 +281,22 @@ public final class BackendCall implements AutoCloseable {
 			Attempt<T> other = (attempt == this.first) ? this.second : this.first;
 			boolean otherRunning = other != null && !other.result.isDone();
 			if (failure == null) {
-				// Settled before the loser is cancelled: its cancellation comes back
-				// here.
+				// Settled first: the loser's cancellation comes back here.
 				this.settled = true;
 				stopTimer();
 				BackendCall.this.hedging.recordLatency(attempt.elapsedNanos());
 				BackendCall.this.answeredBy = (attempt.pick != null) ? attempt.pick.replica() : null;
-				if (otherRunning) {
-					// A first attempt its hedge outran was slower than another replica:
+				if (otherRunning && other == this.first && other.pick != null && other.pick.trial()) {
+					// A trial call decides whether its replica is back, and a replica
 					// that
-					// counts against its replica. A hedge that lost says nothing about
-					// its.
+					// just healed is often slower than the hedge delay on a fresh
+					// connection: it runs on to its own end (bounded by the read timeout)
+					// and reports what really happened, though nobody waits for it.
+					BackendCall.this.running.remove(other);
+				}
+				else if (otherRunning) {
+					// A first attempt its hedge outran was slower than another replica,
+					// which counts against its replica; a hedge that lost says nothing.
 					other.cancel(other == this.first);
 				}
 				this.answer.complete(value);
