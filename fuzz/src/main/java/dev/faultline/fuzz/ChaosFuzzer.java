@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The chaos control API on the management port; every accepted change is undone with
  * DELETE /chaos at once.
@@ -223,13 +225,24 @@ final class ChaosFuzzer extends Surface {
 		return management(call[0], call[1]).header("Accept", "application/json").expect(Expect.REJECT);
 	}
 
-	/** The scenarios the backend offers, from {@code GET /chaos/scenarios}. */
+	/**
+	 * The scenarios the backend offers, from {@code GET /chaos/scenarios}; a fault in
+	 * them that {@link FaultModel} does not know means the model fell behind the backend.
+	 */
 	private List<String> scenarios() {
 		Answer answer = oracle(management("GET", "/chaos/scenarios"));
 		List<String> names = new ArrayList<>();
-		JsonAnswers.parse(answer.text())
-			.path("scenarios")
-			.forEach((scenario) -> names.add(scenario.path("name").asText()));
+		for (JsonNode scenario : JsonAnswers.parse(answer.text()).path("scenarios")) {
+			names.add(scenario.path("name").asText());
+			for (JsonNode step : scenario.path("faults")) {
+				String fault = step.path("fault").asText();
+				if (FaultModel.of(fault).isEmpty()) {
+					this.report.oracleFailure(
+							"fault " + fault + " of scenario " + names.get(names.size() - 1) + " is not in FaultModel",
+							answer);
+				}
+			}
+		}
 		if (names.isEmpty()) {
 			this.report.oracleFailure("GET /chaos/scenarios", answer);
 		}

@@ -1,5 +1,6 @@
 package dev.faultline.fuzz;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,11 @@ enum FaultModel {
 		this.id = id;
 		this.perRequest = perRequest;
 		this.settings = List.of(settings);
+	}
+
+	/** The fault with this id, as the chaos API names it. */
+	static Optional<FaultModel> of(String id) {
+		return Arrays.stream(values()).filter((fault) -> fault.id.equals(id)).findFirst();
 	}
 
 	static Optional<FaultModel> flapKind(String id) {

@@ -53,6 +53,12 @@ class FaultModelTests {
 		assertThat(FaultModel.judge(FaultModel.HANG, settings(number("foo", 1)))).isEqualTo(Validity.INVALID);
 	}
 
+	@Test
+	void knowsEachFaultByTheIdTheChaosApiUses() {
+		assertThat(FaultModel.of("slow-body")).contains(FaultModel.SLOW_BODY);
+		assertThat(FaultModel.of("SLOW_BODY")).isEmpty();
+	}
+
 	private static Setting number(String name, long value) {
 		return new Setting(name, String.valueOf(value), String.valueOf(value), Validity.VALID, value);
 	}
