@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Black-box fuzzing of the real jars: starts the backend and the UI on free ports with a throw-away data
-# directory, runs scripts/fuzz/Fuzz.java against them (seeded, so a run can be replayed), stops both, and
-# counts the ERROR lines in their logs. Needs a JDK 17+ and nothing else.
+# directory, runs the fuzz module's jar against them (seeded, so a run can be replayed), stops both, and
+# counts the ERROR lines in their logs. Needs a JDK 17+ and nothing else (the fuzz jar is built if missing).
 #
 #   scripts/fuzz.sh                          # 3000 requests, seed from the clock (printed, to replay a run)
 #   scripts/fuzz.sh --seed 42 --requests 500
 #   scripts/fuzz.sh --jars DIR               # both jars from DIR instead of */target
 #
-# Exit status: 0 when Fuzz.java found no defect and neither log has an ERROR line; 1 otherwise; 2 when the
+# Exit status: 0 when the fuzzer found no defect and neither log has an ERROR line; 1 otherwise; 2 when the
 # services could not be started.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +41,23 @@ else
 	ui_jar=$(jar_in "$root/ui-service/target" ui-service)
 fi
 [ -n "$backend_jar" ] && [ -n "$ui_jar" ] || fail "jars not found (build them with ./mvnw -DskipTests package, or pass --jars DIR)"
+
+# The fuzzer (module fuzz/): from --jars DIR if it is there, else fuzz/target, (re)built when missing or older
+# than its sources or the text rules it shares with the services. Its jar's own time is the build's fixed
+# timestamp; the .original beside it has the real one.
+fuzz_jar=''
+[ -n "$jars_dir" ] && fuzz_jar=$(jar_in "$jars_dir" fuzz)
+if [ -z "$fuzz_jar" ]; then
+	fuzz_jar=$(jar_in "$root/fuzz/target" fuzz)
+	built="$fuzz_jar.original"
+	if [ -z "$fuzz_jar" ] || [ ! -e "$built" ] || [ -n "$(find "$root/fuzz/src/main" "$root/fuzz/pom.xml" \
+		"$root/message-text/src/main" -newer "$built" -print -quit)" ]; then
+		say "building the fuzzer: ./mvnw -q -pl fuzz -am package -DskipTests"
+		(cd "$root" && ./mvnw -B -q -pl fuzz -am package -DskipTests) || fail "the fuzzer did not build"
+		fuzz_jar=$(jar_in "$root/fuzz/target" fuzz)
+	fi
+fi
+[ -n "$fuzz_jar" ] || fail "fuzz jar not found"
 
 # A free port: a random one above the usual ranges that nothing answers on and that we have not taken yet.
 taken=()
@@ -120,7 +137,7 @@ done
 say "both ready after ${SECONDS}s"
 
 fuzz_status=0
-java "$root/scripts/fuzz/Fuzz.java" --seed "$seed" --requests "$requests" \
+java -jar "$fuzz_jar" --seed "$seed" --requests "$requests" \
 	--backend "http://127.0.0.1:$api_port" --management "http://127.0.0.1:$management_port" \
 	--ui "http://127.0.0.1:$ui_port" || fuzz_status=$?
 stop_all
@@ -134,7 +151,7 @@ for log in "$backend_log" "$ui_log"; do
 	errors=$((errors + count))
 done
 
-say "seed $seed: Fuzz.java exit $fuzz_status, $errors ERROR log line(s)"
+say "seed $seed: fuzzer exit $fuzz_status, $errors ERROR log line(s)"
 if [ "$fuzz_status" -ne 0 ] || [ "$errors" -ne 0 ]; then
 	exit 1
 fi
