@@ -126,7 +126,7 @@
       set(column, 'slowRate', percent(b.slowCallRate) + '/' + Math.round(b.slowCallRateThreshold),
         b.slowCallRate >= b.slowCallRateThreshold);
       set(column, 'buffered', b.windowUnit === 'seconds'
-        ? b.bufferedCalls + ' calls in ' + b.windowSize + ' s' : b.bufferedCalls + '/' + b.windowSize + ' calls');
+        ? b.bufferedCalls + ' in ' + b.windowSize + ' s' : b.bufferedCalls + '/' + b.windowSize);
       set(column, 'notPermitted', String(b.notPermittedTotal));
     }
     else {

@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * show images that exist, name files that exist, and quote the resilience settings that
  * ui-service really runs with (speaker notes included). Every slide has speaker notes
  * with its minute mark, as the run-book's timing plan says, and the deck runs offline on
- * its vendored reveal.js. {@link SlidesPdfIT} prints it.
+ * its vendored reveal.js. A setting the talk states ({@link StatedSettings}) is marked on
+ * the slides with its key and checked against ui-service's configuration, and in the
+ * run-book read and compared. {@link SlidesPdfIT} prints the deck; {@link SlidesFitIT}
+ * shows that every slide fits the projector.
  */
 class SlidesTests {
 
@@ -159,13 +162,35 @@ class SlidesTests {
 		}
 		assertThat(shown.keySet()).as("circuit breaker settings on the slides").containsAll(CIRCUIT_BREAKER_SETTINGS);
 		List<String> mismatches = new ArrayList<>();
-		shown.forEach((key, values) -> {
-			String configured = normalized(Yamls.string(configuration, key.split("\\.")));
-			values.stream()
-				.filter((value) -> !normalized(value).replaceFirst("%$", "").equals(configured))
-				.forEach((value) -> mismatches.add(key + ": slide says " + value + ", application.yml " + configured));
-		});
+		shown.forEach((key, values) -> values.stream()
+			.filter((value) -> !StatedSettings.matches(value, configuration, key))
+			.forEach((value) -> mismatches.add(key + ": slide says " + value + ", application.yml "
+					+ Yamls.string(configuration, key.split("\\.")))));
 		assertThat(mismatches).as("settings quoted on the slides that the UI does not run with").isEmpty();
+	}
+
+	@Test
+	void everySettingTheDeckStatesIsMarkedWithItsKey() {
+		String unmarked = withoutTags(CONFIG_VALUE.matcher(DECK).replaceAll("⟨marked⟩"));
+		assertThat(StatedSettings.find(unmarked))
+			.as("settings stated on the slides or in the notes without data-config=\"key\", so that no test "
+					+ "notices when application.yml changes")
+			.isEmpty();
+		assertThat(StatedSettings.find(withoutTags(DECK))).as("settings stated in the deck, marked or not")
+			.hasSizeGreaterThanOrEqualTo(20);
+	}
+
+	@Test
+	void settingsTheRunBookStatesMatchUiServiceConfiguration() {
+		Map<String, Object> configuration = Repository.yaml("ui-service/src/main/resources/application.yml");
+		List<StatedSettings.Stated> stated = StatedSettings.find(RUN_BOOK);
+		assertThat(stated).as("settings stated in " + RUN_BOOK_PATH).hasSizeGreaterThanOrEqualTo(10);
+		assertThat(stated)
+			.filteredOn((figure) -> figure.keys()
+				.stream()
+				.noneMatch((key) -> StatedSettings.matches(figure.figure(), configuration, key)))
+			.as("figures in " + RUN_BOOK_PATH + " that ui-service's application.yml does not say")
+			.isEmpty();
 	}
 
 	@Test
@@ -281,10 +306,6 @@ class SlidesTests {
 	 */
 	private static String withoutTags(String html) {
 		return html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->", " ").replaceAll("<[^>]+>", " ");
-	}
-
-	private static String normalized(String value) {
-		return value.replaceAll("\\s+", "");
 	}
 
 }

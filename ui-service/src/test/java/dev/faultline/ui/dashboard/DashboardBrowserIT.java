@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.testsupport.HeadlessChromium;
 import dev.faultline.ui.backend.Replica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,19 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * It loads without console errors; with the traffic generator running, "outage" turns the
  * protected lamp red within seconds while the page keeps updating and the unprotected
  * column fails and the replica panel shows the backend failing; "off" turns it green
- * again. The replica panel shows the one backend. A screenshot of each step goes to
+ * again. The replica panel shows the one backend. Loaded and mid-outage, at 1280x720 and
+ * at 1024x768, no label or figure is cut, with the live figures and with the widest the
+ * demo can show written in. A screenshot of each step goes to
  * {@code target/screenshots/}.
  *
  * <p>
@@ -66,16 +61,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "resilience4j.circuitbreaker.configs.default.waitDurationInOpenState=3s")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@EnabledIf(value = "chromiumInstalled",
-		disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = "chromiumInstalled", disabledReason = HeadlessChromium.NOT_INSTALLED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+	/** The projectors the dashboard must fit: 16:9 and 4:3. */
+	private static final List<List<Integer>> PROJECTORS = List.of(List.of(1280, 720), List.of(1024, 768));
 
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+	/**
+	 * The widest figure each field can show in a talk (a 10-minute run at 50 reads/s, a
+	 * peer's verdict, a replica named backend-3), written into the page just before it is
+	 * measured.
+	 */
+	private static final String WIDEST_FIGURES = """
+			const widest = { state: 'HALF_OPEN · from ui-2', since: 'for 59:59', halfOpen: 'half-open in 59 s',
+			  failureRate: '100%/50', slowRate: '100%/50', buffered: '9999 in 10 s', notPermitted: '999999',
+			  retries: '12000/300/900', timeouts: '99999', bulkhead: '8/8 ×99999', rate: '999.9',
+			  outcome: '999/999/999', latency: '2000/30000' };
+			document.querySelectorAll('[data-field]').forEach((el) => {
+			  if (widest[el.dataset.field]) { el.textContent = widest[el.dataset.field]; }
+			});
+			document.querySelector('#col-protected [data-field=level]').textContent = 'circuit-breaker';
+			document.getElementById('traffic-status').textContent = '50/s · 9:59 left · skipped 99999';
+			document.querySelectorAll('#replica-rows tr').forEach((tr) => {
+			  ['backend-3', 'in rotation', '9999/999', '9999'].forEach((text, i) => { tr.children[i].textContent = text; });
+			});
+			// Chart.js follows its box on the next frame; the measurement is now.
+			document.querySelectorAll('canvas').forEach((canvas) => Chart.getChart(canvas).resize());
+			""";
 
 	/**
 	 * Generous for a loaded 2-core machine; the page itself reacts within a second or
@@ -85,11 +100,9 @@ class DashboardBrowserIT {
 
 	private static BackendProcess backend;
 
-	private static ChromeDriverService service;
+	private static HeadlessChromium chromium;
 
 	private static WebDriver browser;
-
-	private static Path profile;
 
 	@LocalServerPort
 	private int port;
@@ -98,53 +111,27 @@ class DashboardBrowserIT {
 	private TrafficGenerator traffic;
 
 	static boolean chromiumInstalled() {
-		return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+		return HeadlessChromium.installed();
 	}
 
 	@BeforeAll
 	static void startBackendAndBrowser() throws Exception {
 		backend = BackendProcess.startOrSkip(DashboardBrowserIT.class);
 		Files.createDirectories(SCREENSHOTS);
-		profile = Files.createTempDirectory("faultline-chromium");
-		// An explicit driver executable: Selenium Manager is never asked to find or
-		// download one.
-		service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(Paths.get("target", "chromedriver.log").toFile())
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile, "--window-size=1280,720");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		browser = new ChromeDriver(service, options);
 		// The page must fit a 1280x720 viewport (a projector in full screen), not a
 		// 1280x720 window around it.
-		Dimension outer = browser.manage().window().getSize();
-		Number innerHeight = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
-		Number innerWidth = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-		browser.manage()
-			.window()
-			.setSize(new Dimension(1280 + outer.getWidth() - innerWidth.intValue(),
-					720 + outer.getHeight() - innerHeight.intValue()));
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		chromium = HeadlessChromium.start(1280, 720);
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void stopBrowserAndBackend() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (service != null) {
-			service.stop();
+		if (chromium != null) {
+			chromium.close();
 		}
 		if (backend != null) {
 			backend.close();
 		}
-		deleteQuietly(profile);
 	}
 
 	@DynamicPropertySource
@@ -189,6 +176,7 @@ class DashboardBrowserIT {
 		assertThat(text("#replicas-window")).matches("last \\d+ s");
 		assertThat(browser.findElements(By.id("chaos-target"))).as("no choice of replica with one backend").isEmpty();
 		screenshot("01-loaded");
+		assertNothingCut("loaded");
 		pageInAnotherTab("/?level=full", "Live from the backend", "messages-live");
 		assertThat(consoleErrors()).isEmpty();
 		report("loaded and updating", start);
@@ -229,6 +217,7 @@ class DashboardBrowserIT {
 		pageInAnotherTab("/?level=full", "Served from cache", "messages-cache");
 		assertThat(browser.findElement(By.id("lamp-protected")).getRect()).isEqualTo(lampAtRest);
 		assertThat(browser.findElement(By.id("chart-none")).getRect()).isEqualTo(chartAtRest);
+		assertNothingCut("mid-outage");
 
 		start = System.nanoTime();
 		click("button.chaos-action[data-action='off']");
@@ -240,6 +229,31 @@ class DashboardBrowserIT {
 		click("#traffic-toggle");
 		waitUntil("traffic stops", () -> "false".equals(attribute("#traffic-toggle", "data-running")));
 		assertThat(consoleErrors()).isEmpty();
+	}
+
+	/**
+	 * At each projector size, nothing is cut: not the figures the page shows, nor the
+	 * widest it could show. The event log and the chaos status are cut on purpose
+	 * ({@code data-may-clip}): the rest of each is in its tooltip.
+	 */
+	private static void assertNothingCut(String when) {
+		long start = System.nanoTime();
+		List<String> problems = new ArrayList<>();
+		for (List<Integer> size : PROJECTORS) {
+			chromium.viewport(size.get(0), size.get(1));
+			String at = when + " at " + size.get(0) + "x" + size.get(1) + ": ";
+			assertThat(((JavascriptExecutor) browser)
+				.executeScript("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"))
+				.as(at + "the page is the viewport, nothing below the fold or beside it")
+				.isEqualTo(List.of(size.get(0).longValue(), size.get(1).longValue()));
+			chromium.cutContent("", "main.dashboard", null, "[data-may-clip]")
+				.forEach((problem) -> problems.add(at + problem));
+			chromium.cutContent(WIDEST_FIGURES, "main.dashboard", null, "[data-may-clip]")
+				.forEach((problem) -> problems.add(at + "widest figures: " + problem));
+		}
+		chromium.viewport(1280, 720);
+		assertThat(problems).as("labels and figures the projector would not show whole").isEmpty();
+		report("nothing cut " + when + ", both sizes", start);
 	}
 
 	private static void awaitSnapshots(int count) {
@@ -301,30 +315,11 @@ class DashboardBrowserIT {
 	}
 
 	private static List<String> consoleErrors() {
-		return browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
+		return chromium.consoleErrors();
 	}
 
 	private static void report(String step, long startNanos) {
 		System.out.printf("Dashboard browser test: %s in %d ms%n", step, (System.nanoTime() - startNanos) / 1_000_000);
-	}
-
-	private static void deleteQuietly(Path directory) {
-		if (directory == null) {
-			return;
-		}
-		try (var files = Files.walk(directory)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
-		catch (IOException | RuntimeException ex) {
-			// A temp directory left behind is harmless.
-		}
 	}
 
 }
