@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.faultline.ui.backend.BackendRejectedException;
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.backend.MessagesBackend;
 import dev.faultline.ui.replica.Rotation;
-import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.shared.SharedProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
