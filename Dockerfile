@@ -13,6 +13,7 @@ COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY message-text/pom.xml message-text/
+COPY web-problems/pom.xml web-problems/
 COPY test-support/pom.xml test-support/
 COPY backend-service/pom.xml backend-service/
 COPY ui-service/pom.xml ui-service/
@@ -21,10 +22,12 @@ RUN ./mvnw -B -q -pl backend-service,ui-service -am dependency:go-offline
 
 # One layer per module: a change to the UI does not recompile the backend. The jar is renamed first,
 # because extract names the launcher jar after it, and the runtime stage starts application.jar.
-# message-text holds the author and text rules both services apply; -am builds it along with each service,
+# message-text holds the author and text rules both services apply, web-problems their answers to what
+# Tomcat rejects; -am builds them along with each service,
 # and test-support too (a test-scoped dependency is still part of the reactor). Every build checks the style.
 COPY src/checkstyle/ src/checkstyle/
 COPY message-text/src/ message-text/src/
+COPY web-problems/src/ web-problems/src/
 COPY test-support/src/ test-support/src/
 COPY backend-service/src/ backend-service/src/
 RUN ./mvnw -B -q -pl backend-service -am -DskipTests package \

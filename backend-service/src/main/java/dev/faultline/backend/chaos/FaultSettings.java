@@ -22,7 +22,8 @@ import org.hibernate.validator.constraints.Range;
  * Bean Validation: a fault's own settings, which requests it selects and where, and how
  * long it stays. {@link FaultSpecReader} binds the query and body values into them (each
  * value must have its type) and validates them; a setting that is absent is {@code null}
- * and takes its default. The README's Chaos API tables list the same ranges.
+ * and takes its default, written next to its bounds ({@code ...OrDefault()}). The
+ * README's Chaos API tables list the same ranges and defaults.
  */
 final class FaultSettings {
 
@@ -49,6 +50,12 @@ final class FaultSettings {
 	 * @param maxMs how long a request is held at most
 	 */
 	record Hang(@Range(min = 1, max = MAX_WAIT_MS) Long maxMs) {
+
+		/** Without {@code maxMs}: as long as any request may be held. */
+		long maxMsOrDefault() {
+			return (this.maxMs != null) ? this.maxMs : MAX_WAIT_MS;
+		}
+
 	}
 
 	/**
@@ -69,6 +76,12 @@ final class FaultSettings {
 	 * @param retryAfter the {@code Retry-After} seconds, with 429 or 503
 	 */
 	record Error(@Range(min = 400, max = 599) Long status, @Range(min = 0, max = 86_400) Long retryAfter) {
+
+		/** Without {@code status}: 500. */
+		long statusOrDefault() {
+			return (this.status != null) ? this.status : 500L;
+		}
+
 	}
 
 	/**
@@ -78,6 +91,17 @@ final class FaultSettings {
 	 * @param chunkDelayMs pause between chunks
 	 */
 	record SlowBody(@Range(min = 1, max = 65_536) Long chunkBytes, @Range(min = 1, max = 60_000) Long chunkDelayMs) {
+
+		/** Without {@code chunkBytes}: 16 bytes a chunk. */
+		long chunkBytesOrDefault() {
+			return (this.chunkBytes != null) ? this.chunkBytes : 16L;
+		}
+
+		/** Without {@code chunkDelayMs}: half a second between chunks. */
+		long chunkDelayMsOrDefault() {
+			return (this.chunkDelayMs != null) ? this.chunkDelayMs : 500L;
+		}
+
 	}
 
 	/**
@@ -86,6 +110,12 @@ final class FaultSettings {
 	 * @param delayMs how long after the answer the process exits
 	 */
 	record Crash(@Range(min = 0, max = 60_000) Long delayMs) {
+
+		/** Without {@code delayMs}: a second after the answer. */
+		long delayMsOrDefault() {
+			return (this.delayMs != null) ? this.delayMs : 1_000L;
+		}
+
 	}
 
 	/**
@@ -96,6 +126,17 @@ final class FaultSettings {
 	 * @param downMs the failing phase
 	 */
 	record Flap(@Range(min = 1, max = MAX_PHASE_MS) Long upMs, @Range(min = 1, max = MAX_PHASE_MS) Long downMs) {
+
+		/** Without {@code upMs}: 5 seconds healthy. */
+		long upMsOrDefault() {
+			return (this.upMs != null) ? this.upMs : 5_000L;
+		}
+
+		/** Without {@code downMs}: 5 seconds failing. */
+		long downMsOrDefault() {
+			return (this.downMs != null) ? this.downMs : 5_000L;
+		}
+
 	}
 
 	/**

@@ -1,26 +1,18 @@
 package dev.faultline.backend.chaos;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
-import dev.faultline.backend.system.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.lang.Nullable;
 
 /**
@@ -31,10 +23,6 @@ import org.springframework.lang.Nullable;
  * {@link InvalidChaosRequestException} naming every broken rule.
  */
 final class FaultSpecReader {
-
-	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}");
-
-	private static final Pattern DECIMAL_FRACTION = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
 
 	private static final Set<String> SELECTORS = Set.of("rate", "everyNth", "firstN");
 
@@ -68,7 +56,7 @@ final class FaultSpecReader {
 	 * value must already have its JSON type ({@code "3000"} is not a number)
 	 */
 	FaultSpec read(Fault fault, Map<String, Object> values, Set<String> fromQuery) {
-		Input in = new Input(values, fromQuery);
+		SettingValues in = new SettingValues(values, fromQuery);
 		Fault kind = (fault == Fault.FLAP) ? in.kind() : fault;
 		boolean perRequest = fault.perRequest() && kind.perRequest();
 		Set<String> allowed = new TreeSet<>(fault.settings());
@@ -94,41 +82,40 @@ final class FaultSpecReader {
 					(selection.paths() != null) ? selection.paths() : Scope.ALL_API.paths());
 		}
 		Duration duration = or(bind(FaultSettings.Lifetime.class, in).duration(), this.defaultDuration);
-		if (!in.violations.isEmpty()) {
-			throw new InvalidChaosRequestException(in.violations);
+		if (!in.violations().isEmpty()) {
+			throw new InvalidChaosRequestException(in.violations());
 		}
 		return new FaultSpec(effect, shown, selector, scope, duration);
 	}
 
-	private Effect effect(Fault fault, Fault kind, Input in, Map<String, Object> shown) {
+	private Effect effect(Fault fault, Fault kind, SettingValues in, Map<String, Object> shown) {
 		return switch (fault) {
 			case DOWN -> new Effect.Down();
 			case RESET -> new Effect.Reset();
 			case TRUNCATE -> new Effect.Truncate();
 			case MALFORMED -> new Effect.Malformed();
 			case READINESS -> new Effect.Readiness();
-			case HANG -> new Effect.Hang(
-					show(shown, "maxMs", or(bind(FaultSettings.Hang.class, in).maxMs(), FaultSettings.MAX_WAIT_MS)));
+			case HANG -> new Effect.Hang(show(shown, "maxMs", bind(FaultSettings.Hang.class, in).maxMsOrDefault()));
 			case LATENCY -> latency(bind(FaultSettings.Latency.class, in), in, shown);
 			case ERROR -> error(bind(FaultSettings.Error.class, in), in, shown);
 			case SLOW_BODY -> {
 				FaultSettings.SlowBody slow = bind(FaultSettings.SlowBody.class, in);
-				yield new Effect.SlowBody((int) show(shown, "chunkBytes", or(slow.chunkBytes(), 16L)),
-						show(shown, "chunkDelayMs", or(slow.chunkDelayMs(), 500L)));
+				yield new Effect.SlowBody((int) show(shown, "chunkBytes", slow.chunkBytesOrDefault()),
+						show(shown, "chunkDelayMs", slow.chunkDelayMsOrDefault()));
 			}
 			case CRASH ->
-				new Effect.Crash(show(shown, "delayMs", or(bind(FaultSettings.Crash.class, in).delayMs(), 1_000L)));
+				new Effect.Crash(show(shown, "delayMs", bind(FaultSettings.Crash.class, in).delayMsOrDefault()));
 			case FLAP -> {
 				FaultSettings.Flap flap = bind(FaultSettings.Flap.class, in);
-				long upMs = show(shown, "upMs", or(flap.upMs(), 5_000L));
-				long downMs = show(shown, "downMs", or(flap.downMs(), 5_000L));
+				long upMs = show(shown, "upMs", flap.upMsOrDefault());
+				long downMs = show(shown, "downMs", flap.downMsOrDefault());
 				shown.put("kind", kind.id());
 				yield new Effect.Flap(upMs, downMs, effect(kind, kind, in, shown));
 			}
 		};
 	}
 
-	private static Effect latency(FaultSettings.Latency latency, Input in, Map<String, Object> shown) {
+	private static Effect latency(FaultSettings.Latency latency, SettingValues in, Map<String, Object> shown) {
 		if (in.has("ms")) {
 			if (in.has("minMs") || in.has("maxMs")) {
 				in.reject("ms", "one-of", "give either ms, or minMs and maxMs, not both");
@@ -149,8 +136,8 @@ final class FaultSpecReader {
 		return new Effect.Latency(min, max);
 	}
 
-	private static Effect error(FaultSettings.Error error, Input in, Map<String, Object> shown) {
-		int status = (int) show(shown, "status", or(error.status(), 500L));
+	private static Effect error(FaultSettings.Error error, SettingValues in, Map<String, Object> shown) {
+		int status = (int) show(shown, "status", error.statusOrDefault());
 		Integer retryAfter = null;
 		if (error.retryAfter() != null) {
 			retryAfter = (int) show(shown, "retryAfter", error.retryAfter());
@@ -161,7 +148,7 @@ final class FaultSpecReader {
 		return new Effect.Error(status, retryAfter);
 	}
 
-	private static Selector selector(FaultSettings.Selection selection, Input in) {
+	private static Selector selector(FaultSettings.Selection selection, SettingValues in) {
 		List<String> given = SELECTORS.stream().filter(in::has).sorted().toList();
 		if (given.size() > 1) {
 			given.forEach((name) -> in.reject(name, "one-selector", "only one of everyNth, firstN, rate may be given"));
@@ -187,7 +174,7 @@ final class FaultSpecReader {
 	 * as a violation. The record always comes back, with {@code null} for what is absent
 	 * or unusable, so that every rule is checked in one pass.
 	 */
-	private <R extends Record> R bind(Class<R> type, Input in) {
+	private <R extends Record> R bind(Class<R> type, SettingValues in) {
 		RecordComponent[] components = type.getRecordComponents();
 		Object[] values = new Object[components.length];
 		Class<?>[] types = new Class<?>[components.length];
@@ -197,9 +184,8 @@ final class FaultSpecReader {
 		}
 		R settings;
 		try {
-			Constructor<R> constructor = type.getDeclaredConstructor(types);
-			constructor.setAccessible(true);
-			settings = constructor.newInstance(values);
+			// Package-private, as the records are: no access check to bypass.
+			settings = type.getDeclaredConstructor(types).newInstance(values);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot create " + type.getSimpleName(), ex);
@@ -241,145 +227,6 @@ final class FaultSpecReader {
 
 	private static Set<String> names(Class<? extends Record> type) {
 		return Set.copyOf(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
-	}
-
-	/** The raw values with the violations found so far. */
-	private static final class Input {
-
-		private final Map<String, Object> values;
-
-		private final Set<String> fromQuery;
-
-		private final List<Violation> violations = new ArrayList<>();
-
-		Input(Map<String, Object> values, Set<String> fromQuery) {
-			this.values = values;
-			this.fromQuery = fromQuery;
-		}
-
-		boolean has(String name) {
-			return this.values.get(name) != null;
-		}
-
-		void reject(String field, String rule, String message) {
-			this.violations.add(new Violation(field, rule, message));
-		}
-
-		Fault kind() {
-			Object value = this.values.get("kind");
-			if (value == null) {
-				return Fault.ERROR;
-			}
-			Fault kind = Fault.of(String.valueOf(value)).filter(Fault.FLAP_KINDS::contains).orElse(null);
-			if (kind == null) {
-				reject("kind", "one-of", "must be one of " + String.join(", ", Fault.ids(Fault.FLAP_KINDS)));
-				return Fault.ERROR;
-			}
-			return kind;
-		}
-
-		/**
-		 * The value as the type, {@code null} when absent; a value of another type is
-		 * recorded as a violation.
-		 */
-		@Nullable
-		Object typed(String name, Type type) {
-			if (!has(name)) {
-				return null;
-			}
-			Object value = this.values.get(name);
-			boolean query = this.fromQuery.contains(name);
-			if (type == Long.class) {
-				return typeChecked(name, whole(value, query), "must be a whole number");
-			}
-			if (type == Double.class) {
-				return typeChecked(name, fraction(value, query), "must be a number");
-			}
-			if (type == Duration.class) {
-				return typeChecked(name, duration(value), "must be a duration such as 90 (seconds), 30s, 5m or PT1H");
-			}
-			if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-				return strings(name, value);
-			}
-			return typeChecked(name, (value instanceof String text) ? text : null, "must be a string");
-		}
-
-		@Nullable
-		private Object typeChecked(String name, @Nullable Object value, String message) {
-			if (value == null) {
-				reject(name, "type", message);
-			}
-			return value;
-		}
-
-		/**
-		 * A JSON integer, or query text that is a plain ASCII decimal ({@code 0x10},
-		 * {@code +5}, JSON {@code "3000"} are not).
-		 */
-		@Nullable
-		private static Long whole(Object value, boolean queryText) {
-			if (value instanceof Integer || value instanceof Long) {
-				return ((Number) value).longValue();
-			}
-			if (queryText && value instanceof String text && DECIMAL.matcher(text).matches()) {
-				return Long.valueOf(text);
-			}
-			return null;
-		}
-
-		@Nullable
-		private static Double fraction(Object value, boolean queryText) {
-			if (value instanceof Double || value instanceof Integer || value instanceof Long) {
-				double number = ((Number) value).doubleValue();
-				return Double.isFinite(number) ? number : null;
-			}
-			if (queryText && value instanceof String text && DECIMAL_FRACTION.matcher(text).matches()) {
-				return Double.valueOf(text);
-			}
-			return null;
-		}
-
-		/**
-		 * A whole number of seconds, or text such as {@code 30s}, {@code 5m} or
-		 * {@code PT1H}.
-		 */
-		@Nullable
-		private static Duration duration(Object value) {
-			try {
-				if (value instanceof Integer || value instanceof Long) {
-					return Duration.ofSeconds(((Number) value).longValue());
-				}
-				return (value instanceof String text) ? DurationStyle.detectAndParse(text, ChronoUnit.SECONDS) : null;
-			}
-			catch (IllegalArgumentException | ArithmeticException ex) {
-				return null;
-			}
-		}
-
-		/**
-		 * A comma-separated list, or a JSON list of strings; an empty item is an error,
-		 * not something to skip.
-		 */
-		@Nullable
-		private List<String> strings(String name, Object value) {
-			List<?> items = (value instanceof List<?> list) ? list : List.of(value);
-			List<String> strings = new ArrayList<>();
-			for (Object item : items) {
-				if (!(item instanceof String text)) {
-					reject(name, "type", "must be a string or a list of strings");
-					return null;
-				}
-				for (String part : text.split(",", -1)) {
-					if (part.isBlank()) {
-						reject(name, "list", "must be a comma-separated list without empty items, such as GET,POST");
-						return null;
-					}
-					strings.add(part.trim());
-				}
-			}
-			return strings;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.faultline.backend.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.problems.BodilessErrorFilter;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.faultline.backend.system.Violation;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -32,6 +37,19 @@ class FaultSpecReaderTests {
 		assertThat(spec.duration()).isEqualTo(Duration.ofMinutes(5));
 	}
 
+	static Stream<Arguments> faultDefaults() {
+		return Stream.of(Arguments.of(Fault.HANG, new Effect.Hang(FaultSettings.MAX_WAIT_MS)),
+				Arguments.of(Fault.ERROR, new Effect.Error(500, null)),
+				Arguments.of(Fault.CRASH, new Effect.Crash(1_000)),
+				Arguments.of(Fault.FLAP, new Effect.Flap(5_000, 5_000, new Effect.Error(500, null))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("faultDefaults")
+	void eachFaultHasItsDefaults(Fault fault, Effect effect) {
+		assertThat(this.reader.read(fault, Map.of()).effect()).isEqualTo(effect);
+	}
+
 	@Test
 	void queryStringsAndJsonNumbersReadTheSame() {
 		FaultSpec fromQuery = this.reader.read(Fault.ERROR, Map.of("status", "503", "everyNth", "3", "duration", "90"),
@@ -43,33 +61,46 @@ class FaultSpecReaderTests {
 	}
 
 	@Test
-	void jsonTextIsNotANumberAndQueryTextMustBePlainDecimal() {
+	void jsonTextIsNotANumber() {
 		InvalidChaosRequestException json = catchThrowableOfType(
 				() -> this.reader.read(Fault.LATENCY, Map.of("ms", "3000")), InvalidChaosRequestException.class);
+
 		assertThat(json.violations()).extracting(Violation::field, Violation::rule)
 			.containsExactly(tuple("ms", "type"));
+	}
 
-		for (String text : List.of("0x10", "+5", "\u0665", "1e3", " 5", "")) {
-			InvalidChaosRequestException query = catchThrowableOfType(
-					() -> this.reader.read(Fault.LATENCY, Map.of("ms", text), Set.of("ms")),
-					InvalidChaosRequestException.class);
-			assertThat(query).as(text).isNotNull();
-			assertThat(query.violations()).extracting(Violation::field).containsExactly("ms");
-		}
+	@ParameterizedTest(name = "\"{0}\"")
+	@ValueSource(strings = { "0x10", "+5", "\u0665", "1e3", " 5", "" })
+	void queryTextMustBePlainDecimal(String text) {
+		InvalidChaosRequestException query = catchThrowableOfType(
+				() -> this.reader.read(Fault.LATENCY, Map.of("ms", text), Set.of("ms")),
+				InvalidChaosRequestException.class);
+
+		assertThat(query).isNotNull();
+		assertThat(query.violations()).extracting(Violation::field).containsExactly("ms");
+	}
+
+	static Stream<Arguments> refusedValues() {
+		return Stream.of(Arguments.of("methods", ""), Arguments.of("paths", "/api/**,,/x"), Arguments.of("rate", 0),
+				Arguments.of("duration", "PT0.0001S"));
+	}
+
+	@ParameterizedTest(name = "{0} = \"{1}\"")
+	@MethodSource("refusedValues")
+	void emptyMethodOrPathItemsZeroRateAndSubSecondDurationsAreRefused(String name, Object value) {
+		InvalidChaosRequestException ex = catchThrowableOfType(() -> this.reader.read(Fault.ERROR, Map.of(name, value)),
+				InvalidChaosRequestException.class);
+
+		assertThat(ex).isNotNull();
+		assertThat(ex.violations()).extracting(Violation::field).containsExactly(name);
 	}
 
 	@Test
-	void emptyMethodOrPathItemsZeroRateAndSubSecondDurationsAreRefused() {
-		Map<String, Object> cases = Map.of("methods", "", "paths", "/api/**,,/x", "rate", 0, "duration", "PT0.0001S");
-		cases.forEach((name, value) -> {
-			InvalidChaosRequestException ex = catchThrowableOfType(
-					() -> this.reader.read(Fault.ERROR, Map.of(name, value)), InvalidChaosRequestException.class);
-			assertThat(ex).as(name).isNotNull();
-			assertThat(ex.violations()).extracting(Violation::field).containsExactly(name);
-		});
+	void anEmptyItemInAListBreaksTheListRule() {
 		InvalidChaosRequestException methods = catchThrowableOfType(
 				() -> this.reader.read(Fault.ERROR, Map.of("methods", "GET,,POST")),
 				InvalidChaosRequestException.class);
+
 		assertThat(methods.violations()).extracting(Violation::rule).containsExactly("list");
 	}
 

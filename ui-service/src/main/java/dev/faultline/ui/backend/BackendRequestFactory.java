@@ -1,43 +1,22 @@
 package dev.faultline.ui.backend;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.routing.RoutingSupport;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.AbstractClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.lang.Nullable;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The HTTP client under {@link MessagesBackend}: Apache HttpClient 5 behind Spring's
@@ -55,7 +34,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * every byte, so a body that trickles in never trips it. With a {@code deadline}, each
  * exchange is aborted (its connection closed) when the deadline passes, from sending the
  * request to the last body byte, and fails with a {@link SocketTimeoutException}: the
- * user is told "timeout", which is what happened.</li>
+ * user is told "timeout", which is what happened ({@link DeadlineTimer}).</li>
  * <li><b>A pool that is no bulkhead.</b> Sized to the callers that can use it, so only
  * the patterns the level chooses ever turn a call away; no redirects, cookies or
  * compression, which the backend API never needs.</li>
@@ -66,25 +45,11 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 	private final CloseableHttpClient client;
 
 	@Nullable
-	private final Duration deadline;
-
-	@Nullable
-	private final ScheduledThreadPoolExecutor timer;
+	private final DeadlineTimer deadlines;
 
 	private BackendRequestFactory(CloseableHttpClient client, @Nullable Duration deadline) {
 		this.client = client;
-		this.deadline = deadline;
-		if (deadline != null) {
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("backend-deadline-");
-			threads.setDaemon(true);
-			this.timer = new ScheduledThreadPoolExecutor(1, threads);
-			// A deadline cancelled after a normal answer (nearly all of them) must not
-			// wait in the queue until it is due.
-			this.timer.setRemoveOnCancelPolicy(true);
-		}
-		else {
-			this.timer = null;
-		}
+		this.deadlines = (deadline != null) ? new DeadlineTimer(deadline) : null;
 	}
 
 	/**
@@ -140,245 +105,15 @@ final class BackendRequestFactory implements ClientHttpRequestFactory, AutoClose
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
-		return new Request(uri, httpMethod);
+		return new BackendRequest(this.client, this.deadlines, uri, httpMethod);
 	}
 
 	@Override
 	public void close() throws IOException {
-		if (this.timer != null) {
-			this.timer.shutdownNow();
+		if (this.deadlines != null) {
+			this.deadlines.close();
 		}
 		this.client.close();
-	}
-
-	/**
-	 * One exchange: the request is buffered (the backend's bodies are small) and sent
-	 * when executed.
-	 */
-	private final class Request extends AbstractClientHttpRequest {
-
-		private final URI uri;
-
-		private final HttpMethod method;
-
-		private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-
-		Request(URI uri, HttpMethod method) {
-			this.uri = uri;
-			this.method = method;
-		}
-
-		@Override
-		public HttpMethod getMethod() {
-			return this.method;
-		}
-
-		@Override
-		public URI getURI() {
-			return this.uri;
-		}
-
-		@Override
-		protected OutputStream getBodyInternal(HttpHeaders headers) {
-			return this.body;
-		}
-
-		@Override
-		protected ClientHttpResponse executeInternal(HttpHeaders headers) throws IOException {
-			byte[] body = this.body.toByteArray();
-			HttpUriRequestBase request = new HttpUriRequestBase(this.method.name(), this.uri);
-			headers.forEach((name, values) -> {
-				if (!HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
-						&& !HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)) {
-					values.forEach((value) -> request.addHeader(name, value));
-				}
-			});
-			if (body.length > 0) {
-				request.setEntity(new ByteArrayEntity(body, null));
-			}
-			Deadline deadline = arm(request);
-			AttemptAbort.register(request::cancel);
-			try {
-				ClassicHttpResponse response = BackendRequestFactory.this.client
-					.executeOpen(RoutingSupport.determineHost(request), request, null);
-				return new Response(response, deadline);
-			}
-			catch (IOException ex) {
-				deadline.disarm();
-				throw deadline.explain(ex);
-			}
-			catch (HttpException ex) {
-				deadline.disarm();
-				throw new IOException("Not a valid request to the backend: " + ex.getMessage(), ex);
-			}
-		}
-
-		private Deadline arm(HttpUriRequestBase request) {
-			Duration limit = BackendRequestFactory.this.deadline;
-			ScheduledThreadPoolExecutor scheduler = BackendRequestFactory.this.timer;
-			if (limit == null || scheduler == null) {
-				return Deadline.NONE;
-			}
-			AtomicBoolean passed = new AtomicBoolean();
-			ScheduledFuture<?> cut = scheduler.schedule(() -> {
-				passed.set(true);
-				request.cancel();
-			}, limit.toNanos(), TimeUnit.NANOSECONDS);
-			return new Deadline(cut, passed, limit);
-		}
-
-	}
-
-	/** The scheduled cut of one exchange, and whether it has happened. */
-	private record Deadline(@Nullable ScheduledFuture<?> cut, AtomicBoolean passed, @Nullable Duration limit) {
-
-		static final Deadline NONE = new Deadline(null, new AtomicBoolean(), null);
-
-		void disarm() {
-			if (this.cut != null) {
-				this.cut.cancel(false);
-			}
-		}
-
-		boolean hasPassed() {
-			return this.passed.get();
-		}
-
-		/**
-		 * The failure to report: a timeout when the deadline cut the exchange, whatever
-		 * the socket said.
-		 */
-		IOException explain(IOException failure) {
-			if (!hasPassed()) {
-				return failure;
-			}
-			SocketTimeoutException timeout = new SocketTimeoutException(
-					"No complete answer within " + this.limit.toMillis() + " ms; the exchange was cut");
-			timeout.initCause(failure);
-			return timeout;
-		}
-
-	}
-
-	/**
-	 * The answer; closing it ends the deadline and returns the connection to the pool
-	 * when it was read fully.
-	 */
-	private static final class Response implements ClientHttpResponse {
-
-		private final ClassicHttpResponse response;
-
-		private final Deadline deadline;
-
-		@Nullable
-		private HttpHeaders headers;
-
-		@Nullable
-		private InputStream body;
-
-		Response(ClassicHttpResponse response, Deadline deadline) {
-			this.response = response;
-			this.deadline = deadline;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() {
-			return HttpStatusCode.valueOf(this.response.getCode());
-		}
-
-		@Override
-		public String getStatusText() {
-			String reason = this.response.getReasonPhrase();
-			return (reason != null) ? reason : "";
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			if (this.headers == null) {
-				HttpHeaders all = new HttpHeaders();
-				for (Header header : this.response.getHeaders()) {
-					all.add(header.getName(), header.getValue());
-				}
-				this.headers = HttpHeaders.readOnlyHttpHeaders(all);
-			}
-			return this.headers;
-		}
-
-		@Override
-		public InputStream getBody() throws IOException {
-			if (this.body == null) {
-				HttpEntity entity = this.response.getEntity();
-				this.body = (entity != null) ? new DeadlineStream(entity.getContent(), this.deadline)
-						: InputStream.nullInputStream();
-			}
-			return this.body;
-		}
-
-		@Override
-		public void close() {
-			try {
-				// Reading what is left keeps the connection reusable; the armed deadline
-				// still bounds it.
-				EntityUtils.consume(this.response.getEntity());
-			}
-			catch (IOException ex) {
-				// The connection is discarded below; the answer was already read or has
-				// failed on its own.
-			}
-			finally {
-				this.deadline.disarm();
-				try {
-					this.response.close();
-				}
-				catch (IOException ex) {
-					// Nothing left to release.
-				}
-			}
-		}
-
-	}
-
-	/** The body, failing with a timeout once the deadline has cut the exchange. */
-	private static final class DeadlineStream extends FilterInputStream {
-
-		private final Deadline deadline;
-
-		DeadlineStream(InputStream in, Deadline deadline) {
-			super(in);
-			this.deadline = deadline;
-		}
-
-		@Override
-		public int read() throws IOException {
-			try {
-				return checked(super.read());
-			}
-			catch (IOException ex) {
-				throw this.deadline.explain(ex);
-			}
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			try {
-				return checked(super.read(buffer, offset, length));
-			}
-			catch (IOException ex) {
-				throw this.deadline.explain(ex);
-			}
-		}
-
-		/** An end of the body that the cut caused is no end: the answer is incomplete. */
-		private int checked(int read) throws IOException {
-			if (read == -1) {
-				if (this.deadline.hasPassed()) {
-					throw new IOException("The body ended when the exchange was cut");
-				}
-				this.deadline.disarm();
-			}
-			return read;
-		}
-
 	}
 
 }

@@ -3,10 +3,6 @@ package dev.faultline.ui.dashboard;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.ui.resilience.ProtectionLevel;
-import dev.faultline.ui.shared.SharedLink;
-import dev.faultline.ui.shared.SharedProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -31,15 +25,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's Server-Sent Event streams. One periodic task on Boot's task scheduler
- * writes to every stream, so a browser that stops reading can hold at most that one
- * thread: each quarter second it greets new streams, flushes queued {@code event}s, and
- * when due sends the {@code snapshot} (every second) and a heartbeat comment; no thread
- * waits per client. Resilience4j events reach each stream through a bounded queue that
- * drops its oldest entry when full (counted in the snapshot's {@code droppedEvents}). A
- * stream is forgotten when it completes, times out, fails, or a write to it fails; at
- * most {@code faultline.dashboard.max-streams} are open at once, and
- * {@code speaker-streams} more for the speaker's browser.
+ * The dashboard's Server-Sent Event streams: the registry of open
+ * {@link DashboardStream}s and their one writer, which sends them the
+ * {@link DashboardPayloads}. One periodic task on Boot's task scheduler writes to every
+ * stream, so a browser that stops reading can hold at most that one thread: each quarter
+ * second it greets new streams, flushes queued {@code event}s, and when due sends the
+ * {@code snapshot} (every second) and a heartbeat comment; no thread waits per stream.
+ * Resilience4j events reach each stream through a bounded queue that drops its oldest
+ * entry when full (counted in the snapshot's {@code droppedEvents}). A stream is
+ * forgotten when it completes, times out, fails, or a write to it fails; at most
+ * {@code faultline.dashboard.max-streams} are open at once, and {@code speaker-streams}
+ * more for the speaker's browser.
  *
  * <p>
  * A {@link SmartLifecycle} in the default (last) phase, so on shutdown it ends every
@@ -51,19 +47,15 @@ class DashboardStreams implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(DashboardStreams.class);
 
-	private final LevelSnapshots snapshots;
-
-	private final TrafficGenerator traffic;
-
-	private final BackendChaos chaos;
-
-	private final ReplicaPanel replicas;
+	private final DashboardPayloads payloads;
 
 	private final DashboardProperties properties;
 
 	private final Clock clock;
 
-	private final List<Client> clients = new CopyOnWriteArrayList<>();
+	private final TaskScheduler scheduler;
+
+	private final List<DashboardStream> streams = new CopyOnWriteArrayList<>();
 
 	// Every emitter the container has not completed yet, including ones dropped after a
 	// failed write, whose
@@ -71,12 +63,6 @@ class DashboardStreams implements SmartLifecycle {
 	private final Set<SseEmitter> unfinished = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger open = new AtomicInteger();
-
-	private final TaskScheduler scheduler;
-
-	private final SharedLink link;
-
-	private final SharedProperties shared;
 
 	@Nullable
 	private ScheduledFuture<?> writer;
@@ -87,15 +73,8 @@ class DashboardStreams implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DashboardStreams(LevelSnapshots snapshots, TrafficGenerator traffic, BackendChaos chaos, ReplicaPanel replicas,
-			DashboardProperties properties, Clock clock, TaskScheduler scheduler, SharedLink link,
-			SharedProperties shared) {
-		this.link = link;
-		this.shared = shared;
-		this.snapshots = snapshots;
-		this.traffic = traffic;
-		this.chaos = chaos;
-		this.replicas = replicas;
+	DashboardStreams(DashboardPayloads payloads, DashboardProperties properties, Clock clock, TaskScheduler scheduler) {
+		this.payloads = payloads;
 		this.properties = properties;
 		this.clock = clock;
 		this.scheduler = scheduler;
@@ -119,7 +98,7 @@ class DashboardStreams implements SmartLifecycle {
 		if (this.writer != null) {
 			this.writer.cancel(false);
 		}
-		this.clients.forEach(this::forget);
+		this.streams.forEach(this::forget);
 		for (SseEmitter emitter : this.unfinished) {
 			try {
 				emitter.complete();
@@ -150,18 +129,18 @@ class DashboardStreams implements SmartLifecycle {
 			throw new TooManyStreamsException(max);
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
-		Client client = new Client(emitter, level, this.properties.eventQueueCapacity());
+		DashboardStream stream = new DashboardStream(emitter, level, this.properties.eventQueueCapacity());
 		this.unfinished.add(emitter);
 		emitter.onCompletion(() -> {
-			forget(client);
+			forget(stream);
 			this.unfinished.remove(emitter);
 		});
-		emitter.onError((ex) -> forget(client));
+		emitter.onError((ex) -> forget(stream));
 		emitter.onTimeout(() -> {
-			forget(client);
+			forget(stream);
 			emitter.complete();
 		});
-		this.clients.add(client);
+		this.streams.add(stream);
 		return emitter;
 	}
 
@@ -173,9 +152,9 @@ class DashboardStreams implements SmartLifecycle {
 	/** Queues a level's event for every stream that follows the level. */
 	@EventListener
 	void publish(DashboardEvent event) {
-		for (Client client : this.clients) {
-			if (client.follows(event.level())) {
-				client.offer(event);
+		for (DashboardStream stream : this.streams) {
+			if (stream.follows(event.level())) {
+				stream.offer(event);
 			}
 		}
 	}
@@ -186,7 +165,7 @@ class DashboardStreams implements SmartLifecycle {
 	 */
 	private void write() {
 		try {
-			this.clients.stream().filter((client) -> !client.greeted).forEach(this::greet);
+			this.streams.stream().filter((stream) -> !stream.greeted()).forEach(this::greet);
 			flushEvents();
 			long now = this.clock.millis();
 			if (now >= this.nextSnapshotAt) {
@@ -204,17 +183,17 @@ class DashboardStreams implements SmartLifecycle {
 		}
 	}
 
-	private void greet(Client client) {
+	private void greet(DashboardStream stream) {
 		try {
-			sendGreeting(client);
+			sendGreeting(stream);
 		}
 		catch (RuntimeException ex) {
 			// The stream cannot start: end it, so its slot is free and the browser
 			// reconnects.
 			logger.warn("Dashboard stream could not start", ex);
-			forget(client);
+			forget(stream);
 			try {
-				client.emitter.completeWithError(ex);
+				stream.emitter().completeWithError(ex);
 			}
 			catch (RuntimeException alreadyDone) {
 				// Completed by the container in the meantime; nothing left to clean up.
@@ -222,49 +201,37 @@ class DashboardStreams implements SmartLifecycle {
 		}
 	}
 
-	private void sendGreeting(Client client) {
-		ProtectionLevel level = client.level;
-		List<DashboardEvent> events = new ArrayList<>(this.snapshots.recentEvents(level));
-		if (level != ProtectionLevel.NONE) {
-			events.addAll(this.snapshots.recentEvents(ProtectionLevel.NONE));
-		}
-		events.sort(Comparator.comparingLong(DashboardEvent::time).reversed());
-		DashboardHistory history = new DashboardHistory(level, this.snapshots.history(level),
-				this.snapshots.history(ProtectionLevel.NONE),
-				events.subList(0, Math.min(events.size(), this.properties.eventLogSize())));
-		if (send(client, SseEmitter.event().name("history").data(history, MediaType.APPLICATION_JSON))) {
-			send(client,
+	private void sendGreeting(DashboardStream stream) {
+		DashboardHistory history = this.payloads.history(stream.level());
+		if (send(stream, SseEmitter.event().name("history").data(history, MediaType.APPLICATION_JSON))) {
+			send(stream,
 					SseEmitter.event()
 						.name("snapshot")
-						.data(snapshot(client, new EnumMap<>(ProtectionLevel.class)), MediaType.APPLICATION_JSON));
-			client.greeted = true;
+						.data(snapshot(stream, new EnumMap<>(ProtectionLevel.class)), MediaType.APPLICATION_JSON));
+			stream.markGreeted();
 		}
 	}
 
 	private void sendSnapshots() {
-		if (this.clients.isEmpty()) {
+		if (this.streams.isEmpty()) {
 			return;
 		}
 		// One snapshot per level per tick, however many streams follow it.
 		Map<ProtectionLevel, LevelSnapshot> columns = new EnumMap<>(ProtectionLevel.class);
-		for (Client client : greeted()) {
-			send(client,
-					SseEmitter.event().name("snapshot").data(snapshot(client, columns), MediaType.APPLICATION_JSON));
+		for (DashboardStream stream : greeted()) {
+			send(stream,
+					SseEmitter.event().name("snapshot").data(snapshot(stream, columns), MediaType.APPLICATION_JSON));
 		}
 	}
 
-	private DashboardSnapshot snapshot(Client client, Map<ProtectionLevel, LevelSnapshot> columns) {
-		LevelSnapshot protectedLevel = columns.computeIfAbsent(client.level, this.snapshots::snapshot);
-		LevelSnapshot unprotected = columns.computeIfAbsent(ProtectionLevel.NONE, this.snapshots::snapshot);
-		return new DashboardSnapshot(this.clock.millis(), client.level, protectedLevel, unprotected,
-				this.traffic.status(), this.chaos.latest(), this.replicas.rows(), client.dropped(), this.open.get(),
-				this.shared.replicaId(), this.link.status());
+	private DashboardSnapshot snapshot(DashboardStream stream, Map<ProtectionLevel, LevelSnapshot> columns) {
+		return this.payloads.snapshot(stream.level(), stream.dropped(), this.open.get(), columns);
 	}
 
 	private void flushEvents() {
-		for (Client client : greeted()) {
-			for (DashboardEvent event : client.drain()) {
-				if (!send(client, SseEmitter.event().name("event").data(event, MediaType.APPLICATION_JSON))) {
+		for (DashboardStream stream : greeted()) {
+			for (DashboardEvent event : stream.drain()) {
+				if (!send(stream, SseEmitter.event().name("event").data(event, MediaType.APPLICATION_JSON))) {
 					break;
 				}
 			}
@@ -272,25 +239,25 @@ class DashboardStreams implements SmartLifecycle {
 	}
 
 	private void sendHeartbeats() {
-		for (Client client : greeted()) {
-			send(client, SseEmitter.event().comment("heartbeat"));
+		for (DashboardStream stream : greeted()) {
+			send(stream, SseEmitter.event().comment("heartbeat"));
 		}
 	}
 
-	private boolean send(Client client, SseEmitter.SseEventBuilder event) {
-		if (!this.clients.contains(client)) {
+	private boolean send(DashboardStream stream, SseEmitter.SseEventBuilder event) {
+		if (!this.streams.contains(stream)) {
 			return false;
 		}
 		try {
-			client.emitter.send(event);
+			stream.emitter().send(event);
 			return true;
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The browser went away (or the emitter already completed): stop writing to
 			// it.
-			forget(client);
+			forget(stream);
 			try {
-				client.emitter.completeWithError(ex);
+				stream.emitter().completeWithError(ex);
 			}
 			catch (RuntimeException alreadyDone) {
 				// Completed by the container in the meantime; nothing left to clean up.
@@ -299,61 +266,14 @@ class DashboardStreams implements SmartLifecycle {
 		}
 	}
 
-	private void forget(Client client) {
-		if (this.clients.remove(client)) {
+	private void forget(DashboardStream stream) {
+		if (this.streams.remove(stream)) {
 			this.open.decrementAndGet();
 		}
 	}
 
-	private List<Client> greeted() {
-		return this.clients.stream().filter((client) -> client.greeted).toList();
-	}
-
-	/** One open stream and its bounded queue of events. */
-	static final class Client {
-
-		private final SseEmitter emitter;
-
-		private final ProtectionLevel level;
-
-		private final int capacity;
-
-		private final Deque<DashboardEvent> queue = new ArrayDeque<>();
-
-		private long dropped;
-
-		// Written and read by the writer task only; volatile as that task may move
-		// between the scheduler's threads.
-		private volatile boolean greeted;
-
-		Client(SseEmitter emitter, ProtectionLevel level, int capacity) {
-			this.emitter = emitter;
-			this.level = level;
-			this.capacity = capacity;
-		}
-
-		boolean follows(ProtectionLevel eventLevel) {
-			return eventLevel == this.level || eventLevel == ProtectionLevel.NONE;
-		}
-
-		synchronized void offer(DashboardEvent event) {
-			if (this.queue.size() == this.capacity) {
-				this.queue.removeFirst();
-				this.dropped++;
-			}
-			this.queue.addLast(event);
-		}
-
-		synchronized List<DashboardEvent> drain() {
-			List<DashboardEvent> events = new ArrayList<>(this.queue);
-			this.queue.clear();
-			return events;
-		}
-
-		synchronized long dropped() {
-			return this.dropped;
-		}
-
+	private List<DashboardStream> greeted() {
+		return this.streams.stream().filter(DashboardStream::greeted).toList();
 	}
 
 }

@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.dashboard.TrafficWindow.Outcome;
 import dev.faultline.ui.message.FeedServed;
 import dev.faultline.ui.resilience.BreakerOrigin;
 import dev.faultline.ui.resilience.BreakerTripped;
-import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;
 import io.github.resilience4j.bulkhead.event.BulkheadEvent;

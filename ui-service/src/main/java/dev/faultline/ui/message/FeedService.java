@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 import dev.faultline.ui.backend.BackendRejectedException;
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.backend.NewMessage;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.backend.Replica;
 import dev.faultline.ui.resilience.BackendCall;
 import dev.faultline.ui.resilience.BackendCalls;
 import dev.faultline.ui.resilience.Delivery;
-import dev.faultline.ui.resilience.FailureReasons;
 import dev.faultline.ui.resilience.MessageClients;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.Source;

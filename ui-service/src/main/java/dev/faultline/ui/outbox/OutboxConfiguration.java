@@ -70,7 +70,8 @@ class OutboxConfiguration {
 	OutboxDeliverer outboxDeliverer(StringRedisTemplate redis, Outbox outbox, OutboxProperties properties,
 			SharedProperties shared, @Qualifier(MessagesBackend.PROTECTED) MessagesBackend backend,
 			@Qualifier(Rotation.PROTECTED) Rotation replicas, CircuitBreakerFactory<?, ?> breakers, Clock clock) {
-		return new OutboxDeliverer(redis, outbox, properties, shared, backend, replicas, breakers, clock);
+		return new OutboxDeliverer(redis, outbox, properties, shared, new OutboxSender(backend, replicas, breakers),
+				clock);
 	}
 
 	@Bean

@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.faultline.ui.backend.BackendRejectedException;
-import dev.faultline.ui.backend.MessagesBackend;
-import dev.faultline.ui.replica.Rotation;
-import dev.faultline.ui.resilience.FailureReasons;
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.shared.SharedProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,12 +34,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * it arrives, even when an earlier attempt failed after the backend had committed.
  *
  * <p>
- * The call goes through Spring Cloud CircuitBreaker's {@link CircuitBreakerFactory}
- * (instance {@code outbox}), the programmatic style beside the level clients'
- * annotations, configured from the same {@code resilience4j.*} YAML: while its breaker is
- * open, a round costs no backend call. A post is acknowledged (removed from the stream)
- * only once it is delivered, refused by the backend, or older than
- * {@code faultline.outbox.max-age}; then it is marked failed and still shown, never
+ * The call ({@link OutboxSender}) goes through Spring Cloud CircuitBreaker's
+ * {@link CircuitBreakerFactory} (instance {@code outbox}), the programmatic style beside
+ * the level clients' annotations, configured from the same {@code resilience4j.*} YAML:
+ * while its breaker is open, a round costs no backend call. A post is acknowledged
+ * (removed from the stream) only once it is delivered, refused by the backend, or older
+ * than {@code faultline.outbox.max-age}; then it is marked failed and still shown, never
  * silently dropped.
  */
 class OutboxDeliverer implements Runnable {
@@ -60,25 +57,19 @@ class OutboxDeliverer implements Runnable {
 
 	private final Consumer consumer;
 
-	private final MessagesBackend backend;
-
-	private final Rotation replicas;
-
-	private final CircuitBreakerFactory<?, ?> breakers;
+	private final OutboxSender sender;
 
 	private final Clock clock;
 
 	private volatile boolean groupReady;
 
 	OutboxDeliverer(StringRedisTemplate redis, Outbox outbox, OutboxProperties properties, SharedProperties shared,
-			MessagesBackend backend, Rotation replicas, CircuitBreakerFactory<?, ?> breakers, Clock clock) {
+			OutboxSender sender, Clock clock) {
 		this.redis = redis;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.consumer = Consumer.from(properties.group(), shared.replicaId());
-		this.backend = backend;
-		this.replicas = replicas;
-		this.breakers = breakers;
+		this.sender = sender;
 		this.clock = clock;
 	}
 
@@ -175,9 +166,7 @@ class OutboxDeliverer implements Runnable {
 			return;
 		}
 		try {
-			this.breakers.create(INSTANCE)
-				.run(() -> this.replicas.choose(Set.of())
-					.run((replica) -> this.backend.create(replica, post.message(), key)));
+			this.sender.send(post, key);
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = FailureReasons.unwrap(mostSpecificOf(ex));

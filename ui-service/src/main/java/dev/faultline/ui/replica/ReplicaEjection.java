@@ -7,19 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.ui.backend.BackendProperties;
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.backend.Replica;
 import dev.faultline.ui.replica.ReplicaState.Status;
-import dev.faultline.ui.resilience.ConsecutiveFailures;
-import dev.faultline.ui.resilience.FailureReasons;
+import dev.faultline.ui.verdict.ConsecutiveFailures;
+import dev.faultline.ui.verdict.FailureRunTrip;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnErrorEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnResetEvent;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnSuccessEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +33,8 @@ import org.springframework.stereotype.Component;
  * ({@link ConsecutiveFailures}, {@code faultline.replica-ejection}), as
  * {@code ConsecutiveFailuresTrip} does for the levels' breakers: with retries going to
  * another replica, a dead one gets only its share of first attempts, and the rate window
- * would need seconds of them. The rules are the same: only while the breaker is closed, a
- * recorded failure extends the run, a success breaks it, and every state change starts it
- * over. Nothing here may throw: it runs inside the breaker's event delivery.
+ * would need seconds of them. The rules are the same, written once in
+ * {@link FailureRunTrip}.
  */
 @Component
 public class ReplicaEjection {
@@ -59,7 +54,10 @@ public class ReplicaEjection {
 		for (Replica replica : backend.replicaList()) {
 			CircuitBreaker breaker = registry.circuitBreaker(breakerName(replica), CONFIG);
 			ConsecutiveFailures verdict = properties.verdict(clock);
-			breaker.getEventPublisher().onEvent((event) -> judge(replica, breaker, verdict, event));
+			FailureRunTrip.watch(breaker, verdict,
+					(last) -> logger.info("Backend replica {}: {} failures in a row (the last: {}), out of rotation",
+							replica, verdict.threshold(), FailureReasons.of(last).label()),
+					this::warnIfNoneLeft);
 			breakers.put(replica, breaker);
 		}
 		this.breakers = Collections.unmodifiableMap(breakers);
@@ -103,47 +101,6 @@ public class ReplicaEjection {
 			case HALF_OPEN -> Status.TRIAL;
 			default -> Status.IN_ROTATION;
 		};
-	}
-
-	private void judge(Replica replica, CircuitBreaker breaker, ConsecutiveFailures verdict,
-			CircuitBreakerEvent event) {
-		try {
-			if (event instanceof CircuitBreakerOnStateTransitionEvent transition) {
-				verdict.forget();
-				warnIfNoneLeft(transition);
-				return;
-			}
-			if (event instanceof CircuitBreakerOnResetEvent) {
-				verdict.forget();
-				return;
-			}
-			if (breaker.getState() != State.CLOSED) {
-				return;
-			}
-			if (event instanceof CircuitBreakerOnErrorEvent error) {
-				if (verdict.failed()) {
-					eject(replica, breaker, verdict.threshold(), error.getThrowable());
-				}
-			}
-			else if (event instanceof CircuitBreakerOnSuccessEvent) {
-				verdict.succeeded();
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Backend replica {}: the consecutive-failures verdict failed; the call is not affected",
-					replica, ex);
-		}
-	}
-
-	private void eject(Replica replica, CircuitBreaker breaker, int threshold, Throwable last) {
-		logger.info("Backend replica {}: {} failures in a row (the last: {}), out of rotation", replica, threshold,
-				FailureReasons.of(last).label());
-		try {
-			breaker.transitionToOpenState();
-		}
-		catch (IllegalStateTransitionException ex) {
-			// It left CLOSED meanwhile (its rate window): already out.
-		}
 	}
 
 	private void warnIfNoneLeft(CircuitBreakerOnStateTransitionEvent transition) {

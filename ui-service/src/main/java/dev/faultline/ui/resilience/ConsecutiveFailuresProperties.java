@@ -3,6 +3,7 @@ package dev.faultline.ui.resilience;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.faultline.ui.verdict.ConsecutiveFailures;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 

@@ -5,13 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.faultline.ui.backend.FailureReason;
+import dev.faultline.ui.backend.FailureReasons;
+import dev.faultline.ui.verdict.ConsecutiveFailures;
+import dev.faultline.ui.verdict.FailureRunTrip;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnErrorEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnResetEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnSuccessEvent;
 import io.github.resilience4j.core.registry.EntryAddedEvent;
 import io.github.resilience4j.core.registry.EntryRemovedEvent;
 import io.github.resilience4j.core.registry.EntryReplacedEvent;
@@ -23,10 +20,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a level's circuit breaker on a run of failures ({@link ConsecutiveFailures}),
- * beside its rate window: the window judges the last 10 seconds, so under steady traffic
- * an outage needs seconds to outweigh the healthy calls before it, while a run of
- * failures with no success between them is a verdict at once.
+ * Opens a level's circuit breaker on a run of failures ({@link ConsecutiveFailures},
+ * through a {@link FailureRunTrip}), beside its rate window: the window judges the last
+ * 10 seconds, so under steady traffic an outage needs seconds to outweigh the healthy
+ * calls before it, while a run of failures with no success between them is a verdict at
+ * once.
  *
  * <p>
  * What counts, while the breaker is closed: every failure the breaker records (IO errors,
@@ -98,36 +96,11 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 		ProtectionLevel level = ProtectionLevel.fromId(breaker.getName()).orElseThrow();
 		ConsecutiveFailures verdict = this.properties.verdict(this.clock);
 		this.verdicts.put(breaker.getName(), verdict);
-		breaker.getEventPublisher().onEvent((event) -> judge(level, breaker, verdict, event));
+		FailureRunTrip.watch(breaker, verdict, (last) -> tripped(level, breaker, verdict, last), (transition) -> {
+		});
 	}
 
-	private void judge(ProtectionLevel level, CircuitBreaker breaker, ConsecutiveFailures verdict,
-			CircuitBreakerEvent event) {
-		try {
-			if (event instanceof CircuitBreakerOnStateTransitionEvent || event instanceof CircuitBreakerOnResetEvent) {
-				verdict.forget();
-				return;
-			}
-			if (breaker.getState() != CircuitBreaker.State.CLOSED) {
-				return;
-			}
-			if (event instanceof CircuitBreakerOnErrorEvent error) {
-				failed(level, breaker, verdict, error.getThrowable());
-			}
-			else if (event instanceof CircuitBreakerOnSuccessEvent) {
-				verdict.succeeded();
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Circuit breaker {}: the consecutive-failures verdict failed; the call is not affected",
-					breaker.getName(), ex);
-		}
-	}
-
-	private void failed(ProtectionLevel level, CircuitBreaker breaker, ConsecutiveFailures verdict, Throwable last) {
-		if (!verdict.failed()) {
-			return;
-		}
+	private void tripped(ProtectionLevel level, CircuitBreaker breaker, ConsecutiveFailures verdict, Throwable last) {
 		FailureReason reason = FailureReasons.of(last);
 		logger.info("Circuit breaker {}: {} failures in a row (the last: {}), opening it without waiting for the "
 				+ "failure rate", breaker.getName(), verdict.threshold(), reason.label());
@@ -137,13 +110,6 @@ class ConsecutiveFailuresTrip implements RegistryEventConsumer<CircuitBreaker> {
 		catch (RuntimeException ex) {
 			// Only the dashboard's explanation is lost; the breaker still opens.
 			logger.debug("BreakerTripped not delivered", ex);
-		}
-		try {
-			breaker.transitionToOpenState();
-		}
-		catch (IllegalStateTransitionException ex) {
-			// It left CLOSED meanwhile (its rate window, or a peer's verdict): already
-			// done.
 		}
 	}
 

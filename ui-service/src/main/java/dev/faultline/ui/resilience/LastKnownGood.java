@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.faultline.ui.backend.FailureReason;
+import dev.faultline.ui.backend.FailureReasons;
 import dev.faultline.ui.backend.Message;
 
 import org.springframework.stereotype.Component;

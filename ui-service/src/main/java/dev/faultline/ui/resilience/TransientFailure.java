@@ -3,6 +3,7 @@ package dev.faultline.ui.resilience;
 import java.util.function.Predicate;
 
 import dev.faultline.ui.backend.BackendException;
+import dev.faultline.ui.backend.FailureReasons;
 
 /**
  * Decides which failures the retry repeats: only a {@link BackendException} that is

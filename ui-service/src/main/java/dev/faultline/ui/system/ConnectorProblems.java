@@ -1,46 +1,26 @@
 package dev.faultline.ui.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.catalina.Valve;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
+import dev.faultline.problems.ConnectorProblemCustomizer;
+import dev.faultline.problems.ConnectorProblemValve;
 
 import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link ConnectorProblemValve} in the place of Tomcat's error report. Spring Boot
- * adds its own {@link ErrorReportValve} to the host when stack traces are never shown;
- * this customizer runs after Boot's and replaces it, and names the class on the host so
- * that Tomcat does not add its default one at start.
+ * The UI's answer to what Tomcat refuses before Spring sees the request: a program (the
+ * same rule as {@link ErrorPages}: a path under {@code /api/}, {@code /dashboard/} or
+ * {@code /actuator}, or no HTML accepted) gets a problem naming "the UI"
+ * ({@link ConnectorProblemValve}); a browser keeps Tomcat's short HTML page.
  */
 @Component
-class ConnectorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
-
-	private final ObjectMapper json;
-
-	private final ServerProperties server;
+class ConnectorProblems extends ConnectorProblemCustomizer {
 
 	ConnectorProblems(ObjectMapper json, ServerProperties server) {
-		this.json = json;
-		this.server = server;
-	}
-
-	@Override
-	public void customize(TomcatServletWebServerFactory factory) {
-		factory.addContextCustomizers((context) -> {
-			StandardHost host = (StandardHost) context.getParent();
-			for (Valve valve : host.getPipeline().getValves()) {
-				if (valve instanceof ErrorReportValve) {
-					host.getPipeline().removeValve(valve);
-				}
-			}
-			host.setErrorReportValveClass(ConnectorProblemValve.class.getName());
-			host.getPipeline()
-				.addValve(new ConnectorProblemValve(this.json, this.server.getMaxHttpRequestHeaderSize()));
-		});
+		// No path: the request line itself was too long, which a program sends, not a
+		// browser.
+		super(() -> new ConnectorProblemValve(json, server.getMaxHttpRequestHeaderSize(), "the UI",
+				(rawPath, accept) -> rawPath.isEmpty() || ErrorPages.isApi(rawPath, accept)));
 	}
 
 }

@@ -47,7 +47,7 @@ class LevelSnapshotsTests {
 	private final List<DashboardEvent> published = new CopyOnWriteArrayList<>();
 
 	private final LevelActivity activity = new LevelActivity(this.clock,
-			DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15)), this::publish);
+			DashboardStreamTests.properties(20, 256, Duration.ofSeconds(15)), this::publish);
 
 	private final DashboardConfiguration hooks = new DashboardConfiguration();
 

@@ -104,7 +104,7 @@ class SpeakerAccessTests {
 	}
 
 	private static SpeakerAccess access(String token, String address) {
-		DashboardProperties defaults = DashboardStreamsTests.properties(20, 256, Duration.ofSeconds(15));
+		DashboardProperties defaults = DashboardStreamTests.properties(20, 256, Duration.ofSeconds(15));
 		return new SpeakerAccess(new DashboardProperties(defaults.snapshotInterval(), defaults.eventFlushInterval(),
 				defaults.heartbeatInterval(), defaults.streamTimeout(), defaults.maxStreams(),
 				defaults.speakerStreams(), defaults.eventQueueCapacity(), defaults.eventLogSize(),

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.faultline.ui.backend.BackendExceptionsForTests;
 import dev.faultline.ui.backend.FailureReason;
+import dev.faultline.ui.backend.FailureReasons;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

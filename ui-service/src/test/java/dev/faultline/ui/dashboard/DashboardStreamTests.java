@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted, and never grows the UI's memory; a stream only gets the events of its own
  * level and of {@code none}.
  */
-class DashboardStreamsTests {
+class DashboardStreamTests {
 
 	/** The production defaults with the stream limits a test needs. */
 	static DashboardProperties properties(int maxStreams, int queueCapacity, Duration heartbeat) {
@@ -24,24 +24,24 @@ class DashboardStreamsTests {
 
 	@Test
 	void fullQueueDropsTheOldestEventsAndCountsThem() {
-		DashboardStreams.Client client = new DashboardStreams.Client(new SseEmitter(), ProtectionLevel.FULL, 3);
+		DashboardStream stream = new DashboardStream(new SseEmitter(), ProtectionLevel.FULL, 3);
 
 		for (int i = 1; i <= 5; i++) {
-			client.offer(event(i, ProtectionLevel.FULL));
+			stream.offer(event(i, ProtectionLevel.FULL));
 		}
 
-		assertThat(client.dropped()).isEqualTo(2);
-		assertThat(client.drain()).extracting(DashboardEvent::time).containsExactly(3L, 4L, 5L);
-		assertThat(client.drain()).isEmpty();
+		assertThat(stream.dropped()).isEqualTo(2);
+		assertThat(stream.drain()).extracting(DashboardEvent::time).containsExactly(3L, 4L, 5L);
+		assertThat(stream.drain()).isEmpty();
 	}
 
 	@Test
 	void aStreamFollowsItsLevelAndTheUnprotectedOne() {
-		DashboardStreams.Client client = new DashboardStreams.Client(new SseEmitter(), ProtectionLevel.FALLBACK, 3);
+		DashboardStream stream = new DashboardStream(new SseEmitter(), ProtectionLevel.FALLBACK, 3);
 
-		assertThat(client.follows(ProtectionLevel.FALLBACK)).isTrue();
-		assertThat(client.follows(ProtectionLevel.NONE)).isTrue();
-		assertThat(client.follows(ProtectionLevel.FULL)).isFalse();
+		assertThat(stream.follows(ProtectionLevel.FALLBACK)).isTrue();
+		assertThat(stream.follows(ProtectionLevel.NONE)).isTrue();
+		assertThat(stream.follows(ProtectionLevel.FULL)).isFalse();
 	}
 
 	private static DashboardEvent event(long time, ProtectionLevel level) {

@@ -1,4 +1,4 @@
-package dev.faultline.ui.resilience;
+package dev.faultline.ui.verdict;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,8 @@ import java.util.Deque;
  *
  * <p>
  * It only judges: what the verdict does is its user's business. The circuit breakers trip
- * on it ({@link ConsecutiveFailuresTrip}); a replica's ejection can use one per replica.
- * Safe to use from many threads: outcomes count in the order they are reported.
+ * on it through a {@link FailureRunTrip}: each level's breaker and each replica's. Safe
+ * to use from many threads: outcomes count in the order they are reported.
  */
 public final class ConsecutiveFailures {
 

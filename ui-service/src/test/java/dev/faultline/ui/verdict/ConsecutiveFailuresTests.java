@@ -1,4 +1,4 @@
-package dev.faultline.ui.resilience;
+package dev.faultline.ui.verdict;
 
 import java.time.Duration;
 import java.time.Instant;

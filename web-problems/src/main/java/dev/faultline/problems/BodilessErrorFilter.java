@@ -1,4 +1,4 @@
-package dev.faultline.ui.system;
+package dev.faultline.problems;
 
 import java.io.IOException;
 
@@ -11,21 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Gives a problem+json body to an actuator error that has none: actuator answers an
- * unknown metric or health group ({@code /actuator/metrics/nope}) with a bare 404, which
+ * unknown metric or health group ({@code /actuator/health/nope}) with a bare 404, which
  * tells a program nothing.
  */
-@Component
-class BodilessErrorFilter extends OncePerRequestFilter {
+public class BodilessErrorFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	BodilessErrorFilter(ObjectMapper json) {
+	public BodilessErrorFilter(ObjectMapper json) {
 		this.json = json;
 	}
 

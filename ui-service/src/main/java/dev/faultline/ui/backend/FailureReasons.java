@@ -1,12 +1,10 @@
-package dev.faultline.ui.resilience;
+package dev.faultline.ui.backend;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import dev.faultline.ui.backend.BackendException;
-import dev.faultline.ui.backend.FailureReason;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 

@@ -1,0 +1,4 @@
+/**
+ * The problem+json answers both services give where Spring MVC cannot.
+ */
+package dev.faultline.problems;
