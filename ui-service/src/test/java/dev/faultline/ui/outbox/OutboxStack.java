@@ -67,12 +67,12 @@ final class OutboxStack implements AutoCloseable {
 	 * Starts Redis and the backend for the test class, or skips it when either cannot run
 	 * here.
 	 */
-	static OutboxStack startOrSkip(Class<?> testClass) throws IOException, InterruptedException {
+	static OutboxStack startOrSkip(Class<?> testClass) {
 		RedisServer redis = RedisServer.startOrSkip(testClass);
 		try {
 			return new OutboxStack(redis, BackendProcess.startOrSkip(testClass));
 		}
-		catch (IOException | InterruptedException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			redis.close();
 			throw ex;
 		}
