@@ -5,6 +5,8 @@
 # schema. promtool comes from Debian's prometheus package, unpacked (not installed: no daemon is started).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+lib_tag='check-config:'
+source scripts/lib.sh
 
 promtool=$(command -v promtool || true)
 if [ -z "$promtool" ]; then
@@ -14,7 +16,7 @@ if [ -z "$promtool" ]; then
 		(cd "$tools" && { apt-get download prometheus >/dev/null 2>&1 \
 			|| { apt-get update -qq >/dev/null && apt-get download prometheus >/dev/null; }; } \
 			&& dpkg-deb -x prometheus_*.deb . && rm -f prometheus_*.deb) \
-			|| { echo "check-config: no promtool, and Debian's prometheus package could not be fetched" >&2; exit 1; }
+			|| fail "no promtool, and Debian's prometheus package could not be fetched"
 	fi
 	promtool=$tools/usr/bin/promtool
 fi

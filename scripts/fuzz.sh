@@ -28,8 +28,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-say() { printf '[fuzz] %s\n' "$*"; }
-fail() { printf '[fuzz] %s\n' "$*" >&2; exit 2; }
+lib_tag='[fuzz]' lib_fail_status=2
+source "$root/scripts/lib.sh"
 
 # The executable jar of a service: the one Spring Boot repackaged, not the "-plain" one.
 jar_in() { ls "$1"/"$2"-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true; }
@@ -61,7 +61,6 @@ fi
 
 # A free port: a random one above the usual ranges that nothing answers on and that we have not taken yet.
 taken=()
-in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
 	local port attempt
 	for attempt in $(seq 1 200); do
@@ -83,17 +82,7 @@ ui_log="$work/ui.log"
 
 pids=()
 stop_all() {
-	local pid
-	for pid in ${pids[@]+"${pids[@]}"}; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in ${pids[@]+"${pids[@]}"}; do
-		for _ in $(seq 1 40); do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.5
-		done
-		kill -9 "$pid" 2>/dev/null || true
-	done
+	stop_pids 20 ${pids[@]+"${pids[@]}"}
 	pids=()
 }
 finish() {

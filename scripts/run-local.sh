@@ -40,8 +40,8 @@ else
 	blue='' magenta='' cyan='' bold='' red='' reset=''
 fi
 
-say() { printf '%s[run-local]%s %s\n' "$bold" "$reset" "$*"; }
-fail() { printf '%s[run-local] %s%s\n' "$red" "$*" "$reset" >&2; exit 1; }
+lib_tag='[run-local]' lib_say_start=$bold lib_say_end=$reset lib_fail_start=$red lib_fail_end=$reset
+source scripts/lib.sh
 
 # The UI's traffic generator reads the UI's own feed on 127.0.0.1, which a UI bound to one other address would
 # not serve: loopback, or every interface.
@@ -80,36 +80,22 @@ http_status() {
 }
 
 # Something else on our ports would answer the readiness checks for us: refuse to start instead.
-in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$ui_port" "$backend_port" "$backend_management_port"; do
 	! in_use "$port" || fail "port $port is already in use; stop what holds it or choose other ports (see the top of $0)"
 done
 
 pids=()
 redis_pid='' redis_dir=''
-# SIGTERM, then SIGKILL after 15 s.
-stop_pids() {
-	local pid
-	for pid in "$@"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "$@"; do
-		for _ in $(seq 1 30); do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.5
-		done
-		kill -9 "$pid" 2>/dev/null || true
-	done
-}
+# Each process: SIGTERM, then SIGKILL after 15 s.
 stop_all() {
 	trap - EXIT INT TERM
 	if [ ${#pids[@]} -gt 0 ]; then
-		stop_pids "${pids[@]}"
+		stop_pids 15 "${pids[@]}"
 		say "stopped backend and UI"
 	fi
 	# Redis last, so that the UI does not spend its shutdown reporting a lost Redis.
 	if [ -n "$redis_pid" ]; then
-		stop_pids "$redis_pid"
+		stop_pids 15 "$redis_pid"
 		say "stopped Redis"
 	fi
 	if [ -n "$redis_dir" ]; then
@@ -169,7 +155,7 @@ if $use_redis; then
 		redis_note="Redis             127.0.0.1:$redis_port     shared breakers and the outbox; redis-cli -p $redis_port"
 	else
 		say "Redis did not answer within 10s (see its log above): queuing posts and shared breakers need Redis; running without"
-		stop_pids "$redis_pid"
+		stop_pids 15 "$redis_pid"
 		redis_pid=''
 	fi
 fi

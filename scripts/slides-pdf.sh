@@ -15,7 +15,8 @@ out=${1:-slides/faultline.pdf}
 timeout_seconds=${PDF_TIMEOUT_SECONDS:-45}
 deck="$PWD/slides/index.html"
 
-fail() { printf '[slides-pdf] %s\n' "$*" >&2; exit 1; }
+lib_tag='[slides-pdf]'
+source scripts/lib.sh
 
 browser=${CHROMIUM:-}
 if [ -z "$browser" ]; then

@@ -3,7 +3,6 @@ package dev.faultline.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,6 +38,8 @@ public final class BackendProcess implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(90);
 
+	private static final Duration STOP_WITHIN = Duration.ofSeconds(15);
+
 	private final Path jar;
 
 	private final int apiPort;
@@ -56,16 +56,19 @@ public final class BackendProcess implements AutoCloseable {
 
 	private final List<String> arguments;
 
-	private Process process;
+	private ChildProcess process;
 
-	private boolean paused;
-
-	private BackendProcess(Path jar, List<String> arguments) throws IOException {
+	private BackendProcess(Path jar, List<String> arguments) {
 		this.jar = jar;
 		this.arguments = List.copyOf(arguments);
-		this.apiPort = freePort();
-		this.managementPort = freePort();
-		this.dataDir = Files.createTempDirectory("faultline-e2e-data");
+		this.apiPort = FreePorts.any();
+		this.managementPort = FreePorts.any();
+		try {
+			this.dataDir = Files.createTempDirectory("faultline-e2e-data");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.log = Paths.get("target", "backend-e2e-" + this.apiPort + ".log").toAbsolutePath();
 		this.api = TestHttp.to(apiUrl());
 		this.management = TestHttp.to(managementUrl());
@@ -99,8 +102,7 @@ public final class BackendProcess implements AutoCloseable {
 	 * classes that call this run in {@code verify}, after {@code backend-service} was
 	 * packaged earlier in the same reactor.
 	 */
-	public static BackendProcess startOrSkip(Class<?> testClass, String... arguments)
-			throws IOException, InterruptedException {
+	public static BackendProcess startOrSkip(Class<?> testClass, String... arguments) {
 		return start(jarOrSkip(testClass), arguments);
 	}
 
@@ -119,7 +121,7 @@ public final class BackendProcess implements AutoCloseable {
 	 * Starts the backend from the jar with these extra arguments (such as
 	 * {@code --FAULTLINE_DB_URL=...}) and waits (bounded) until it is ready.
 	 */
-	public static BackendProcess start(Path jar, String... arguments) throws IOException, InterruptedException {
+	public static BackendProcess start(Path jar, String... arguments) {
 		BackendProcess backend = new BackendProcess(jar, List.of(arguments));
 		Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-process-stop"));
 		backend.startProcess();
@@ -131,24 +133,12 @@ public final class BackendProcess implements AutoCloseable {
 	 * database, say): the first alone, so that it runs the migrations, the others side by
 	 * side. Each is ready when this returns.
 	 */
-	public static List<BackendProcess> startReplicas(Path jar, int count, String... arguments)
-			throws IOException, InterruptedException {
+	public static List<BackendProcess> startReplicas(Path jar, int count, String... arguments) {
 		List<BackendProcess> replicas = new ArrayList<>();
 		replicas.add(start(jar, arguments));
 		List<CompletableFuture<BackendProcess>> others = new ArrayList<>();
 		for (int i = 1; i < count; i++) {
-			others.add(CompletableFuture.supplyAsync(() -> {
-				try {
-					return start(jar, arguments);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while starting a backend", ex);
-				}
-			}));
+			others.add(CompletableFuture.supplyAsync(() -> start(jar, arguments)));
 		}
 		try {
 			for (CompletableFuture<BackendProcess> other : others) {
@@ -163,42 +153,26 @@ public final class BackendProcess implements AutoCloseable {
 		return replicas;
 	}
 
-	/** Stops the backend: its ports refuse connections afterwards. */
+	/**
+	 * Stops the backend (SIGTERM, then SIGKILL after 15 s; a paused one is resumed
+	 * first): its ports refuse connections afterwards.
+	 */
 	public void stop() {
-		if (this.process == null) {
-			return;
+		if (this.process != null) {
+			this.process.stop(STOP_WITHIN);
+			this.process = null;
 		}
-		if (this.paused) {
-			// A stopped process would keep SIGTERM pending until the timeout below.
-			resume();
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		this.process = null;
 	}
 
 	/**
 	 * Kills the backend as the kernel's OOM killer or {@code docker kill} does: SIGKILL,
 	 * no shutdown hook, nothing flushed. Its ports refuse connections afterwards.
 	 */
-	public void kill() throws InterruptedException {
-		if (this.process == null) {
-			return;
+	public void kill() {
+		if (this.process != null) {
+			this.process.kill();
+			this.process = null;
 		}
-		this.process.destroyForcibly();
-		if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-			throw new IllegalStateException("The backend survived SIGKILL for 15 s");
-		}
-		this.process = null;
-		this.paused = false;
 	}
 
 	/**
@@ -207,23 +181,21 @@ public final class BackendProcess implements AutoCloseable {
 	 * answered until {@link #resume()}.
 	 */
 	public void pause() {
-		signal("STOP");
-		this.paused = true;
+		running().pause();
 	}
 
 	/** Lets a {@link #pause() paused} process run again (SIGCONT). */
 	public void resume() {
-		signal("CONT");
-		this.paused = false;
+		running().resume();
 	}
 
 	/**
 	 * Brings the backend back to running, whatever was done to it: resumes it when
 	 * paused, starts it again when killed or stopped.
 	 */
-	public void revive() throws IOException, InterruptedException {
-		if (this.paused) {
-			resume();
+	public void revive() {
+		if (this.process != null && this.process.paused()) {
+			this.process.resume();
 		}
 		if (this.process == null || !this.process.isAlive()) {
 			startProcess();
@@ -231,7 +203,7 @@ public final class BackendProcess implements AutoCloseable {
 	}
 
 	/** Starts the backend again on the same ports and data. */
-	public void restart() throws IOException, InterruptedException {
+	public void restart() {
 		stop();
 		startProcess();
 	}
@@ -280,27 +252,14 @@ public final class BackendProcess implements AutoCloseable {
 		}
 	}
 
-	private void signal(String name) {
+	private ChildProcess running() {
 		if (this.process == null) {
 			throw new IllegalStateException("The backend is not running");
 		}
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO()
-				.start();
-			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while signalling the backend", ex);
-		}
+		return this.process;
 	}
 
-	private void startProcess() throws IOException, InterruptedException {
+	private void startProcess() {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -311,33 +270,14 @@ public final class BackendProcess implements AutoCloseable {
 		command.add("--faultline.data-dir=" + this.dataDir);
 		command.add("--spring.main.banner-mode=off");
 		command.addAll(this.arguments);
-		Files.createDirectories(this.log.getParent());
-		this.process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-			.start();
-		awaitReady();
-	}
-
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"The backend exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			if (management("GET", "/actuator/health/readiness") == 200) {
-				return;
-			}
-			Thread.sleep(250);
+		this.process = ChildProcess.start("The backend", command, this.log);
+		try {
+			this.process.awaitReady(READY_WITHIN, Duration.ofMillis(250),
+					() -> management("GET", "/actuator/health/readiness") == 200);
 		}
-		stop();
-		throw new IllegalStateException("The backend was not ready within " + READY_WITHIN + "; see " + this.log);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
+		catch (IllegalStateException ex) {
+			this.process = null;
+			throw ex;
 		}
 	}
 

@@ -1,7 +1,5 @@
 package dev.faultline.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,14 +42,9 @@ public final class BackendReplicas {
 			try {
 				shared = new BackendReplicas(database, BackendProcess.startReplicas(jar, COUNT, onTheDatabase));
 			}
-			catch (IOException ex) {
+			catch (RuntimeException ex) {
 				database.close();
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				database.close();
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while starting the backends", ex);
+				throw ex;
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "backend-replicas-stop"));
 		}
@@ -88,16 +81,7 @@ public final class BackendReplicas {
 	/** Every backend running and without chaos, whatever a test did to it. */
 	public void reviveAll() {
 		for (BackendProcess backend : this.backends) {
-			try {
-				backend.revive();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while reviving a backend", ex);
-			}
+			backend.revive();
 			backend.management("DELETE", "/chaos");
 		}
 	}

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -71,6 +70,9 @@ public final class PostgresServer implements AutoCloseable {
 	/** Longest wait for a small helper program (pg_config, createdb, kill). */
 	private static final Duration TOOL_WAIT = Duration.ofSeconds(10);
 
+	/** How often a starting server is looked at. */
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
 	/** How often a free port is picked again when another process took it first. */
 	private static final int PORT_ATTEMPTS = 3;
 
@@ -88,9 +90,7 @@ public final class PostgresServer implements AutoCloseable {
 	// test thread that holds the lock.
 	private volatile int port;
 
-	private volatile Process process;
-
-	private boolean paused;
+	private volatile ChildProcess process;
 
 	private PostgresServer(Path bin, Path dir, boolean asOsUser) {
 		this.bin = bin;
@@ -210,22 +210,10 @@ public final class PostgresServer implements AutoCloseable {
 	 * it could not act on the signal.
 	 */
 	public synchronized void stop() {
-		if (this.process == null) {
-			return;
+		if (this.process != null) {
+			this.process.stop("INT", WAIT);
+			this.process = null;
 		}
-		if (this.paused) {
-			resume();
-		}
-		List<ProcessHandle> tree = tree();
-		if (this.process.isAlive()) {
-			signal("-INT", List.of(this.process.toHandle()));
-		}
-		if (!ServerProcesses.waitFor(this.process, WAIT)) {
-			killAll(tree());
-		}
-		// Its processes end with the server; a forced kill may leave one for a moment.
-		tree.forEach((child) -> awaitExit(child, WAIT));
-		this.process = null;
 	}
 
 	/**
@@ -244,32 +232,17 @@ public final class PostgresServer implements AutoCloseable {
 	 * until {@link #resume()}, as with a database that hangs.
 	 */
 	public synchronized void pause() {
-		requireRunning();
-		// The server first, so that it forks nothing new while its children are frozen.
-		signal("-STOP", List.of(this.process.toHandle()));
-		this.paused = true;
-		List<ProcessHandle> children = this.process.toHandle().descendants().toList();
-		if (!children.isEmpty()) {
-			signal("-STOP", children);
-		}
+		running().pause();
 	}
 
 	/** Lets a paused server and its processes run again ({@code SIGCONT}). */
 	public synchronized void resume() {
-		requireRunning();
-		// The server last: until it runs, it reaps no child, so every process listed is
-		// still there to be signalled.
-		List<ProcessHandle> tree = new ArrayList<>(tree());
-		if (!tree.isEmpty()) {
-			tree.add(tree.remove(0));
-			signal("-CONT", tree);
-		}
-		this.paused = false;
+		running().resume();
 	}
 
 	/** Whether the server is paused. */
 	public synchronized boolean paused() {
-		return this.paused;
+		return this.process != null && this.process.paused();
 	}
 
 	/**
@@ -346,7 +319,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	private void startOnFreePort() {
 		for (int attempt = 1;; attempt++) {
-			this.port = ServerProcesses.freePort(HOST);
+			this.port = FreePorts.on(HOST);
 			launch();
 			try {
 				awaitReady();
@@ -372,15 +345,7 @@ public final class PostgresServer implements AutoCloseable {
 				"-c", "port=" + this.port, "-c", "unix_socket_directories=" + socketDirectory(), "-c", "fsync=off",
 				"-c", "full_page_writes=off", "-c", "shared_buffers=16MB", "-c", "max_connections=60", "-c",
 				"logging_collector=off");
-		try {
-			this.process = builder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + this.bin.resolve("postgres"), ex);
-		}
-		this.paused = false;
+		this.process = ChildProcess.start("postgres", builder(command), log());
 	}
 
 	/**
@@ -389,20 +354,13 @@ public final class PostgresServer implements AutoCloseable {
 	 * that happens to hold it.
 	 */
 	private void awaitReady() {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"postgres exited with " + this.process.exitValue() + " during start-up:\n" + readLog());
-			}
-			if (isReady()) {
-				return;
-			}
-			ServerProcesses.sleep(50, "postgres");
+		try {
+			this.process.awaitReady(WAIT, POLL_INTERVAL, this::isReady);
 		}
-		kill();
-		throw new IllegalStateException("postgres did not accept connections on port " + this.port + " within "
-				+ WAIT.toSeconds() + " s:\n" + readLog());
+		catch (IllegalStateException ex) {
+			kill();
+			throw new IllegalStateException(ex.getMessage() + ":\n" + readLog(), ex);
+		}
 	}
 
 	private boolean isReady() {
@@ -427,22 +385,14 @@ public final class PostgresServer implements AutoCloseable {
 		List<String> command = new ArrayList<>(command(program));
 		command.addAll(List.of(args));
 		Path output = this.dir.resolve(program + ".log");
-		try {
-			Process tool = builder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-				.start();
-			if (!ServerProcesses.waitFor(tool, timeout)) {
-				tool.destroyForcibly();
-				ServerProcesses.waitFor(tool, TOOL_WAIT);
-				throw new IllegalStateException(
-						program + " did not finish within " + timeout.toSeconds() + " s:\n" + tail(output));
-			}
-			if (tool.exitValue() != 0) {
-				throw new IllegalStateException(program + " failed with " + tool.exitValue() + ":\n" + tail(output));
-			}
+		ChildProcess tool = ChildProcess.start(program, builder(command), output);
+		if (!tool.awaitExit(timeout)) {
+			tool.kill();
+			throw new IllegalStateException(
+					program + " did not finish within " + timeout.toSeconds() + " s:\n" + tail(output));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run " + this.bin.resolve(program), ex);
+		if (tool.exitValue() != 0) {
+			throw new IllegalStateException(program + " failed with " + tool.exitValue() + ":\n" + tail(output));
 		}
 	}
 
@@ -467,75 +417,27 @@ public final class PostgresServer implements AutoCloseable {
 		return builder;
 	}
 
-	private void requireRunning() {
+	private ChildProcess running() {
 		if (this.process == null || !this.process.isAlive()) {
 			throw new IllegalStateException("postgres is not running");
 		}
-	}
-
-	/** The server and every process it forked, the server first. */
-	private List<ProcessHandle> tree() {
-		Process running = this.process;
-		if (running == null) {
-			return List.of();
-		}
-		return Stream.concat(Stream.of(running.toHandle()), running.toHandle().descendants())
-			.filter(ProcessHandle::isAlive)
-			.toList();
-	}
-
-	private void signal(String signal, List<ProcessHandle> processes) {
-		List<String> command = new ArrayList<>(List.of("kill", signal));
-		processes.forEach((handle) -> command.add(String.valueOf(handle.pid())));
-		try {
-			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			if (!ServerProcesses.waitFor(kill, TOOL_WAIT)) {
-				kill.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not finish");
-			}
-			// kill signals every process it can, and fails for one that has exited
-			// meanwhile: only a failure for one still there is a failure.
-			if (kill.exitValue() != 0 && processes.stream().allMatch(ProcessHandle::isAlive)) {
-				throw new IllegalStateException(String.join(" ", command) + " failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.process;
 	}
 
 	private void killOnExit() {
 		// SIGKILL reaches a paused process too; a SIGINT would wait for a SIGCONT that
 		// never comes.
-		List<ProcessHandle> tree = tree();
-		killAll(tree);
-		tree.forEach((handle) -> awaitExit(handle, Duration.ofSeconds(2)));
+		ChildProcess running = this.process;
+		if (running != null) {
+			running.kill();
+		}
 		deleteDirectory();
 	}
 
 	private synchronized void kill() {
-		List<ProcessHandle> tree = tree();
-		killAll(tree);
-		tree.forEach((handle) -> awaitExit(handle, WAIT));
-		this.process = null;
-		this.paused = false;
-	}
-
-	private static void killAll(List<ProcessHandle> processes) {
-		processes.forEach(ProcessHandle::destroyForcibly);
-	}
-
-	private static void awaitExit(ProcessHandle handle, Duration timeout) {
-		try {
-			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (Exception ex) {
-			// Gone already, or still there after the bound: nothing more to wait for.
+		if (this.process != null) {
+			this.process.kill();
+			this.process = null;
 		}
 	}
 
@@ -614,17 +516,15 @@ public final class PostgresServer implements AutoCloseable {
 		try {
 			// Into a file, not a pipe: reading a pipe could wait without a bound.
 			output = Files.createTempFile("faultline-pg-config-", ".out");
-			Process pgConfig = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			if (!ServerProcesses.waitFor(pgConfig, TOOL_WAIT)) {
-				pgConfig.destroyForcibly();
+			ChildProcess pgConfig = ChildProcess.start("pg_config", List.of("pg_config", "--bindir"), output);
+			if (!pgConfig.awaitExit(TOOL_WAIT)) {
+				pgConfig.kill();
 				return Optional.empty();
 			}
 			String bindir = Files.readString(output).trim();
 			return (pgConfig.exitValue() == 0 && !bindir.isEmpty()) ? Optional.of(Path.of(bindir)) : Optional.empty();
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			// Not on the path.
 			return Optional.empty();
 		}

@@ -1,18 +1,14 @@
 package dev.faultline.testsupport;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +34,9 @@ public final class RedisServer implements AutoCloseable {
 	/** Longest wait for a started server to answer, or a stopped one to exit. */
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	/** How often a starting server is asked whether it is up. */
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
 	/** One answer while waiting: a live local Redis answers a PING in microseconds. */
 	private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
@@ -52,9 +51,7 @@ public final class RedisServer implements AutoCloseable {
 	// must never wait for a test thread that holds the lock.
 	private volatile int port;
 
-	private volatile Process process;
-
-	private boolean paused;
+	private volatile ChildProcess process;
 
 	private RedisServer(Path dir) {
 		this.dir = dir;
@@ -125,18 +122,10 @@ public final class RedisServer implements AutoCloseable {
 	 * or it could not act on the signal.
 	 */
 	public synchronized void stop() {
-		if (this.process == null) {
-			return;
+		if (this.process != null) {
+			this.process.stop(WAIT);
+			this.process = null;
 		}
-		if (this.paused) {
-			resume();
-		}
-		this.process.destroy();
-		if (!ServerProcesses.waitFor(this.process, WAIT)) {
-			this.process.destroyForcibly();
-			ServerProcesses.waitFor(this.process, WAIT);
-		}
-		this.process = null;
 	}
 
 	/**
@@ -155,14 +144,12 @@ public final class RedisServer implements AutoCloseable {
 	 * hangs.
 	 */
 	public synchronized void pause() {
-		signal("-STOP");
-		this.paused = true;
+		running().pause();
 	}
 
 	/** Lets a paused process run again ({@code SIGCONT}). */
 	public synchronized void resume() {
-		signal("-CONT");
-		this.paused = false;
+		running().resume();
 	}
 
 	/**
@@ -215,7 +202,7 @@ public final class RedisServer implements AutoCloseable {
 
 	private void startOnFreePort() {
 		for (int attempt = 1;; attempt++) {
-			this.port = ServerProcesses.freePort(HOST);
+			this.port = FreePorts.on(HOST);
 			launch();
 			try {
 				awaitReady();
@@ -237,36 +224,21 @@ public final class RedisServer implements AutoCloseable {
 		List<String> command = List.of(EXECUTABLE.toString(), "--port", String.valueOf(this.port), "--bind", HOST,
 				"--dir", this.dir.toString(), "--logfile", log().toString(), "--appendonly", "yes", "--appendfsync",
 				"everysec", "--save", "", "--protected-mode", "no", "--daemonize", "no");
-		try {
-			// Output before the log file is opened (bad arguments) still lands in the
-			// directory.
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("redis.out").toFile())
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + EXECUTABLE, ex);
-		}
-		this.paused = false;
+		// Output before the log file is opened (bad arguments) still lands in the
+		// directory.
+		this.process = ChildProcess.start("redis-server", command, this.dir.resolve("redis.out"));
 	}
 
 	private void awaitReady() {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"redis-server exited with " + this.process.exitValue() + " during start-up:\n" + readLog());
-			}
+		try {
 			// Our process, not another server that happens to hold the port: INFO names
 			// the process id.
-			if (ping(POLL_TIMEOUT) && isOurs()) {
-				return;
-			}
-			ServerProcesses.sleep(50, "redis-server");
+			this.process.awaitReady(WAIT, POLL_INTERVAL, () -> ping(POLL_TIMEOUT) && isOurs());
 		}
-		kill();
-		throw new IllegalStateException("redis-server did not answer PING on port " + this.port + " within "
-				+ WAIT.toSeconds() + " s:\n" + readLog());
+		catch (IllegalStateException ex) {
+			kill();
+			throw new IllegalStateException(ex.getMessage() + ":\n" + readLog(), ex);
+		}
 	}
 
 	private boolean isOurs() {
@@ -279,43 +251,28 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private void signal(String signal) {
+	private ChildProcess running() {
 		if (this.process == null || !this.process.isAlive()) {
 			throw new IllegalStateException("redis-server is not running");
 		}
-		try {
-			Process kill = new ProcessBuilder("kill", signal, String.valueOf(this.process.pid()))
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			if (!ServerProcesses.waitFor(kill, WAIT) || kill.exitValue() != 0) {
-				kill.destroyForcibly();
-				throw new IllegalStateException("kill " + signal + " " + this.process.pid() + " failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.process;
 	}
 
 	private void killOnExit() {
-		Process running = this.process;
+		ChildProcess running = this.process;
 		if (running != null) {
 			// SIGKILL reaches a paused process too; a SIGTERM would wait for a SIGCONT
 			// that never comes.
-			running.destroyForcibly();
-			ServerProcesses.waitFor(running, Duration.ofSeconds(2));
+			running.kill();
 		}
 		deleteDirectory();
 	}
 
 	private synchronized void kill() {
 		if (this.process != null) {
-			this.process.destroyForcibly();
-			ServerProcesses.waitFor(this.process, WAIT);
+			this.process.kill();
 			this.process = null;
 		}
-		this.paused = false;
 	}
 
 	private void deleteDirectory() {
@@ -359,84 +316,6 @@ public final class RedisServer implements AutoCloseable {
 			out.flush();
 			return Resp.read(new BufferedInputStream(socket.getInputStream()));
 		}
-	}
-
-	/**
-	 * Just enough of RESP, Redis's wire protocol, for a test to send a command and read
-	 * its reply without a client library.
-	 */
-	private static final class Resp {
-
-		private Resp() {
-		}
-
-		static byte[] encode(String... args) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			writeLine(out, "*" + args.length);
-			for (String arg : args) {
-				byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-				writeLine(out, "$" + bytes.length);
-				out.writeBytes(bytes);
-				writeLine(out, "");
-			}
-			return out.toByteArray();
-		}
-
-		static String read(InputStream in) throws IOException {
-			String line = readLine(in);
-			String rest = line.substring(1);
-			return switch (line.charAt(0)) {
-				case '+', ':' -> rest;
-				case '-' -> throw new IllegalStateException("Redis answered: " + rest);
-				case '$' -> readBulk(in, Integer.parseInt(rest));
-				case '*' -> readArray(in, Integer.parseInt(rest));
-				default -> throw new IOException("Not a RESP reply: " + line);
-			};
-		}
-
-		private static String readBulk(InputStream in, int length) throws IOException {
-			if (length < 0) {
-				return null;
-			}
-			byte[] bytes = in.readNBytes(length + 2);
-			if (bytes.length < length + 2) {
-				throw new IOException("Connection closed in the middle of a reply");
-			}
-			return new String(bytes, 0, length, StandardCharsets.UTF_8);
-		}
-
-		private static String readArray(InputStream in, int count) throws IOException {
-			if (count < 0) {
-				return null;
-			}
-			List<String> elements = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				elements.add(read(in));
-			}
-			return elements.toString();
-		}
-
-		private static String readLine(InputStream in) throws IOException {
-			ByteArrayOutputStream line = new ByteArrayOutputStream();
-			int previous = -1;
-			while (true) {
-				int next = in.read();
-				if (next == -1) {
-					throw new IOException("Connection closed before a full reply");
-				}
-				if (previous == '\r' && next == '\n') {
-					byte[] bytes = line.toByteArray();
-					return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-				}
-				line.write(next);
-				previous = next;
-			}
-		}
-
-		private static void writeLine(ByteArrayOutputStream out, String line) {
-			out.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-
 	}
 
 }

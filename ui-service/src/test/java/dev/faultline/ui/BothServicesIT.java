@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.faultline.testsupport.BackendProcess;
+import dev.faultline.testsupport.SharedBackend;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.testsupport.FeedJson;
 import dev.faultline.ui.testsupport.ResilienceState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End to end with both real services: the backend's fat jar runs as a child process
- * ({@link BackendProcess}) and this UI runs on a random port, pointed at it. Live data, a
- * stopped backend, and the backend's chaos API.
+ * ({@link BackendProcess}, the {@link SharedBackend}) and this UI runs on a random port,
+ * pointed at it. Live data, a stopped backend (started again for the next class that
+ * takes it), and the backend's chaos API.
  *
  * <p>
  * The chaos tests are tagged {@code needs-chaos} and skipped, with the reason, when the
@@ -58,15 +59,8 @@ class BothServicesIT {
 	private ApplicationContext context;
 
 	@BeforeAll
-	static void startTheRealBackend() throws Exception {
-		backend = BackendProcess.startOrSkip(BothServicesIT.class);
-	}
-
-	@AfterAll
-	static void stopTheRealBackend() {
-		if (backend != null) {
-			backend.close();
-		}
+	static void takeTheRealBackend() {
+		backend = SharedBackend.startOrSkip(BothServicesIT.class);
 	}
 
 	@DynamicPropertySource

@@ -29,6 +29,7 @@ import dev.faultline.testsupport.ErrorLog;
 import dev.faultline.testsupport.HostileUnicode;
 import dev.faultline.testsupport.HostileUnicode.Refused;
 import dev.faultline.testsupport.RawHttp;
+import dev.faultline.testsupport.SharedBackend;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.text.MessageText;
 import net.jqwik.api.Arbitraries;
@@ -79,7 +80,7 @@ class UiFuzzIT {
 
 	@BeforeContainer
 	static void startBothServices() throws Exception {
-		backend = BackendProcess.startOrSkip(UiFuzzIT.class);
+		backend = SharedBackend.startOrSkip(UiFuzzIT.class);
 		backendLogStart = Files.size(backend.log());
 		ui = new SpringApplicationBuilder(UiApplication.class).profiles("test")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
@@ -95,9 +96,8 @@ class UiFuzzIT {
 			errorLog.close();
 		}
 		if (backend != null) {
-			// The backend is a process of its own: its ERROR lines are in its log file,
-			// which other tests' backends
-			// append to as well, so only what was written while this class ran counts.
+			// The backend is a process of its own, shared with other classes: only
+			// the ERROR lines written to its log while this class ran count.
 			byte[] log = Files.readAllBytes(backend.log());
 			String ours = new String(log, (int) Math.min(backendLogStart, log.length),
 					(int) Math.max(0, log.length - backendLogStart), StandardCharsets.UTF_8);
@@ -106,9 +106,6 @@ class UiFuzzIT {
 		}
 		if (ui != null) {
 			ui.close();
-		}
-		if (backend != null) {
-			backend.close();
 		}
 	}
 

@@ -2,7 +2,6 @@ package dev.faultline.benchmarks.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,11 +205,11 @@ public final class ReplicaRunner {
 					}
 					else {
 						for (ReplicaFleet.Replica replica : hit) {
-							replica.process().signal("STOP");
+							replica.process().pause();
 						}
 						Thread.sleep(scenario.faultSeconds() * 1000L);
 						for (ReplicaFleet.Replica replica : hit) {
-							replica.process().signal("CONT");
+							replica.process().resume();
 						}
 					}
 				}
@@ -233,9 +232,6 @@ public final class ReplicaRunner {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -6,22 +6,23 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.faultline.testsupport.ChildProcess;
+
 /**
  * One Spring Boot fat jar run as a child process ({@code java -jar}) with the suite's JVM
- * flags, its output appended to a log file: started, waited for (bounded), signalled
- * (SIGSTOP, SIGCONT, SIGKILL), restarted with the same arguments, and stopped. Modelled
- * on the ui-service's end-to-end {@code BackendProcess}.
+ * flags, its output appended to a log file: started, waited for (bounded), paused and
+ * resumed (SIGSTOP, SIGCONT), killed (SIGKILL), restarted with the same arguments, and
+ * stopped. The process itself is test-support's {@link ChildProcess}, as the tests'
+ * {@code BackendProcess} is.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -30,6 +31,8 @@ final class ServiceProcess implements AutoCloseable {
 	 * app compare fairly.
 	 */
 	static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+	private static final Duration STOP_WITHIN = Duration.ofSeconds(15);
 
 	private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 
@@ -45,9 +48,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final List<String> jvmFlags;
 
-	private Process process;
-
-	private long launchedAtNanos;
+	private ChildProcess process;
 
 	private boolean stopOnExit;
 
@@ -70,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Launches the process without waiting for it. */
-	void launch() throws IOException {
+	void launch() {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_FLAGS);
@@ -84,50 +85,37 @@ final class ServiceProcess implements AutoCloseable {
 			Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-" + this.name));
 			this.stopOnExit = true;
 		}
-		Files.createDirectories(this.log.getParent());
-		Files.writeString(this.log, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		this.launchedAtNanos = System.nanoTime();
-		this.process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-			.start();
+		this.process = ChildProcess.start(this.name, command, this.log);
 	}
 
 	/**
 	 * Waits until the readiness URL answers 200; returns the time from launch to that
-	 * answer.
+	 * answer. A process not ready in time is killed.
 	 */
-	Duration awaitReady(Duration within, Http http) throws InterruptedException {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			if (http.status(this.readinessUrl, Duration.ofSeconds(1)) == 200) {
-				return Duration.ofNanos(System.nanoTime() - this.launchedAtNanos);
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException(this.name + " was not ready within " + within + "; see " + this.log);
+	Duration awaitReady(Duration within, Http http) {
+		return this.process.awaitReady(within, Duration.ofMillis(100),
+				() -> http.status(this.readinessUrl, Duration.ofSeconds(1)) == 200);
 	}
 
 	/** Launches and waits. */
-	Duration start(Duration within, Http http) throws IOException, InterruptedException {
+	Duration start(Duration within, Http http) {
 		launch();
 		return awaitReady(within, http);
 	}
 
-	/** Sends a signal such as {@code STOP} or {@code CONT} with {@code kill}. */
-	void signal(String signal) throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO().start();
-		if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-			throw new IllegalStateException("kill -" + signal + " " + this.process.pid() + " failed");
-		}
+	/** SIGSTOP: the process freezes, as in a long GC pause. */
+	void pause() {
+		this.process.pause();
+	}
+
+	/** SIGCONT after {@link #pause()}. */
+	void resume() {
+		this.process.resume();
 	}
 
 	/** SIGKILL, and waits (bounded) for the process to be gone. */
-	void kill() throws InterruptedException {
-		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	void kill() {
+		this.process.kill();
 	}
 
 	/**
@@ -175,29 +163,13 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the process: SIGCONT first (a stopped JVM cannot shut down), then SIGTERM,
-	 * then SIGKILL.
+	 * Stops the process: SIGCONT first when paused (a stopped JVM cannot shut down), then
+	 * SIGTERM, then SIGKILL after 15 s.
 	 */
 	@Override
 	public void close() {
-		if (this.process == null || !this.process.isAlive()) {
-			return;
-		}
-		try {
-			signal("CONT");
-		}
-		catch (IOException | InterruptedException | IllegalStateException ex) {
-			// Already gone or never stopped: SIGTERM below still applies.
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
+		if (this.process != null) {
+			this.process.stop(STOP_WITHIN);
 		}
 	}
 

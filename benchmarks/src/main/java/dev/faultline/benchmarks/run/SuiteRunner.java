@@ -2,7 +2,6 @@ package dev.faultline.benchmarks.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,9 +186,9 @@ public final class SuiteRunner {
 						.forEach((at) -> events.row(name, "backend-healthy", at));
 				}
 				case SIGSTOP -> {
-					fleet.backend().signal("STOP");
+					fleet.backend().pause();
 					Thread.sleep(scenario.faultSeconds() * 1000L);
-					fleet.backend().signal("CONT");
+					fleet.backend().resume();
 					long faultEnd = System.currentTimeMillis();
 					events.row(name, "fault-end", faultEnd);
 					events.row(name, "backend-healthy", faultEnd);
@@ -217,9 +216,6 @@ public final class SuiteRunner {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

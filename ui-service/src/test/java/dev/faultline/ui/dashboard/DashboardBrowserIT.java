@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.HeadlessChromium;
+import dev.faultline.testsupport.SharedBackend;
 import dev.faultline.ui.backend.Replica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,14 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real browser (Debian's chromium, headless, 1280x720, driven through
  * {@code /usr/bin/chromedriver} and never a downloaded driver) against both real
- * services: this UI on a random port and the backend's fat jar ({@link BackendProcess}).
- * It loads without console errors; with the traffic generator running, "outage" turns the
- * protected lamp red within seconds while the page keeps updating and the unprotected
- * column fails and the replica panel shows the backend failing; "off" turns it green
- * again. The replica panel shows the one backend. Loaded and mid-outage, at 1280x720 and
- * at 1024x768, no label or figure is cut, with the live figures and with the widest the
- * demo can show written in. A screenshot of each step goes to
- * {@code target/screenshots/}.
+ * services: this UI on a random port and the backend's fat jar ({@link BackendProcess},
+ * the {@link SharedBackend}). It loads without console errors; with the traffic generator
+ * running, "outage" turns the protected lamp red within seconds while the page keeps
+ * updating and the unprotected column fails and the replica panel shows the backend
+ * failing; "off" turns it green again. The replica panel shows the one backend. Loaded
+ * and mid-outage, at 1280x720 and at 1024x768, no label or figure is cut, with the live
+ * figures and with the widest the demo can show written in. A screenshot of each step
+ * goes to {@code target/screenshots/}.
  *
  * <p>
  * Skipped, with the reason printed, when chromium or chromedriver is not installed or the
@@ -116,7 +117,7 @@ class DashboardBrowserIT {
 
 	@BeforeAll
 	static void startBackendAndBrowser() throws Exception {
-		backend = BackendProcess.startOrSkip(DashboardBrowserIT.class);
+		backend = SharedBackend.startOrSkip(DashboardBrowserIT.class);
 		Files.createDirectories(SCREENSHOTS);
 		// The page must fit a 1280x720 viewport (a projector in full screen), not a
 		// 1280x720 window around it.
@@ -128,9 +129,6 @@ class DashboardBrowserIT {
 	static void stopBrowserAndBackend() {
 		if (chromium != null) {
 			chromium.close();
-		}
-		if (backend != null) {
-			backend.close();
 		}
 	}
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.RedisServer;
+import dev.faultline.testsupport.SharedBackend;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.shared.SharedLink;
@@ -32,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the outbox's tests against real processes share: a real {@code redis-server}, the
- * real backend jar, UI replicas started in this JVM against both with a small cap, and a
- * browser's view of them (the page's form, a post, the key on the page, what the backend
- * stored). Each test class starts one and closes it.
+ * real backend jar (the {@link SharedBackend}), UI replicas started in this JVM against
+ * both with a small cap, and a browser's view of them (the page's form, a post, the key
+ * on the page, what the backend stored). Each test class starts one and closes it.
  */
 final class OutboxStack implements AutoCloseable {
 
@@ -64,15 +65,15 @@ final class OutboxStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts Redis and the backend for the test class, or skips it when either cannot run
-	 * here.
+	 * Starts Redis for the test class and takes the {@link SharedBackend}, or skips the
+	 * class when either cannot run here.
 	 */
-	static OutboxStack startOrSkip(Class<?> testClass) throws IOException, InterruptedException {
+	static OutboxStack startOrSkip(Class<?> testClass) {
 		RedisServer redis = RedisServer.startOrSkip(testClass);
 		try {
-			return new OutboxStack(redis, BackendProcess.startOrSkip(testClass));
+			return new OutboxStack(redis, SharedBackend.startOrSkip(testClass));
 		}
-		catch (IOException | InterruptedException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			redis.close();
 			throw ex;
 		}
@@ -188,11 +189,12 @@ final class OutboxStack implements AutoCloseable {
 		await(what).atMost(within).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
 	}
 
-	/** Stops every replica started here, then the backend, then Redis. */
+	/**
+	 * Stops every replica started here, then Redis; the backend is shared and stays.
+	 */
 	@Override
 	public void close() {
 		this.replicas.forEach(ConfigurableApplicationContext::close);
-		this.backend.close();
 		this.redis.close();
 	}
 

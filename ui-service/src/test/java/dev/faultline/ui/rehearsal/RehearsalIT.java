@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -22,10 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.BackendProcess;
 import dev.faultline.testsupport.BackendReplicas;
 import dev.faultline.testsupport.PostgresServer;
+import dev.faultline.testsupport.SharedBackend;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.backend.Replica;
 import dev.faultline.ui.rehearsal.RunBook.Step;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.lang.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The talk's demo, rehearsed: every step of the run-book in {@code slides/README.md}, in
@@ -87,8 +91,8 @@ class RehearsalIT {
 	/**
 	 * Starts what compose runs: three backend replicas on one PostgreSQL (shared with the
 	 * other replica tests), and the UI in front of them. Without Debian's PostgreSQL, one
-	 * backend on its embedded database, and the steps that need replicas are skipped with
-	 * the reason printed.
+	 * backend on its embedded database (the {@link SharedBackend}), and the steps that
+	 * need replicas are skipped with the reason printed.
 	 */
 	@BeforeAll
 	static void startBothServices() throws Exception {
@@ -99,7 +103,7 @@ class RehearsalIT {
 		else {
 			System.err.println("[SKIPPED] RehearsalIT's replica steps: " + PostgresServer.missing().orElse("")
 					+ "; the other steps run against one backend");
-			backends.add(BackendProcess.startOrSkip(RehearsalIT.class));
+			backends.add(SharedBackend.startOrSkip(RehearsalIT.class));
 		}
 		ui = new SpringApplicationBuilder(UiApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off", "--server.shutdown=immediate",
@@ -120,9 +124,6 @@ class RehearsalIT {
 		}
 		if (replicas != null) {
 			replicas.reviveAll();
-		}
-		else {
-			backends.forEach(BackendProcess::close);
 		}
 	}
 
@@ -195,6 +196,7 @@ class RehearsalIT {
 		}
 		Matcher live = LIVE.matcher(check);
 		if (live.matches()) {
+			// The run-book's "over N s": the speaker watches that long.
 			Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(live.group(4))));
 			JsonNode recent = column(live.group(1)).path("recent");
 			int total = recent.path("live").asInt() + recent.path("cached").asInt() + recent.path("failed").asInt();
@@ -232,16 +234,26 @@ class RehearsalIT {
 		return "FAILED: the rehearsal does not understand this check";
 	}
 
+	/** What was last observed and when, {@code FAILED: ...} when it never held. */
 	private static String within(Duration limit, Supplier<String> observe, Predicate<String> ok) {
 		long start = System.nanoTime();
-		long deadline = start + limit.toNanos();
-		String seen = observe.get();
-		while (!ok.test(seen) && System.nanoTime() < deadline) {
-			sleep(Duration.ofMillis(200));
-			seen = observe.get();
+		AtomicReference<String> seen = new AtomicReference<>();
+		boolean held;
+		try {
+			await().atMost(limit)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(200))
+				.pollInSameThread()
+				// Only the observation counts, not a UI thread failing meanwhile.
+				.dontCatchUncaughtExceptions()
+				.until(() -> ok.test(seen.updateAndGet((previous) -> observe.get())));
+			held = true;
+		}
+		catch (ConditionTimeoutException ex) {
+			held = false;
 		}
 		long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		return ok.test(seen) ? seen + " after " + ms + " ms" : "FAILED: " + seen + " after " + ms + " ms";
+		return (held ? "" : "FAILED: ") + seen.get() + " after " + ms + " ms";
 	}
 
 	/** The replica's state as the UI's health shows it: in rotation, ejected or trial. */
@@ -336,16 +348,6 @@ class RehearsalIT {
 			process.destroyForcibly();
 		}
 		assertThat(done && process.exitValue() == 0).as(command + ":\n" + output).isTrue();
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted", ex);
-		}
 	}
 
 }
