@@ -3,14 +3,16 @@ package dev.faultline.ui.resilience;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 import dev.faultline.ui.backend.FailureReason;
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.Levels;
 import dev.faultline.ui.testsupport.StubBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -77,7 +79,7 @@ class FallbackIntegrationTests extends AbstractUiIntegrationTests {
 	 * really answers.
 	 */
 	@ParameterizedTest
-	@EnumSource(names = { "FALLBACK", "FULL" })
+	@MethodSource("levelsWithAFallback")
 	void fallbackMethodIsReallyInvoked(ProtectionLevel level) throws Exception {
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(500)));
 
@@ -88,6 +90,10 @@ class FallbackIntegrationTests extends AbstractUiIntegrationTests {
 
 		assertThat(delivery.source()).isEqualTo(Source.NONE);
 		assertThat(delivery.reason()).isEqualTo(FailureReason.BACKEND_ERROR);
+	}
+
+	static Stream<ProtectionLevel> levelsWithAFallback() {
+		return Levels.using(ResiliencePattern.FALLBACK);
 	}
 
 }
