@@ -59,6 +59,7 @@ class AcknowledgedWritesIT {
 			String name = "writer-" + writer;
 			writers.execute(() -> postUntilRefused(name, acknowledged, killed));
 		}
+		// A load of a set length, not a wait for something: then the kill.
 		Thread.sleep(WRITE_FOR.toMillis());
 		this.backend.kill();
 		killed.set(true);

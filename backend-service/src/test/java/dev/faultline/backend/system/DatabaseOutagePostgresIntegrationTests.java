@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The database is a dependency, and the backend bounds its waits on it: while PostgreSQL
@@ -222,19 +223,18 @@ class DatabaseOutagePostgresIntegrationTests {
 	 * same snapshot of its activity every time.
 	 */
 	private static void awaitInsertWaitingForLock(Connection watcher) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		try (Statement statement = watcher.createStatement()) {
-			while (true) {
-				try (ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-						+ " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO MESSAGES%'")) {
-					waiting.next();
-					if (waiting.getInt(1) > 0) {
-						return;
-					}
-				}
-				assertThat(System.nanoTime() - deadline).as("the INSERT waits for the lock within 5 s").isNegative();
-				sleep(5);
-			}
+			await("the INSERT waiting for the lock").atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> insertsWaitingForALock(statement) > 0);
+		}
+	}
+
+	private static int insertsWaitingForALock(Statement statement) throws SQLException {
+		try (ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+				+ " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO MESSAGES%'")) {
+			waiting.next();
+			return waiting.getInt(1);
 		}
 	}
 
@@ -272,21 +272,8 @@ class DatabaseOutagePostgresIntegrationTests {
 
 	/** Readiness UP, within a bounded wait: the pool reconnects by itself. */
 	private void awaitReady() {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (this.management.get("/actuator/health/readiness").statusCode() != 200) {
-			assertThat(System.nanoTime() - deadline).as("readiness UP again within 15 s").isNegative();
-			sleep(100);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		await("readiness UP again").atMost(Duration.ofSeconds(15))
+			.until(() -> this.management.get("/actuator/health/readiness").statusCode() == 200);
 	}
 
 }

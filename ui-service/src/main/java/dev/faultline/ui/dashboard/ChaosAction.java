@@ -5,30 +5,31 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A button of the dashboard's chaos panel. Each is one of the backend's chaos scenarios,
- * under the same name as in {@code PUT /chaos/scenarios/{name}}, {@code scripts/chaos}
- * and the slides, so the audience meets one word for one kind of trouble. A scenario
- * replaces whatever was active, so each button leaves exactly one kind of trouble behind;
- * {@link #OFF} ends it all.
+ * A button of the dashboard's chaos panel. Each is one of the backend's chaos scenarios
+ * under its own name ({@code PUT /chaos/scenarios/{name}}); what a scenario does is said
+ * once, by the backend ({@code GET /chaos/scenarios}, {@code scripts/chaos scenarios}),
+ * and {@code ChaosActionTests} checks that every button names one. Each constant says
+ * what its button shows on stage. A scenario replaces whatever was active, so each button
+ * leaves exactly one kind of trouble behind; {@link #OFF} ends it all.
  */
 enum ChaosAction {
 
-	/** Every call takes 2 to 3 seconds: slower than the read timeout. */
+	/** Slower than the read timeout: the timeout, then the retry, give up in time. */
 	SLOW("slow"),
 
-	/** Every call fails with a 500: the breaker opens. */
+	/** The breaker opens. */
 	ERRORS("errors"),
 
-	/** Every third call fails with a 500: what the retry hides. */
+	/** What the retry hides. */
 	EVERY_THIRD("every-third"),
 
-	/** Calls never answer: only a timeout helps; the unprotected level piles up. */
+	/** Only a timeout helps; the unprotected level piles up. */
 	HANG("hang"),
 
-	/** Connection refused: a fast failure. */
+	/** A fast failure. */
 	OUTAGE("outage"),
 
-	/** Refused for 5 s, up for 5 s, again: the breaker opens, probes and closes. */
+	/** The breaker opens, probes and closes, again and again. */
 	FLAPPING("flapping"),
 
 	/** Everything off: {@code DELETE /chaos}. */

@@ -49,6 +49,9 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 	private TrafficGenerator traffic;
 
 	@Autowired
+	private DashboardProperties dashboard;
+
+	@Autowired
 	private MockMvc mvc;
 
 	@DynamicPropertySource
@@ -142,9 +145,9 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 		backend.verify(getRequestedFor(urlPathMatching(StubBackend.MESSAGES)));
 		await().atMost(Duration.ofSeconds(15)).until(() -> !this.traffic.status().running());
 		long sent = this.traffic.status().sent();
-		// About 3 s at 20/s to each of two levels; a bound, not an exact count, on a busy
-		// machine.
-		assertThat(sent).isBetween(10L, 2L * 20 * 3 + 20);
+		// Its whole run at 20/s to each of two levels; a bound, not an exact count, on a
+		// busy machine.
+		assertThat(sent).isBetween(10L, 2L * 20 * this.dashboard.trafficMaxDuration().toSeconds() + 20);
 		assertThat(this.traffic.status().remainingSeconds()).isZero();
 	}
 
@@ -154,10 +157,13 @@ class DashboardControlsIntegrationTests extends AbstractUiIntegrationTests {
 
 		send("POST", "/dashboard/traffic?level=full&rate=50", true);
 
-		for (int i = 0; i < 10; i++) {
-			assertThat(this.traffic.status().inFlight()).isLessThanOrEqualTo(2 * 2);
-			Thread.sleep(100);
-		}
+		// Its cap at each of the two levels it reads (the chosen one and none), held
+		// throughout the first second.
+		int cap = 2 * this.dashboard.trafficMaxInFlight();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.failFast("more requests in flight than the cap", () -> this.traffic.status().inFlight() > cap)
+			.until(() -> this.traffic.status().inFlight() <= cap);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.traffic.status().skipped() > 0);
 		Answer stopped = send("DELETE", "/dashboard/traffic", true);
 		assertThat(stopped.body()).contains("\"running\":false");

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.faultline.testsupport.TestHttp;
+import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.Deadlines;
 import dev.faultline.ui.testsupport.StubBackend;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +57,9 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private TimeLimiterRegistry timeLimiters;
+
 	/** The visitor's session, kept from page to page as a browser keeps its cookie. */
 	private final MockHttpSession session = new MockHttpSession();
 
@@ -69,6 +75,16 @@ class MessagesPageIntegrationTests extends AbstractUiIntegrationTests {
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain("<script>alert(1)</script>")
 			.contains("2026-01-01");
+	}
+
+	@Test
+	void theTimeoutHintStatesTheDeadlineOfTheTimeLimitersOnBothPages() throws Exception {
+		// Whole seconds: how the hint prints the 2 s of application.yml.
+		String hint = "a " + Deadlines.of(this.timeLimiters, ProtectionLevel.TIMEOUT).toSeconds()
+				+ " s deadline for the whole call";
+
+		assertThat(body(open("/?level=timeout"))).contains(hint);
+		assertThat(this.ui.get("/about").body()).contains(hint);
 	}
 
 	@Test

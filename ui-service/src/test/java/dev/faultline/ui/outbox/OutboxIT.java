@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.testsupport.TestHttp;
+import dev.faultline.ui.testsupport.Deadlines;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Queued writes against the real backend jar and a real {@code redis-server}: a post the
@@ -87,11 +90,12 @@ class OutboxIT {
 
 		assertThat(answer.statusCode()).isEqualTo(302);
 		// While the fault stays, every delivery (same key) finds the first copy.
-		sleep(Duration.ofSeconds(3));
+		await().atMost(OutboxStack.DELIVERED_WITHIN).until(() -> truncatedAnswers() >= 2);
 		stack.backend().management("DELETE", "/chaos");
 		stack.awaitStored(text);
-		sleep(Duration.ofSeconds(2));
-		assertThat(stack.stored(text)).isEqualTo(1);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(stack.stored(text)).isEqualTo(1));
 	}
 
 	@Test
@@ -222,7 +226,7 @@ class OutboxIT {
 				"the outbox's time limiter");
 		assertThat(
 				timeLimiters.find(OutboxDeliverer.INSTANCE).orElseThrow().getTimeLimiterConfig().getTimeoutDuration())
-			.isEqualTo(Duration.ofSeconds(2));
+			.isEqualTo(Deadlines.configured(ui.getEnvironment()));
 	}
 
 	private static ConfigurableApplicationContext startUi() {
@@ -244,14 +248,15 @@ class OutboxIT {
 		return (start >= 0) ? page.substring(start, page.indexOf("</section>", start)) : "";
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
+	/** How many answers the backend's truncate fault has cut so far. */
+	private static long truncatedAnswers() throws Exception {
+		String state = TestHttp.to(stack.backend().managementUrl()).get("/chaos").body();
+		for (JsonNode fault : new ObjectMapper().readTree(state).path("faults")) {
+			if ("truncate".equals(fault.path("fault").asText())) {
+				return fault.path("faultsInjected").asLong();
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted", ex);
-		}
+		return 0;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -280,7 +281,8 @@ class ReplicaIntegrationTests {
 
 	@Test
 	void theFeedNamesNoReplicaWhenItServesTheCache() {
-		assertThat(feed(ProtectionLevel.FULL).replica()).isNotNull();
+		assertThat(feed(ProtectionLevel.FULL).replica())
+			.isIn(IntStream.range(0, REPLICAS).mapToObj(ReplicaIntegrationTests::id).toList());
 		for (WireMockServer server : servers) {
 			server.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(503)));
 		}

@@ -31,7 +31,7 @@ class BulkheadIntegrationTests extends AbstractUiIntegrationTests {
 	@Test
 	void excessConcurrentCallsAreAnsweredFromTheCacheAtOnce() throws Exception {
 		backend.stubFor(StubBackend.messageList().willReturn(StubBackend.messages("cached")));
-		feed(ProtectionLevel.FULL);
+		assertThat(feed(ProtectionLevel.FULL).source()).as("the read that fills the cache").isEqualTo("live");
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
 		int limit = this.bulkheads.bulkhead(ProtectionLevel.FULL.id()).getBulkheadConfig().getMaxConcurrentCalls();
 		int concurrent = limit + 4;
@@ -51,7 +51,7 @@ class BulkheadIntegrationTests extends AbstractUiIntegrationTests {
 			clients.shutdownNow();
 		}
 
-		assertThat(answers).allSatisfy((feed) -> assertThat(feed.source()).isEqualTo("cache"));
+		assertThat(answers).as("every answer").allSatisfy((feed) -> assertThat(feed.source()).isEqualTo("cache"));
 		List<FeedJson> turnedAway = answers.stream().filter((feed) -> "bulkhead full".equals(feed.reason())).toList();
 		assertThat(turnedAway).hasSizeGreaterThanOrEqualTo(concurrent - limit);
 		// Answered without waiting for the hang: well below the 2 s deadline, and without

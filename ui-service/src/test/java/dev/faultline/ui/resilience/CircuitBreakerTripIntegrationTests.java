@@ -72,7 +72,7 @@ class CircuitBreakerTripIntegrationTests extends AbstractUiIntegrationTests {
 			FeedJson answer = feed(ProtectionLevel.FULL);
 			reads++;
 			assertThat(answer.source()).isEqualTo("cache");
-			// One reload a second.
+			// One reload a second: the user's pace is the case tested, not a wait.
 			Thread.sleep(Math.max(0, 1000 - answer.elapsedMs()));
 		}
 

@@ -1,6 +1,7 @@
 package dev.faultline.ui.resilience;
 
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.faultline.ui.backend.BackendServerException;
@@ -9,11 +10,12 @@ import dev.faultline.ui.backend.NewMessage;
 import dev.faultline.ui.backend.Posted;
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
 import dev.faultline.ui.testsupport.FeedJson;
+import dev.faultline.ui.testsupport.Levels;
 import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,9 +158,8 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "RETRY", "CIRCUIT_BREAKER", "FALLBACK", "FULL" })
+	@MethodSource("levelsWithARetry")
 	void aLevelStaysWithinItsOwnBudgetWhileLevelsWithoutARetryAreReadToo(ProtectionLevel level) {
-		assertThat(level.uses(ResiliencePattern.RETRY)).isTrue();
 		backend.stubFor(StubBackend.messageList().willReturn(aResponse().withStatus(503)));
 		int reads = 30;
 
@@ -175,25 +176,24 @@ class RetryIntegrationTests extends AbstractUiIntegrationTests {
 				+ (int) Math.ceil(reads * this.resilience.retryBudgetRatio()));
 	}
 
-	@Test
-	void everyLevelWithARetryAsksItsOwnBudget() {
-		for (ProtectionLevel level : ProtectionLevel.values()) {
-			if (level.uses(ResiliencePattern.RETRY)) {
-				this.retryBudget.refill();
-				var interval = this.retries.retry(level.id()).getRetryConfig().getIntervalBiFunction();
-				assertThat(interval.apply(1, null)).as(level.id()).isPositive();
-				while (this.retryBudget.tryRetry(level)) {
-					// Empty this level's bucket.
-				}
-				assertThat(interval.apply(1, null)).as(level.id()).isEqualTo(-1L);
-				for (ProtectionLevel other : ProtectionLevel.values()) {
-					if (other != level && other.uses(ResiliencePattern.RETRY)) {
-						assertThat(this.retryBudget.available(other)).as(other.id())
-							.isEqualTo(this.resilience.retryBudgetCapacity());
-					}
-				}
-			}
+	@ParameterizedTest
+	@MethodSource("levelsWithARetry")
+	void everyLevelWithARetryAsksItsOwnBudgetAndNoOthers(ProtectionLevel level) {
+		var interval = this.retries.retry(level.id()).getRetryConfig().getIntervalBiFunction();
+		assertThat(interval.apply(1, null)).isPositive();
+
+		while (this.retryBudget.tryRetry(level)) {
+			// Empty this level's bucket.
 		}
+
+		assertThat(interval.apply(1, null)).isEqualTo(-1L);
+		assertThat(levelsWithARetry().filter((other) -> other != level))
+			.allSatisfy((other) -> assertThat(this.retryBudget.available(other))
+				.isEqualTo(this.resilience.retryBudgetCapacity()));
+	}
+
+	static Stream<ProtectionLevel> levelsWithARetry() {
+		return Levels.using(ResiliencePattern.RETRY);
 	}
 
 }

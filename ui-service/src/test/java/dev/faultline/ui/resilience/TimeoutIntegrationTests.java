@@ -3,6 +3,7 @@ package dev.faultline.ui.resilience;
 import java.time.Duration;
 
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.Deadlines;
 import dev.faultline.ui.testsupport.FeedJson;
 import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -85,7 +86,7 @@ class TimeoutIntegrationTests extends AbstractUiIntegrationTests {
 	}
 
 	private Duration twiceTheDeadline(ProtectionLevel level) {
-		return this.timeLimiters.timeLimiter(level.id()).getTimeLimiterConfig().getTimeoutDuration().multipliedBy(2);
+		return Deadlines.twiceOf(this.timeLimiters, level);
 	}
 
 	private static Duration elapsed(long start) {

@@ -14,6 +14,7 @@ import dev.faultline.testsupport.RedisServer;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.UiApplication;
 import dev.faultline.ui.resilience.ProtectionLevel;
+import dev.faultline.ui.testsupport.Deadlines;
 import dev.faultline.ui.testsupport.ResilienceState;
 import dev.faultline.ui.testsupport.StubBackend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -42,9 +43,6 @@ import static org.awaitility.Awaitility.await;
 class SharedBreakerIT {
 
 	private static final WireMockServer backend = StubBackend.server();
-
-	/** The deadline of a protected read is 2 s; answers are bounded at twice that. */
-	private static final Duration ANSWER_BOUND = Duration.ofSeconds(4);
 
 	/** Generous for a loaded 2-core machine; the follow itself takes milliseconds. */
 	private static final Duration FOLLOW_BOUND = Duration.ofSeconds(3);
@@ -133,7 +131,7 @@ class SharedBreakerIT {
 		try {
 			long slowestMs = openByReading(first);
 			System.out.printf("Redis paused: slowest read on ui-a %d ms%n", slowestMs);
-			assertThat(Duration.ofMillis(slowestMs)).isLessThan(ANSWER_BOUND);
+			assertThat(Duration.ofMillis(slowestMs)).isLessThan(answerBound());
 			awaitLink(first, "local only");
 			assertThat(breaker(second).getState()).isEqualTo(State.CLOSED);
 			assertThat(health(first).path("status").asText()).isEqualTo("UP");
@@ -151,7 +149,7 @@ class SharedBreakerIT {
 		ResilienceState.reset(first);
 		long slowestMs = openByReading(first);
 		System.out.printf("Redis stopped: slowest read on ui-a %d ms%n", slowestMs);
-		assertThat(Duration.ofMillis(slowestMs)).isLessThan(ANSWER_BOUND);
+		assertThat(Duration.ofMillis(slowestMs)).isLessThan(answerBound());
 		awaitLink(first, "local only");
 		assertThat(breaker(second).getState()).isEqualTo(State.CLOSED);
 
@@ -241,6 +239,11 @@ class SharedBreakerIT {
 		catch (java.io.IOException ex) {
 			throw new AssertionError("Not JSON: " + text, ex);
 		}
+	}
+
+	/** Answers are bounded at twice the deadline of a read at level full on ui-a. */
+	private static Duration answerBound() {
+		return Deadlines.twiceOf(first, ProtectionLevel.FULL);
 	}
 
 }

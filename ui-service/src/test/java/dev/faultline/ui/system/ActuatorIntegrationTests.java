@@ -1,14 +1,18 @@
 package dev.faultline.ui.system;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.testsupport.TestHttp;
 import dev.faultline.ui.resilience.ProtectionLevel;
 import dev.faultline.ui.resilience.ResiliencePattern;
 import dev.faultline.ui.testsupport.AbstractUiIntegrationTests;
+import dev.faultline.ui.testsupport.Levels;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +38,12 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 
 	@Test
 	void exposesRetriesTimeLimitersBulkheadsAndTheirEvents() {
-		assertThat(this.rest.getForObject("/actuator/retries", JsonNode.class).get("retries"))
-			.extracting(JsonNode::asText)
-			.asList()
-			.contains("retry", "circuit-breaker", "fallback", "full");
-		assertThat(this.rest.getForObject("/actuator/timelimiters", JsonNode.class).get("timeLimiters"))
-			.extracting(JsonNode::asText)
-			.asList()
-			.contains("timeout", "full");
-		assertThat(this.rest.getForObject("/actuator/bulkheads", JsonNode.class).get("bulkheads"))
-			.extracting(JsonNode::asText)
-			.asList()
-			.contains("full");
+		assertThat(instances("retries")).containsAll(ids(Levels.using(ResiliencePattern.RETRY)))
+			.doesNotContainAnyElementsOf(ids(Levels.without(ResiliencePattern.RETRY)));
+		assertThat(instances("timelimiters")).containsAll(ids(Levels.using(ResiliencePattern.TIME_LIMITER)))
+			.doesNotContainAnyElementsOf(ids(Levels.without(ResiliencePattern.TIME_LIMITER)));
+		assertThat(instances("bulkheads")).containsAll(ids(Levels.using(ResiliencePattern.BULKHEAD)))
+			.doesNotContainAnyElementsOf(ids(Levels.without(ResiliencePattern.BULKHEAD)));
 		for (String events : new String[] { "circuitbreakerevents", "retryevents", "bulkheadevents",
 				"timelimiterevents" }) {
 			assertThat(this.rest.getForEntity("/actuator/" + events, String.class).getStatusCode().value()).as(events)
@@ -113,6 +111,18 @@ class ActuatorIntegrationTests extends AbstractUiIntegrationTests {
 			assertThat(response.statusCode()).as(state).isBetween(400, 499);
 			assertThat(breaker(ProtectionLevel.FULL).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		}
+	}
+
+	/** The instance names an actuator endpoint lists, such as {@code retries}. */
+	private List<String> instances(String endpoint) {
+		JsonNode answer = this.rest.getForObject("/actuator/" + endpoint, JsonNode.class);
+		List<String> names = new ArrayList<>();
+		answer.elements().next().forEach((name) -> names.add(name.asText()));
+		return names;
+	}
+
+	private static List<String> ids(Stream<ProtectionLevel> levels) {
+		return levels.map(ProtectionLevel::id).toList();
 	}
 
 }
