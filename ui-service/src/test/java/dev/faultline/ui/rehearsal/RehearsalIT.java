@@ -145,6 +145,11 @@ class RehearsalIT {
 			}
 			perform(step);
 			for (String check : step.checks()) {
+				if (Step.isReplicaCheck(check) && backends.size() < REPLICAS) {
+					System.err.printf("[SKIPPED] Rehearsal step %s: %s needs three backend replicas on PostgreSQL%n",
+							step.id(), check);
+					continue;
+				}
 				String observed = check(check);
 				System.out.printf("Rehearsal step %s: %s -> %s%n", step.id(), check, observed);
 				if (observed.startsWith("FAILED")) {

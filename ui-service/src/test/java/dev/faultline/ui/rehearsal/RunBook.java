@@ -96,10 +96,18 @@ final class RunBook {
 	record Step(String id, String actions, String level, Integer rate, boolean stopTraffic, List<String> replicaActions,
 			List<String> chaos, boolean composeOnly, List<String> checks) {
 
-		/** Whether the step needs three backend replicas. */
+		/**
+		 * Whether the step's actions need three backend replicas (a check of a replica's
+		 * state needs them too: {@link #isReplicaCheck}).
+		 */
 		boolean needsReplicas() {
-			return !this.replicaActions.isEmpty() || this.chaos.stream().anyMatch((command) -> command.contains("--on"))
-					|| this.checks.stream().anyMatch((check) -> check.startsWith("replica "));
+			return !this.replicaActions.isEmpty()
+					|| this.chaos.stream().anyMatch((command) -> command.contains("--on"));
+		}
+
+		/** Whether the check observes one backend replica. */
+		static boolean isReplicaCheck(String check) {
+			return check.startsWith("replica ");
 		}
 	}
 
