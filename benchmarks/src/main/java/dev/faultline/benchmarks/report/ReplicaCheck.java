@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.faultline.benchmarks.ReplicaScenario;
-import dev.faultline.benchmarks.run.ReplicaRunner;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Checks that the replica scenarios' part of a results directory is complete and well
@@ -61,7 +61,7 @@ public final class ReplicaCheck {
 			problems.add(ReplicaResults.RUN + " names no scenario");
 		}
 		if (results.deadlineMs() == null) {
-			problems.add(ReplicaResults.RUN + " has no " + ReplicaRunner.DEADLINE_MS);
+			problems.add(ReplicaResults.RUN + " has no " + ServiceSettings.DEADLINE_MS);
 		}
 		if (results.replicas().size() != ReplicaScenario.REPLICAS) {
 			problems.add(ReplicaResults.RUN + " names " + results.replicas().size() + " replicas, not "

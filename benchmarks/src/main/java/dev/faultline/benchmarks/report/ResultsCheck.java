@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Checks that a results directory is complete and well formed: every CSV has its header
@@ -106,9 +106,17 @@ public final class ResultsCheck {
 			}
 		}
 		Set<String> sampled = results.breakers().stream().map(Results.BreakerSample::level).collect(Collectors.toSet());
+		ServiceSettings settings = ServiceSettings.of(results.run());
+		if (settings.deadlineMs() == null) {
+			problems.add(Results.RUN + " has no " + ServiceSettings.DEADLINE_MS);
+		}
+		List<String> withBreaker = (settings.levelsWithBreaker() != null) ? settings.levelsWithBreaker() : List.of();
+		if (settings.levelsWithBreaker() == null) {
+			problems.add(Results.RUN + " has no " + ServiceSettings.LEVELS_WITH_BREAKER);
+		}
 		results.levels()
 			.stream()
-			.filter(Levels.WITH_BREAKER::contains)
+			.filter(withBreaker::contains)
 			.filter((level) -> !sampled.contains(level))
 			.forEach((level) -> problems.add(Results.BREAKERS + " has no sample of level " + level));
 		Set<String> started = results.startup().stream().map(Results.Startup::service).collect(Collectors.toSet());

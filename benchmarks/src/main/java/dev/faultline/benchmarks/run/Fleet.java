@@ -57,7 +57,9 @@ final class Fleet implements AutoCloseable {
 		for (String level : levels) {
 			int port = ServiceProcess.freePort();
 			String url = "http://127.0.0.1:" + port;
-			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(), uiArguments(port),
+			List<String> arguments = new ArrayList<>(uiArguments(port));
+			arguments.addAll(SettingsReader.UI_ARGUMENTS);
+			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(), arguments,
 					this.logs.resolve("ui-" + level + ".log"), url + "/actuator/health");
 			ui.launch();
 			this.uis.add(ui);
@@ -68,7 +70,10 @@ final class Fleet implements AutoCloseable {
 		}
 	}
 
-	/** The arguments that point a UI on the given port at this backend. */
+	/**
+	 * The arguments that point a UI on the given port at this backend (the startup
+	 * measurement's UIs take these alone).
+	 */
 	List<String> uiArguments(int port) {
 		return List.of("--server.port=" + port, "--faultline.backend.base-url=" + apiUrl(),
 				"--faultline.backend.management-url=" + managementUrl());

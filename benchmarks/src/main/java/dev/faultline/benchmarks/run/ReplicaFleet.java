@@ -72,9 +72,11 @@ final class ReplicaFleet implements AutoCloseable {
 		for (String level : levels) {
 			int port = ServiceProcess.freePort();
 			String url = "http://127.0.0.1:" + port;
-			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(),
+			List<String> arguments = new ArrayList<>(
 					List.of("--server.port=" + port, "--faultline.backend.replicas=" + list,
-							"--faultline.backend.management-url=" + this.replicas.get(0).managementUrl()),
+							"--faultline.backend.management-url=" + this.replicas.get(0).managementUrl()));
+			arguments.addAll(SettingsReader.UI_ARGUMENTS);
+			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(), arguments,
 					this.logs.resolve("ui-" + level + ".log"), url + "/actuator/health");
 			ui.launch();
 			this.uis.add(ui);
