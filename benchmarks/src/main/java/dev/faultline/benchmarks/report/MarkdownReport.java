@@ -596,10 +596,10 @@ final class MarkdownReport {
 							+ ((breaker.trialCalls() == 1) ? "" : "s") : ""));
 		}
 		if (settings.levelsWithRetry() != null) {
-			parts.add("levels with a retry " + String.join(", ", settings.levelsWithRetry()));
+			parts.add("levels with a retry: " + String.join(", ", settings.levelsWithRetry()));
 		}
 		if (settings.levelsWithBreaker() != null) {
-			parts.add("with a breaker " + String.join(", ", settings.levelsWithBreaker()));
+			parts.add("with a breaker: " + String.join(", ", settings.levelsWithBreaker()));
 		}
 		return parts.isEmpty() ? "not recorded in this run" : String.join("; ", parts);
 	}

@@ -185,7 +185,7 @@ final class Targets {
 			case HANG_P99_OVER_DEADLINE_MS -> find(figures, "hang").map((hang) -> {
 				Long p99 = hang.level(Levels.FULL).faultP99();
 				Long deadline = settings.deadlineMs();
-				String text = Format.ms(p99) + ((deadline != null) ? " against " + Format.ms(deadline)
+				String text = Format.ms(p99) + ((deadline != null) ? " against " + ServiceSettings.seconds(deadline)
 						: " (the run did not record the deadline)");
 				return new Measured((p99 != null && deadline != null) ? (double) (p99 - deadline) : null, text);
 			}).orElse(null);
