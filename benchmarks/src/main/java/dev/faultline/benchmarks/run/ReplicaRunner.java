@@ -153,25 +153,8 @@ public final class ReplicaRunner {
 			CsvWriter events) throws InterruptedException {
 		Scenario scenario = replicaScenario.scenario();
 		log("scenario " + scenario.name() + " (" + scenario.totalSeconds() + " s of load)");
-		Thread timeline = new Thread(() -> timeline(replicaScenario, fleet, events), "timeline-" + scenario.name());
-		LoadPlan.install(new LoadPlan(scenario, fleet.uiUrls(), recorder, () -> {
-			events.row(scenario.name(), "load-start", System.currentTimeMillis());
-			timeline.start();
-		}));
-		int status = FeedSimulation.run(scenario.name(), this.out.resolve("gatling"));
-		events.row(scenario.name(), "load-end", System.currentTimeMillis());
-		if (timeline.getState() == Thread.State.NEW) {
-			throw new IllegalStateException(
-					"Gatling never started the load of " + scenario.name() + " (status " + status + ")");
-		}
-		timeline.join(Duration.ofSeconds(scenario.totalSeconds()).plus(Fleet.READY_WITHIN).toMillis());
-		if (timeline.isAlive()) {
-			timeline.interrupt();
-			throw new IllegalStateException("The timeline of " + scenario.name() + " did not finish");
-		}
-		if (status != 0) {
-			log("Gatling ended " + scenario.name() + " with status " + status);
-		}
+		ScenarioLoad.run(scenario, fleet.uiUrls(), recorder, events, () -> timeline(replicaScenario, fleet, events),
+				this.out.resolve("gatling"), Fleet.READY_WITHIN);
 		events.flush();
 	}
 

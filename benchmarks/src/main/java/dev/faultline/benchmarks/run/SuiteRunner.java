@@ -130,28 +130,11 @@ public final class SuiteRunner {
 		long before = backendCount(fleet);
 		AtomicLong countAtKill = new AtomicLong(-1);
 		AtomicLong probes = new AtomicLong();
-		Thread timeline = new Thread(() -> timeline(scenario, fleet, events, countAtKill, probes),
-				"timeline-" + scenario.name());
 		Map<String, String> loaded = new LinkedHashMap<>(fleet.uiUrls());
 		loaded.keySet().retainAll(scenario.levels(List.copyOf(fleet.uiUrls().keySet())));
-		LoadPlan.install(new LoadPlan(scenario, loaded, recorder, () -> {
-			events.row(scenario.name(), "load-start", System.currentTimeMillis());
-			timeline.start();
-		}));
-		int status = FeedSimulation.run(scenario.name(), this.out.resolve("gatling"));
-		events.row(scenario.name(), "load-end", System.currentTimeMillis());
-		if (timeline.getState() == Thread.State.NEW) {
-			throw new IllegalStateException(
-					"Gatling never started the load of " + scenario.name() + " (status " + status + ")");
-		}
-		timeline.join(Duration.ofSeconds(scenario.totalSeconds() + 200L).toMillis());
-		if (timeline.isAlive()) {
-			timeline.interrupt();
-			throw new IllegalStateException("The timeline of " + scenario.name() + " did not finish");
-		}
-		if (status != 0) {
-			log("Gatling ended " + scenario.name() + " with status " + status);
-		}
+		ScenarioLoad.run(scenario, loaded, recorder, events,
+				() -> timeline(scenario, fleet, events, countAtKill, probes), this.out.resolve("gatling"),
+				Duration.ofSeconds(200));
 		long after = backendCount(fleet);
 		long counted = (countAtKill.get() >= 0) ? countAtKill.get() - before + after : after - before;
 		backend.row(scenario.name(), counted - probes.get());
