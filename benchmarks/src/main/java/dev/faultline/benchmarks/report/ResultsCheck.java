@@ -1,6 +1,5 @@
 package dev.faultline.benchmarks.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,20 +47,8 @@ public final class ResultsCheck {
 
 	/** Every problem found; empty when the directory is fine. */
 	public List<String> problems() {
-		List<String> problems = new ArrayList<>();
-		HEADERS.forEach((file, header) -> {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-			else if (!Results.Csv.header(this.dir.resolve(file)).equals(header)) {
-				problems.add(file + " does not start with the header " + header);
-			}
-		});
-		for (String file : List.of(Results.RUN, ReportWriter.REPORT, ReportWriter.SUMMARY)) {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-		}
+		List<String> problems = new ArrayList<>(FileChecks.problems(this.dir, HEADERS,
+				List.of(Results.RUN, ReportWriter.REPORT, ReportWriter.SUMMARY)));
 		if (!problems.isEmpty()) {
 			return problems;
 		}
@@ -75,7 +62,7 @@ public final class ResultsCheck {
 		if (results.scenarioNames().isEmpty() || results.scenarioNames().get(0).isEmpty()) {
 			problems.add(Results.RUN + " names no scenario");
 		}
-		String report = read(this.dir.resolve(ReportWriter.REPORT));
+		String report = FileChecks.read(this.dir.resolve(ReportWriter.REPORT));
 		for (String name : results.scenarioNames()) {
 			Optional<Scenario> scenario = results.scenario(name);
 			if (scenario.isEmpty()) {
@@ -205,15 +192,6 @@ public final class ResultsCheck {
 		}
 		catch (Exception ex) {
 			problems.add(svg.getFileName() + " is not well-formed XML: " + ex.getMessage());
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			return "";
 		}
 	}
 
