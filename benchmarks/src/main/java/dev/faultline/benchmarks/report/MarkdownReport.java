@@ -148,41 +148,15 @@ final class MarkdownReport {
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		Figures.Level none = figures.level(Levels.NONE);
 		for (Figures.Level level : figures.levels()) {
-			md.append("| ")
-				.append(level.level())
-				.append(" | ")
-				.append(level.requests())
-				.append(" | ")
-				.append(Format.pct(level.withinDeadline()))
-				.append(" | ")
-				.append(Format.pct(level.live()))
-				.append(" | ")
-				.append(Format.pct(level.cache()))
-				.append(" | ")
-				.append(Format.pct(level.failed()))
-				.append(" | ")
-				.append(Format.ms(level.p50()))
-				.append(" | ")
-				.append(Format.ms(level.p99()))
-				.append(" | ")
-				.append(Format.ms(level.max()))
-				.append(" | ")
-				.append(versusNone(level, none))
-				.append(" | ")
-				.append(Format.decimal(level.callsPerRequestClosed()))
-				.append((level.budgetLimitClosed() != null) ? " (≤ " + Format.decimal(level.budgetLimitClosed()) + ")"
-						: "")
-				.append(" / ")
-				.append(Format.decimal(level.callsPerRequestOpen()))
-				.append(" | ")
-				.append(Format.ms(level.timeToOpenMs()))
-				.append(" | ")
-				.append(recovery(level))
-				.append(" | ")
-				.append(Format.ms(level.aboutP50()))
-				.append(" / ")
-				.append(Format.ms(level.aboutP99()))
-				.append(" |\n");
+			String budget = (level.budgetLimitClosed() != null)
+					? " (≤ " + Format.decimal(level.budgetLimitClosed()) + ")" : "";
+			md.append(Format.row(level.level(), level.requests(), Format.pct(level.withinDeadline()),
+					Format.pct(level.live()), Format.pct(level.cache()), Format.pct(level.failed()),
+					Format.ms(level.p50()), Format.ms(level.p99()), Format.ms(level.max()), versusNone(level, none),
+					Format.decimal(level.callsPerRequestClosed()) + budget + " / "
+							+ Format.decimal(level.callsPerRequestOpen()),
+					Format.ms(level.timeToOpenMs()), recovery(level),
+					Format.ms(level.aboutP50()) + " / " + Format.ms(level.aboutP99())));
 		}
 		md.append('\n');
 		if (figures.backendCounted() != null) {

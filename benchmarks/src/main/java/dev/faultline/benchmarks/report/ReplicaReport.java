@@ -266,34 +266,14 @@ final class ReplicaReport {
 			.append(" | cache | failed | p50 | p99 | p99 ÷ healthy | calls/read before / in window | by broken | out / back | breaker open |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (ReplicaFigures.Level level : figures.levels()) {
-			md.append("| ")
-				.append(level.level())
-				.append(" | ")
-				.append(level.reads())
-				.append(" | ")
-				.append(pct(level.liveWithinDeadline()))
-				.append(" | ")
-				.append(Format.pct(level.cache()))
-				.append(" | ")
-				.append(Format.pct(level.failed()))
-				.append(" | ")
-				.append(Format.ms(level.p50()))
-				.append(" | ")
-				.append(Format.ms(level.p99()))
-				.append(" | ")
-				.append(Format.decimal(level.p99OverHealthy()))
-				.append(" | ")
-				.append(Format.decimal(level.callsHealthy()))
-				.append(" / ")
-				.append(Format.decimal(level.callsFaulted()))
-				.append(" | ")
-				.append((level.fromBroken() != null) ? Format.pct(level.fromBroken()) : "–")
-				.append(" | ")
-				.append(level.level().equals(Levels.FULL)
-						? Format.ms(level.outOfRotationMs()) + " / " + Format.ms(level.backInRotationMs()) : "–")
-				.append(" | ")
-				.append(Format.ms(level.breakerOpenMs()))
-				.append(" |\n");
+			md.append(Format.row(level.level(), level.reads(), pct(level.liveWithinDeadline()),
+					Format.pct(level.cache()), Format.pct(level.failed()), Format.ms(level.p50()),
+					Format.ms(level.p99()), Format.decimal(level.p99OverHealthy()),
+					Format.decimal(level.callsHealthy()) + " / " + Format.decimal(level.callsFaulted()),
+					(level.fromBroken() != null) ? Format.pct(level.fromBroken()) : "–",
+					level.level().equals(Levels.FULL)
+							? Format.ms(level.outOfRotationMs()) + " / " + Format.ms(level.backInRotationMs()) : "–",
+					Format.ms(level.breakerOpenMs())));
 		}
 		md.append('\n');
 		md.append(image(scenario.title() + ": latency over time", name + "-latency.svg"));
