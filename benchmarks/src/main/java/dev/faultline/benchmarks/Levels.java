@@ -11,22 +11,12 @@ public final class Levels {
 	/** Every pattern: the level the benchmarks compare with {@link #NONE}. */
 	public static final String FULL = "full";
 
-	/** Every level, in the order tables and charts show them. */
+	/**
+	 * Every level, in the order tables and charts show them: one UI is started per level.
+	 * What each level does (its deadline, whether it retries or has a breaker) is read
+	 * from the running UIs ({@link ServiceSettings}), never restated here.
+	 */
 	public static final List<String> ALL = List.of(NONE, "timeout", "retry", "circuit-breaker", "fallback", FULL);
-
-	/**
-	 * The levels that retry, each with a retry budget of its own (the UI's
-	 * {@code faultline.resilience.retry-budget-*}).
-	 */
-	public static final List<String> WITH_RETRY = List.of("retry", "circuit-breaker", "fallback", FULL);
-
-	/** The levels that have a circuit breaker (named after the level). */
-	public static final List<String> WITH_BREAKER = List.of("circuit-breaker", "fallback", FULL);
-
-	/**
-	 * The protected levels' deadline: an answer later than this counts as not within it.
-	 */
-	public static final long DEADLINE_MS = 2000;
 
 	private Levels() {
 	}

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.faultline.benchmarks.Levels;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * The report's charts as plain SVG: latency over time (per-second median and max per
@@ -45,7 +45,7 @@ final class Charts {
 	 * @param faultEnd its end, or {@code null}
 	 */
 	static String latencyOverTime(String title, List<Results.Request> requests, List<String> levels, long loadStart,
-			long loadEnd, Long faultStart, Long faultEnd) {
+			long loadEnd, Long faultStart, Long faultEnd, Long deadlineMs) {
 		int height = 360;
 		int plotWidth = WIDTH - LEFT - RIGHT;
 		int plotHeight = height - TOP - 50;
@@ -66,9 +66,12 @@ final class Charts {
 			svg.append(text(LEFT - 6, y + 4, (tick >= 1000) ? (int) (tick / 1000) + " s" : (int) tick + " ms", "end",
 					"#333"));
 		}
-		double deadline = yLog(Levels.DEADLINE_MS, plotHeight);
-		svg.append(line(LEFT, deadline, LEFT + plotWidth, deadline, "#000", "6,4"));
-		svg.append(text(LEFT + plotWidth - 4, deadline - 4, "2 s deadline", "end", "#000"));
+		if (deadlineMs != null) {
+			double deadline = yLog(deadlineMs, plotHeight);
+			svg.append(line(LEFT, deadline, LEFT + plotWidth, deadline, "#000", "6,4"));
+			svg.append(text(LEFT + plotWidth - 4, deadline - 4, ServiceSettings.seconds(deadlineMs) + " deadline",
+					"end", "#000"));
+		}
 		int step = (seconds > 30) ? 10 : 5;
 		for (int s = 0; s <= seconds; s += step) {
 			double x = LEFT + plotWidth * s / seconds;

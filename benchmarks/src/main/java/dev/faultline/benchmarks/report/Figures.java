@@ -9,9 +9,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
-import dev.faultline.benchmarks.run.SuiteRunner;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * The figures the report shows, computed from a run's raw data: per scenario, per level.
@@ -105,6 +104,7 @@ final class Figures {
 	static List<ScenarioFigures> compute(Results results) {
 		List<ScenarioFigures> figures = new ArrayList<>();
 		RetryBudget budget = RetryBudget.of(results.run());
+		LevelPatterns patterns = LevelPatterns.of(results);
 		for (String name : results.scenarioNames()) {
 			Scenario scenario = results.scenario(name).orElseThrow();
 			List<Results.Request> requests = results.requests()
@@ -137,7 +137,7 @@ final class Figures {
 					.sorted(Comparator.comparingLong(Results.BreakerSample::epochMs))
 					.toList();
 				levels.add(level(scenario, level, feed, about, samples, faultStart, orElse(faultEnd, loadEnd),
-						healthyAt, loadEnd - loadStart, budget));
+						healthyAt, loadEnd - loadStart, budget, patterns));
 			}
 			figures.add(new ScenarioFigures(scenario, levels, results.backendRequests().get(name), loadStart, loadEnd,
 					faultStart, faultEnd));
@@ -147,13 +147,13 @@ final class Figures {
 
 	private static Level level(Scenario scenario, String level, List<Results.Request> feed, List<Results.Request> about,
 			List<Results.BreakerSample> samples, Long faultStart, long faultEnd, List<Long> healthyAt, long loadMs,
-			RetryBudget budget) {
+			RetryBudget budget, LevelPatterns patterns) {
 		int n = feed.size();
 		List<Long> latencies = feed.stream().map(Results.Request::latencyMs).toList();
 		long live = feed.stream().filter(Results.Request::live).count();
 		long cache = feed.stream().filter(Results.Request::cache).count();
 		long within = feed.stream().filter(Results.Request::withinDeadline).count();
-		boolean hasBreaker = Levels.WITH_BREAKER.contains(level);
+		boolean hasBreaker = patterns.withBreaker().contains(level);
 		TreeMap<Long, String> states = new TreeMap<>();
 		samples.forEach((sample) -> states.put(sample.epochMs(), sample.state()));
 		long closedCalls = 0;
@@ -199,7 +199,7 @@ final class Figures {
 				Statistics.share(n - live - cache, n), Statistics.percentile(latencies, 50),
 				Statistics.percentile(latencies, 99), latencies.stream().max(Long::compare).orElse(null),
 				(closedRequests > 0) ? (double) closedCalls / closedRequests : null,
-				Levels.WITH_RETRY.contains(level) ? budget.limit(closedRequests) : null,
+				patterns.withRetry().contains(level) ? budget.limit(closedRequests) : null,
 				(openRequests > 0) ? (double) openCalls / openRequests : null, timeToOpen,
 				Statistics.percentile(recoveries, 50), recoveries.stream().max(Long::compare).orElse(null),
 				Statistics.percentile(aboutLatencies, 50), Statistics.percentile(aboutLatencies, 99), allCalls,
@@ -220,7 +220,7 @@ final class Figures {
 	 * @param level the level
 	 * @param requests feed requests sent
 	 * @param withinDeadline share answered with data (live or cache, status 200) within
-	 * the 2 s deadline
+	 * the deadline the run read from the UI
 	 * @param live share answered live
 	 * @param cache share answered from the cache
 	 * @param failed share answered without data, with an error, or not at all
@@ -343,8 +343,8 @@ final class Figures {
 	record RetryBudget(Double ratio, Double capacity) {
 
 		static RetryBudget of(Properties run) {
-			return new RetryBudget(number(run.getProperty(SuiteRunner.RETRY_BUDGET_RATIO)),
-					number(run.getProperty(SuiteRunner.RETRY_BUDGET_CAPACITY)));
+			ServiceSettings settings = ServiceSettings.of(run);
+			return new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetCapacity());
 		}
 
 		/**
@@ -358,8 +358,30 @@ final class Figures {
 			return 1 + this.ratio + this.capacity / requests;
 		}
 
-		private static Double number(String value) {
-			return (value != null && !value.isBlank()) ? Double.valueOf(value) : null;
+	}
+
+	/**
+	 * Which levels have a breaker and which a retry, as the run read them from its UIs; a
+	 * run that did not record them tells by its raw data: the levels whose breaker it
+	 * sampled, and those whose answers counted more than one backend call.
+	 *
+	 * @param withBreaker the levels with a circuit breaker
+	 * @param withRetry the levels with a retry
+	 */
+	record LevelPatterns(List<String> withBreaker, List<String> withRetry) {
+
+		static LevelPatterns of(Results results) {
+			ServiceSettings settings = ServiceSettings.of(results.run());
+			List<String> breaker = (settings.levelsWithBreaker() != null) ? settings.levelsWithBreaker()
+					: results.breakers().stream().map(Results.BreakerSample::level).distinct().toList();
+			List<String> retry = (settings.levelsWithRetry() != null) ? settings.levelsWithRetry()
+					: results.requests()
+						.stream()
+						.filter((request) -> request.backendCalls() != null && request.backendCalls() > 1)
+						.map(Results.Request::level)
+						.distinct()
+						.toList();
+			return new LevelPatterns(breaker, retry);
 		}
 
 	}

@@ -33,6 +33,15 @@ final class Format {
 		return String.format(Locale.ROOT, (micros < 10_000) ? "%.2f ms" : "%.1f ms", micros / 1000.0);
 	}
 
+	/** A row of a Markdown table: each cell as text, between pipes. */
+	static String row(Object... cells) {
+		StringBuilder row = new StringBuilder("|");
+		for (Object cell : cells) {
+			row.append(' ').append(cell).append(" |");
+		}
+		return row.append('\n').toString();
+	}
+
 	static String decimal(Double value) {
 		return (value != null) ? String.format(Locale.ROOT, "%.2f", value) : "–";
 	}

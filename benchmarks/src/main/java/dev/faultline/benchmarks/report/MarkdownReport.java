@@ -2,13 +2,16 @@ package dev.faultline.benchmarks.report;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 import dev.faultline.benchmarks.run.FeedSimulation;
 
 /**
@@ -20,6 +23,10 @@ final class MarkdownReport {
 
 	private final Properties run;
 
+	private final ServiceSettings settings;
+
+	private final String within;
+
 	private final List<Figures.Startup> startup;
 
 	private final List<Micro.Row> micro;
@@ -29,6 +36,8 @@ final class MarkdownReport {
 	MarkdownReport(Properties run, List<Figures.Startup> startup, List<Micro.Row> micro,
 			Figures.Durability durability) {
 		this.run = run;
+		this.settings = ServiceSettings.of(run);
+		this.within = "within " + Objects.requireNonNullElse(this.settings.deadline(), "the deadline");
 		this.startup = startup;
 		this.micro = micro;
 		this.durability = durability;
@@ -51,6 +60,7 @@ final class MarkdownReport {
 		row(md, "memory", this.run.getProperty("machine.memory", "?"));
 		row(md, "OS", this.run.getProperty("machine.os", "?"));
 		row(md, "JDK", this.run.getProperty("machine.jdk", "?"));
+		row(md, "settings read from the services", settings(this.settings));
 		row(md, "load",
 				"per UI: 10 feed users/s of its own level (open model) + 2 `/about` probes/s; request timeout 30 s");
 		md.append('\n');
@@ -59,8 +69,8 @@ final class MarkdownReport {
 				"Level `full` against level `none` in each scenario: the shares and ratios cover the whole scenario (healthy seconds, ")
 			.append("fault window and recovery); **in the fault window** and **fault p99** only the feed requests sent while the fault was on. ")
 			.append("A ratio below 1 means `full` was faster.\n\n");
-		md.append(
-				"| scenario | within 2 s: full | within 2 s: none | in the fault window: full / none | fault p99: full / none | p50 full/none | p99 full/none | full breaker open after | live again after: full / none |\n");
+		md.append("| scenario | " + this.within + ": full | " + this.within
+				+ ": none | in the fault window: full / none | fault p99: full / none | p50 full/none | p99 full/none | full breaker open after | live again after: full / none |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|\n");
 		for (Figures.ScenarioFigures scenario : figures) {
 			Figures.Level full = scenario.level(Levels.FULL);
@@ -96,11 +106,12 @@ final class MarkdownReport {
 		healthyProse(md, figures);
 		targetsSection(md, figures);
 		md.append("## Scenarios\n\n");
-		md.append(
-				"Columns: **requests** feed requests sent; **within 2 s** answered with data (live or cache, HTTP 200) ")
+		md.append("Columns: **requests** feed requests sent; **" + this.within
+				+ "** answered with data (live or cache, HTTP 200) ")
 			.append("within the deadline; **live / cache / failed** how they were answered (failed: no data, an error status, ")
 			.append("or no answer); **p50 / p99 / max** latency of all of them; **÷ none** this level's p50, p99 and ")
-			.append("within-2-s share divided by level none's; **calls/req** backend calls per feed request sent in the ")
+			.append(this.within)
+			.append(" share divided by level none's; **calls/req** backend calls per feed request sent in the ")
 			.append("fault window (the whole scenario without a fault) while the breaker was closed (or half-open) / open, ")
 			.append("and in brackets, at the levels with a retry, the most the level's retry budget allows over those ")
 			.append("requests (1 + ratio + burst / requests, with the UI's own settings); **open after** fault start to the breaker's first OPEN sample; ")
@@ -114,7 +125,9 @@ final class MarkdownReport {
 		startupSection(md);
 		durabilitySection(md);
 		md.append("## How to read this\n\n")
-			.append("- The protected levels answer within their 2 s deadline or say why not (`reason`); level `none` waits as long as the backend makes it wait.\n")
+			.append("- The protected levels answer within their deadline")
+			.append((this.settings.deadline() != null) ? " (" + this.settings.deadline() + ")" : "")
+			.append(" or say why not (`reason`); level `none` waits as long as the backend makes it wait.\n")
 			.append("- A high **cache** share is the fallback doing its job: the answer is stale but on time.\n")
 			.append("- **calls/req** below 1 while open is the breaker sparing the backend; above 1 while closed is the retries, ")
 			.append("within what the level's retry budget allows (in brackets): its burst is saved up while calls succeed and spent in ")
@@ -126,50 +139,24 @@ final class MarkdownReport {
 		return md.toString();
 	}
 
-	private static void scenarioSection(StringBuilder md, Figures.ScenarioFigures figures) {
+	private void scenarioSection(StringBuilder md, Figures.ScenarioFigures figures) {
 		Scenario scenario = figures.scenario();
 		md.append("### ").append(scenario.title()).append(" (`").append(scenario.name()).append("`)\n\n");
 		md.append(describe(scenario)).append("\n\n");
-		md.append(
-				"| level | requests | within 2 s | live | cache | failed | p50 | p99 | max | ÷ none: p50 / p99 / within | calls/req closed (budget allows) / open | open after | live again after | /about p50 / p99 |\n");
+		md.append("| level | requests | " + this.within
+				+ " | live | cache | failed | p50 | p99 | max | ÷ none: p50 / p99 / within | calls/req closed (budget allows) / open | open after | live again after | /about p50 / p99 |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		Figures.Level none = figures.level(Levels.NONE);
 		for (Figures.Level level : figures.levels()) {
-			md.append("| ")
-				.append(level.level())
-				.append(" | ")
-				.append(level.requests())
-				.append(" | ")
-				.append(Format.pct(level.withinDeadline()))
-				.append(" | ")
-				.append(Format.pct(level.live()))
-				.append(" | ")
-				.append(Format.pct(level.cache()))
-				.append(" | ")
-				.append(Format.pct(level.failed()))
-				.append(" | ")
-				.append(Format.ms(level.p50()))
-				.append(" | ")
-				.append(Format.ms(level.p99()))
-				.append(" | ")
-				.append(Format.ms(level.max()))
-				.append(" | ")
-				.append(versusNone(level, none))
-				.append(" | ")
-				.append(Format.decimal(level.callsPerRequestClosed()))
-				.append((level.budgetLimitClosed() != null) ? " (≤ " + Format.decimal(level.budgetLimitClosed()) + ")"
-						: "")
-				.append(" / ")
-				.append(Format.decimal(level.callsPerRequestOpen()))
-				.append(" | ")
-				.append(Format.ms(level.timeToOpenMs()))
-				.append(" | ")
-				.append(recovery(level))
-				.append(" | ")
-				.append(Format.ms(level.aboutP50()))
-				.append(" / ")
-				.append(Format.ms(level.aboutP99()))
-				.append(" |\n");
+			String budget = (level.budgetLimitClosed() != null)
+					? " (≤ " + Format.decimal(level.budgetLimitClosed()) + ")" : "";
+			md.append(Format.row(level.level(), level.requests(), Format.pct(level.withinDeadline()),
+					Format.pct(level.live()), Format.pct(level.cache()), Format.pct(level.failed()),
+					Format.ms(level.p50()), Format.ms(level.p99()), Format.ms(level.max()), versusNone(level, none),
+					Format.decimal(level.callsPerRequestClosed()) + budget + " / "
+							+ Format.decimal(level.callsPerRequestOpen()),
+					Format.ms(level.timeToOpenMs()), recovery(level),
+					Format.ms(level.aboutP50()) + " / " + Format.ms(level.aboutP99())));
 		}
 		md.append('\n');
 		if (figures.backendCounted() != null) {
@@ -300,156 +287,45 @@ final class MarkdownReport {
 	}
 
 	/**
-	 * The project's targets for level full, each with what this run measured, whether it
-	 * is met, and why not where it is not (the reasons are the project's analysis of its
-	 * own design, written once here).
+	 * The project's targets for level full ({@link Targets}), each with what this run
+	 * measured, whether it is met, and why not where it is not.
 	 */
 	private void targetsSection(StringBuilder md, List<Figures.ScenarioFigures> figures) {
-		Figures.ScenarioFigures fairness = find(figures, "healthy-fairness");
-		Figures.ScenarioFigures throughput = find(figures, "healthy-throughput");
-		Figures.ScenarioFigures hang = find(figures, "hang");
-		List<Figures.Level> faulted = figures.stream()
-			.filter((scenario) -> scenario.scenario().hasFault())
-			.map((scenario) -> scenario.level(Levels.FULL))
-			.filter(java.util.Objects::nonNull)
-			.toList();
-		if (fairness == null || throughput == null || hang == null || faulted.isEmpty()) {
+		if (find(figures, "healthy-fairness") == null || find(figures, "healthy-throughput") == null
+				|| find(figures, "hang") == null
+				|| figures.stream().noneMatch((scenario) -> scenario.scenario().hasFault())) {
 			return;
 		}
 		md.append("## Targets\n\n");
 		md.append("What the project aims for at level `full`, against this run.\n\n");
 		md.append("| target | measured | met |\n|---|---|---|\n");
-		Double p50 = Format.ratioValue(fairness.level(Levels.FULL).p50(), fairness.level(Levels.NONE).p50());
-		boolean healthyMet = target(md, "healthy p50 ≤ 1.05 × none (20 users/s each)", Format.decimal(p50),
-				p50 != null && p50 <= 1.05);
-		double rps = throughput.level(Levels.FULL).perSecond() / throughput.level(Levels.NONE).perSecond();
-		healthyMet &= target(md, "healthy throughput ≥ 0.95 × none (4 looping users)", Format.decimal(rps),
-				rps >= 0.95);
-		List<Long> medians = faulted.stream()
-			.map(Figures.Level::recoveryMedianMs)
-			.filter(java.util.Objects::nonNull)
-			.toList();
-		Long recoveryMedian = Statistics.percentile(medians, 50);
-		Long slowestMedian = medians.stream().max(Long::compare).orElse(null);
-		Long recoveryMax = faulted.stream()
-			.map(Figures.Level::recoveryMaxMs)
-			.filter(java.util.Objects::nonNull)
-			.max(Long::compare)
-			.orElse(null);
-		boolean liveMet = target(md, "live again ≤ 1 s (median) after the backend answers again",
-				Format.ms(recoveryMedian) + " over the " + medians.size()
-						+ " outage scenarios (the slowest scenario's median: " + Format.ms(slowestMedian) + ")",
-				recoveryMedian != null && recoveryMedian <= 1000);
-		liveMet &= target(md, "live again ≤ 2 s (worst)", "slowest " + Format.ms(recoveryMax),
-				recoveryMax != null && recoveryMax <= 2000);
-		List<Figures.Level> budgeted = figures.stream()
-			.filter((scenario) -> scenario.scenario().hasFault())
-			.flatMap((scenario) -> scenario.levels().stream())
-			.filter((level) -> level.callsPerRequestClosed() != null && level.budgetLimitClosed() != null)
-			.toList();
-		Figures.Level tightest = budgeted.stream()
-			.max(Comparator.comparingDouble((level) -> level.callsPerRequestClosed() / level.budgetLimitClosed()))
-			.orElse(null);
-		Double open = faulted.stream()
-			.map(Figures.Level::callsPerRequestOpen)
-			.filter(java.util.Objects::nonNull)
-			.max(Double::compare)
-			.orElse(null);
-		boolean closedMet = target(md,
-				"backend calls per request while the breaker is closed, during an outage, within what the retry budget "
-						+ "allows, at every level with a retry",
-				(tightest != null)
-						? "closest: " + Format.decimal(tightest.callsPerRequestClosed()) + " against "
-								+ Format.decimal(tightest.budgetLimitClosed()) + " (level " + tightest.level() + ")"
-						: "– (the run did not record the budget)",
-				tightest != null && budgeted.stream()
-					.allMatch((level) -> level.callsPerRequestClosed() <= level.budgetLimitClosed() + 0.005));
-		List<String> opened = new ArrayList<>();
-		boolean openedMet = true;
-		for (String name : List.of("hang", "refused", "stopped", "killed")) {
-			Figures.ScenarioFigures scenario = find(figures, name);
-			Figures.Level full = (scenario != null) ? scenario.level(Levels.FULL) : null;
-			if (full != null) {
-				opened.add(name + " " + Format.ms(full.timeToOpenMs()));
-				openedMet &= full.timeToOpenMs() != null && full.timeToOpenMs() <= 1500;
-			}
-		}
-		if (!opened.isEmpty()) {
-			target(md, "breaker OPEN ≤ 1.5 s after a hang, refusal, stop or kill", String.join(", ", opened),
-					openedMet);
-		}
-		boolean openMet = target(md, "≤ 0.05 backend calls per request while it is open",
-				"highest " + Format.decimal(open), open != null && open <= 0.05);
-		Long hangP99 = hang.level(Levels.FULL).faultP99();
-		target(md, "hang p99 at or under the 2 s deadline", Format.ms(hangP99)
-				+ " (answers are timed by the load generator, " + "so a few ms over is its own overhead)",
-				hangP99 != null && hangP99 <= 2050);
-		boolean startupMet = true;
-		for (Figures.Startup row : this.startup) {
-			if (row.service().equals("backend") || row.service().equals("ui")) {
-				startupMet &= target(md, row.service() + " startup ≤ 1.5 × the bare app",
-						Format.decimal(row.startupRatio()), row.startupRatio() != null && row.startupRatio() <= 1.5);
-				target(md, row.service() + " memory (RSS) ≤ 1.5 × the bare app", Format.decimal(row.rssRatio()),
-						row.rssRatio() != null && row.rssRatio() <= 1.5);
-			}
+		List<Targets.Result> results = Targets.evaluate(Targets.all(this.settings), figures, this.startup,
+				this.settings);
+		for (Targets.Result result : results) {
+			md.append("| ")
+				.append(result.target().label())
+				.append(" | ")
+				.append(result.measured().text())
+				.append(" | ")
+				.append((result.met() == null) ? "–" : (result.met() ? "yes" : "**no**"))
+				.append(" |\n");
 		}
 		md.append('\n');
 		// Only the reasons for what this run missed: a reason printed under a met target
 		// would mislead.
-		StringBuilder why = new StringBuilder();
-		if (!healthyMet) {
-			why.append(
-					"- **Healthy p50 and throughput.** The Resilience4j patterns cost nothing measurable (see the JMH ")
-				.append("section); level `full` adds one hop per request to the attempt executor, which the time limiter ")
-				.append("needs to give a blocking HTTP call a deadline. Running the first attempt on the request thread ")
-				.append("instead was tried against the jars (4 looping users, 5 alternating rounds of 8 s each): full/none ")
-				.append("0.87 on average without the hop, 0.84 with it, rounds spreading from 0.66 to 0.98, so the hop is ")
-				.append("not the measurable part of the gap on this machine, and it stays: it is what lets the time limiter ")
-				.append("bound the whole call and what bounds the attempts in flight. On 2 cores shared by 8 JVMs and the ")
-				.append("load generator, latencies are recorded in whole milliseconds (at 12 ms one millisecond is 8%), and ")
-				.append("the throughput ratio has spread from 0.88 to 1.02 between runs.\n");
-		}
-		if (!closedMet) {
-			why.append("- **Calls per request while closed.** Over the limit means retries the level's budget did not ")
-				.append("pay for: a bug. \"–\" means the run did not record the budget's settings in `run.properties`.\n");
-		}
-		if (!liveMet) {
-			why.append("- **Live again.** After `kill -CONT` the backend first works through the requests that queued ")
-				.append("while it was stopped, so its first fresh answer comes later than the signal the suite measures ")
-				.append("from; every other outage healed well within a second (breaker open 1 s, then one trial call).\n");
-		}
-		if (!openMet) {
-			why.append("- **Calls per request while open.** One trial call per second after the 1 s open state: at 10 ")
-				.append("requests/s per UI that is up to 0.1 per request, half of that at 20/s. The figure depends on the ")
-				.append("arrival rate; the probe rate, about one a second, does not.\n");
-		}
-		if (!startupMet) {
-			why.append(
-					"- **Startup.** A start is mostly loading and linking the classes of what a service uses: the bare ")
-				.append("app loads 8.2k, the backend 12.3k (H2, Flyway, Spring Data JDBC, Hibernate Validator), the UI ")
-				.append("13.2k, down from 14.4k since Redis, Spring Cloud CircuitBreaker and an unused TLS set-up load only ")
-				.append("when used. The UI's 5k more are the features the demo shows: Resilience4j and AspectJ for its ")
-				.append("annotations (about 830), Hibernate Validator (530), Spring Security (500), Reactor (260, ")
-				.append("Resilience4j's Reactor support, on the classpath for the Redis client), HttpClient 5 (240); and it ")
-				.append("does more with them (an AOP proxy per protected client, six levels of instances and metrics, a ")
-				.append("security filter chain). Class data sharing (rows marked CDS) shortens every start by about as ")
-				.append("much; lazy initialisation made no measurable difference.\n");
-		}
+		Set<Targets.Why> why = new LinkedHashSet<>();
+		results.stream()
+			.filter((result) -> result.missed() && result.target().why() != null)
+			.forEach((result) -> why.add(result.target().why()));
 		if (!why.isEmpty()) {
-			md.append("Where a target is not met, why:\n\n").append(why).append('\n');
+			md.append("Where a target is not met, why:\n\n");
+			why.forEach((reason) -> md.append("- **")
+				.append(reason.title())
+				.append(".** ")
+				.append(reason.text())
+				.append('\n'));
+			md.append('\n');
 		}
-	}
-
-	/** Adds a target's row and returns whether it was met. */
-	private static boolean target(StringBuilder md, String target, String measured, boolean met) {
-		md.append("| ")
-			.append(target)
-			.append(" | ")
-			.append(measured)
-			.append(" | ")
-			.append(met ? "yes" : "**no**")
-			.append(" |\n");
-		return met;
 	}
 
 	private void microSection(StringBuilder md) {
@@ -672,6 +548,38 @@ final class MarkdownReport {
 	 */
 	private static String image(String alt, String file) {
 		return "![" + alt + "](" + ReportWriter.CHARTS + "/" + file + ")\n\n";
+	}
+
+	/** The settings the run read from the services, as it recorded them. */
+	static String settings(ServiceSettings settings) {
+		List<String> parts = new ArrayList<>();
+		if (settings.deadline() != null) {
+			parts.add("deadline " + settings.deadline() + " (level full)");
+		}
+		if (settings.retryBudgetRatio() != null && settings.retryBudgetCapacity() != null) {
+			parts.add(String.format(Locale.ROOT, "retry budget %s tokens a call, at most %s saved up",
+					stripped(settings.retryBudgetRatio()), stripped(settings.retryBudgetCapacity())));
+		}
+		ServiceSettings.Breaker breaker = settings.breaker();
+		if (breaker.window() != null) {
+			parts.add("level full's breaker: window " + breaker.window()
+					+ ((breaker.failureRateThreshold() != null)
+							? ", open at " + stripped(breaker.failureRateThreshold()) + "% failures" : "")
+					+ ((breaker.waitInOpen() != null) ? ", open for " + breaker.waitInOpen() : "")
+					+ ((breaker.trialCalls() != null) ? ", then " + breaker.trialCalls() + " trial call"
+							+ ((breaker.trialCalls() == 1) ? "" : "s") : ""));
+		}
+		if (settings.levelsWithRetry() != null) {
+			parts.add("levels with a retry: " + String.join(", ", settings.levelsWithRetry()));
+		}
+		if (settings.levelsWithBreaker() != null) {
+			parts.add("with a breaker: " + String.join(", ", settings.levelsWithBreaker()));
+		}
+		return parts.isEmpty() ? "not recorded in this run" : String.join("; ", parts);
+	}
+
+	private static String stripped(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
 	}
 
 	private static void row(StringBuilder md, String key, String value) {

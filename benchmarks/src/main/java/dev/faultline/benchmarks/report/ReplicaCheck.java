@@ -1,7 +1,5 @@
 package dev.faultline.benchmarks.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.faultline.benchmarks.ReplicaScenario;
-import dev.faultline.benchmarks.run.ReplicaRunner;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Checks that the replica scenarios' part of a results directory is complete and well
@@ -33,20 +31,8 @@ public final class ReplicaCheck {
 
 	/** Every problem found; empty when the replica part is fine. */
 	public List<String> problems() {
-		List<String> problems = new ArrayList<>();
-		HEADERS.forEach((file, header) -> {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-			else if (!Results.Csv.header(this.dir.resolve(file)).equals(header)) {
-				problems.add(file + " does not start with the header " + header);
-			}
-		});
-		for (String file : List.of(ReplicaResults.RUN, ReportWriter.REPORT, ReplicaReportWriter.SUMMARY)) {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-		}
+		List<String> problems = new ArrayList<>(FileChecks.problems(this.dir, HEADERS,
+				List.of(ReplicaResults.RUN, ReportWriter.REPORT, ReplicaReportWriter.SUMMARY)));
 		if (!problems.isEmpty()) {
 			return problems;
 		}
@@ -61,13 +47,13 @@ public final class ReplicaCheck {
 			problems.add(ReplicaResults.RUN + " names no scenario");
 		}
 		if (results.deadlineMs() == null) {
-			problems.add(ReplicaResults.RUN + " has no " + ReplicaRunner.DEADLINE_MS);
+			problems.add(ReplicaResults.RUN + " has no " + ServiceSettings.DEADLINE_MS);
 		}
 		if (results.replicas().size() != ReplicaScenario.REPLICAS) {
 			problems.add(ReplicaResults.RUN + " names " + results.replicas().size() + " replicas, not "
 					+ ReplicaScenario.REPLICAS);
 		}
-		String report = read(this.dir.resolve(ReportWriter.REPORT));
+		String report = FileChecks.read(this.dir.resolve(ReportWriter.REPORT));
 		if (!report.contains(ReplicaReport.START) || !report.contains(ReplicaReport.END)) {
 			problems.add(ReportWriter.REPORT + " has no replica section between its markers");
 		}
@@ -109,15 +95,6 @@ public final class ReplicaCheck {
 			}
 		}
 		return problems;
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			return "";
-		}
 	}
 
 }

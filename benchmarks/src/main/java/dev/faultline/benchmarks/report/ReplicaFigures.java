@@ -27,8 +27,7 @@ final class ReplicaFigures {
 
 	/** Every scenario of the run, in run order. */
 	static List<ScenarioFigures> compute(ReplicaResults results) {
-		Long deadline = results.deadlineMs();
-		long deadlineMs = (deadline != null) ? deadline : Levels.DEADLINE_MS;
+		Long deadlineMs = results.deadlineMs();
 		Map<String, Long> healthyP99 = new LinkedHashMap<>();
 		List<ScenarioFigures> figures = new ArrayList<>();
 		List<String> names = new ArrayList<>(results.scenarioNames());
@@ -141,8 +140,10 @@ final class ReplicaFigures {
 	}
 
 	/** A live answer (HTTP 200, source live) within the deadline. */
-	static boolean liveWithin(ReplicaResults.Read read, long deadlineMs) {
-		return read.request().live() && read.request().latencyMs() <= deadlineMs;
+	static boolean liveWithin(ReplicaResults.Read read, Long deadlineMs) {
+		// A run that did not record the deadline judged each read as it recorded it.
+		return read.request().live()
+				&& ((deadlineMs != null) ? read.request().latencyMs() <= deadlineMs : read.request().withinDeadline());
 	}
 
 	/** Backend calls per read, the reads that do not say counted as one call. */
@@ -218,10 +219,11 @@ final class ReplicaFigures {
 	 * @param loadEnd when it ended
 	 * @param faultStart when the fault started, or {@code null}
 	 * @param faultEnd when it ended, or {@code null}
-	 * @param deadlineMs the deadline "live within the deadline" was judged by
+	 * @param deadlineMs the deadline "live within the deadline" was judged by, as the run
+	 * recorded it, or {@code null} when it did not
 	 */
 	record ScenarioFigures(ReplicaScenario scenario, List<Level> levels, long loadStart, long loadEnd, Long faultStart,
-			Long faultEnd, long deadlineMs) {
+			Long faultEnd, Long deadlineMs) {
 
 		Level level(String name) {
 			return this.levels.stream().filter((level) -> level.level().equals(name)).findFirst().orElse(null);

@@ -97,7 +97,7 @@ final class ReplicaReport {
 		StringBuilder md = new StringBuilder();
 		md.append(START).append('\n');
 		md.append(HEADING).append("\n\n");
-		long deadline = figures.isEmpty() ? Levels.DEADLINE_MS : figures.get(0).deadlineMs();
+		Long deadline = figures.isEmpty() ? null : figures.get(0).deadlineMs();
 		md.append("Three backend replicas on one real PostgreSQL (Debian's server, started by `test-support`'s ")
 			.append("`PostgresServer`; each replica through `FAULTLINE_DB_URL`), each with its own chaos API; the `none` and ")
 			.append("`full` UIs with all three in `faultline.backend.replicas`, the standard load on each (10 feed reads/s and ")
@@ -116,7 +116,7 @@ final class ReplicaReport {
 			.append(this.run.getProperty("machine.cores", "?"))
 			.append(" cores); `scripts/benchmark --replicas` runs this part alone and replaces this section.\n\n");
 		md.append("Columns: **reads** feed reads sent in the fault window (the whole load without a fault); **live ≤ ")
-			.append(Format.ms(deadline))
+			.append(deadline(deadline))
 			.append("** answered live (not from the cache) within the deadline, read from the full UI's own time limiter; ")
 			.append("**cache / failed** the rest; **p50 / p99** of those reads, and **÷ healthy** the p99 divided by the ")
 			.append("same level's p99 with three healthy replicas; **calls/read** backend calls per read before the fault / ")
@@ -159,6 +159,11 @@ final class ReplicaReport {
 		}
 		boolean separated = report.isEmpty() || report.endsWith("\n\n");
 		return report + (separated ? "" : "\n") + section;
+	}
+
+	/** The deadline as the run recorded it. */
+	private static String deadline(Long deadlineMs) {
+		return (deadlineMs != null) ? Format.ms(deadlineMs) : "the deadline";
 	}
 
 	private String timing() {
@@ -257,38 +262,18 @@ final class ReplicaReport {
 		md.append("### ").append(scenario.title()).append(" (`").append(name).append("`)\n\n");
 		md.append(describe(scenario)).append("\n\n");
 		md.append("| level | reads | live ≤ ")
-			.append(Format.ms(figures.deadlineMs()))
+			.append(deadline(figures.deadlineMs()))
 			.append(" | cache | failed | p50 | p99 | p99 ÷ healthy | calls/read before / in window | by broken | out / back | breaker open |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (ReplicaFigures.Level level : figures.levels()) {
-			md.append("| ")
-				.append(level.level())
-				.append(" | ")
-				.append(level.reads())
-				.append(" | ")
-				.append(pct(level.liveWithinDeadline()))
-				.append(" | ")
-				.append(Format.pct(level.cache()))
-				.append(" | ")
-				.append(Format.pct(level.failed()))
-				.append(" | ")
-				.append(Format.ms(level.p50()))
-				.append(" | ")
-				.append(Format.ms(level.p99()))
-				.append(" | ")
-				.append(Format.decimal(level.p99OverHealthy()))
-				.append(" | ")
-				.append(Format.decimal(level.callsHealthy()))
-				.append(" / ")
-				.append(Format.decimal(level.callsFaulted()))
-				.append(" | ")
-				.append((level.fromBroken() != null) ? Format.pct(level.fromBroken()) : "–")
-				.append(" | ")
-				.append(level.level().equals(Levels.FULL)
-						? Format.ms(level.outOfRotationMs()) + " / " + Format.ms(level.backInRotationMs()) : "–")
-				.append(" | ")
-				.append(Format.ms(level.breakerOpenMs()))
-				.append(" |\n");
+			md.append(Format.row(level.level(), level.reads(), pct(level.liveWithinDeadline()),
+					Format.pct(level.cache()), Format.pct(level.failed()), Format.ms(level.p50()),
+					Format.ms(level.p99()), Format.decimal(level.p99OverHealthy()),
+					Format.decimal(level.callsHealthy()) + " / " + Format.decimal(level.callsFaulted()),
+					(level.fromBroken() != null) ? Format.pct(level.fromBroken()) : "–",
+					level.level().equals(Levels.FULL)
+							? Format.ms(level.outOfRotationMs()) + " / " + Format.ms(level.backInRotationMs()) : "–",
+					Format.ms(level.breakerOpenMs())));
 		}
 		md.append('\n');
 		md.append(image(scenario.title() + ": latency over time", name + "-latency.svg"));

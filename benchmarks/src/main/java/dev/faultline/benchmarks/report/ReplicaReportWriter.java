@@ -69,7 +69,8 @@ public final class ReplicaReportWriter {
 				.toList();
 			Files.writeString(charts.resolve(name + "-latency.svg"),
 					Charts.latencyOverTime(title + ": feed latency over time", feed, ReplicaScenario.LEVELS,
-							scenario.loadStart(), scenario.loadEnd(), scenario.faultStart(), scenario.faultEnd()));
+							scenario.loadStart(), scenario.loadEnd(), scenario.faultStart(), scenario.faultEnd(),
+							scenario.deadlineMs()));
 			Files.writeString(charts.resolve(name + "-outcomes.svg"), Charts.outcomeBars(
 					title + ": reads by outcome" + (scenario.scenario().hasFault() ? " in the fault window" : ""),
 					scenario.levels()

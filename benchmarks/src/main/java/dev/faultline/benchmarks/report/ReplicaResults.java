@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import dev.faultline.benchmarks.ReplicaScenario;
+import dev.faultline.benchmarks.ServiceSettings;
 import dev.faultline.benchmarks.run.ReplicaRunner;
 
 /**
@@ -89,7 +90,7 @@ record ReplicaResults(List<Read> reads, List<RotationSample> rotation, List<Resu
 
 	/** The full UI's deadline as the run read it, or {@code null} when not recorded. */
 	Long deadlineMs() {
-		String value = this.run.getProperty(ReplicaRunner.DEADLINE_MS);
+		String value = this.run.getProperty(ServiceSettings.DEADLINE_MS);
 		return (value != null && !value.isBlank()) ? Long.valueOf(value) : null;
 	}
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Writes the report of a results directory: {@code report.md}, its charts in
@@ -59,7 +60,8 @@ public final class ReportWriter {
 			Files.writeString(charts.resolve(name + "-latency.svg"),
 					Charts.latencyOverTime(scenario.scenario().title() + ": feed latency over time", feed,
 							scenario.levels().stream().map(Figures.Level::level).toList(), scenario.loadStart(),
-							scenario.loadEnd(), scenario.faultStart(), scenario.faultEnd()));
+							scenario.loadEnd(), scenario.faultStart(), scenario.faultEnd(),
+							ServiceSettings.of(this.results.run()).deadlineMs()));
 			Files.writeString(charts.resolve(name + "-outcomes.svg"),
 					Charts.outcomes(scenario.scenario().title() + ": answers by outcome", scenario.levels()));
 		}

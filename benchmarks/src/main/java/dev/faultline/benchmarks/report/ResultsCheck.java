@@ -1,6 +1,5 @@
 package dev.faultline.benchmarks.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Checks that a results directory is complete and well formed: every CSV has its header
@@ -48,20 +47,8 @@ public final class ResultsCheck {
 
 	/** Every problem found; empty when the directory is fine. */
 	public List<String> problems() {
-		List<String> problems = new ArrayList<>();
-		HEADERS.forEach((file, header) -> {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-			else if (!Results.Csv.header(this.dir.resolve(file)).equals(header)) {
-				problems.add(file + " does not start with the header " + header);
-			}
-		});
-		for (String file : List.of(Results.RUN, ReportWriter.REPORT, ReportWriter.SUMMARY)) {
-			if (!Files.isRegularFile(this.dir.resolve(file))) {
-				problems.add(file + " is missing");
-			}
-		}
+		List<String> problems = new ArrayList<>(FileChecks.problems(this.dir, HEADERS,
+				List.of(Results.RUN, ReportWriter.REPORT, ReportWriter.SUMMARY)));
 		if (!problems.isEmpty()) {
 			return problems;
 		}
@@ -75,7 +62,7 @@ public final class ResultsCheck {
 		if (results.scenarioNames().isEmpty() || results.scenarioNames().get(0).isEmpty()) {
 			problems.add(Results.RUN + " names no scenario");
 		}
-		String report = read(this.dir.resolve(ReportWriter.REPORT));
+		String report = FileChecks.read(this.dir.resolve(ReportWriter.REPORT));
 		for (String name : results.scenarioNames()) {
 			Optional<Scenario> scenario = results.scenario(name);
 			if (scenario.isEmpty()) {
@@ -106,9 +93,17 @@ public final class ResultsCheck {
 			}
 		}
 		Set<String> sampled = results.breakers().stream().map(Results.BreakerSample::level).collect(Collectors.toSet());
+		ServiceSettings settings = ServiceSettings.of(results.run());
+		if (settings.deadlineMs() == null) {
+			problems.add(Results.RUN + " has no " + ServiceSettings.DEADLINE_MS);
+		}
+		List<String> withBreaker = (settings.levelsWithBreaker() != null) ? settings.levelsWithBreaker() : List.of();
+		if (settings.levelsWithBreaker() == null) {
+			problems.add(Results.RUN + " has no " + ServiceSettings.LEVELS_WITH_BREAKER);
+		}
 		results.levels()
 			.stream()
-			.filter(Levels.WITH_BREAKER::contains)
+			.filter(withBreaker::contains)
 			.filter((level) -> !sampled.contains(level))
 			.forEach((level) -> problems.add(Results.BREAKERS + " has no sample of level " + level));
 		Set<String> started = results.startup().stream().map(Results.Startup::service).collect(Collectors.toSet());
@@ -197,15 +192,6 @@ public final class ResultsCheck {
 		}
 		catch (Exception ex) {
 			problems.add(svg.getFileName() + " is not well-formed XML: " + ex.getMessage());
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			return "";
 		}
 	}
 

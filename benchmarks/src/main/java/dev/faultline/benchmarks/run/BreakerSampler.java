@@ -20,24 +20,21 @@ final class BreakerSampler implements AutoCloseable {
 
 	private final Http http;
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
+	private final PeriodicSampler sampler;
 
 	/**
-	 * A sampler that polls each UI's breaker every 100 ms until stopped.
+	 * A sampler that polls each UI's breaker every 200 ms until closed.
 	 * @param uiUrls the base URL of each UI whose level has a breaker, by level
 	 */
 	BreakerSampler(Map<String, String> uiUrls, CsvWriter csv, Http http) {
 		this.uiUrls = Map.copyOf(uiUrls);
 		this.csv = csv;
 		this.http = http;
-		this.thread = new Thread(this::sample, "breaker-sampler");
-		this.thread.setDaemon(true);
+		this.sampler = new PeriodicSampler("breaker-sampler", PERIOD_MS, this::sample);
 	}
 
 	void start() {
-		this.thread.start();
+		this.sampler.start();
 	}
 
 	/**
@@ -51,26 +48,12 @@ final class BreakerSampler implements AutoCloseable {
 	}
 
 	private void sample() {
-		while (this.running) {
-			long next = System.currentTimeMillis() + PERIOD_MS;
-			this.uiUrls.keySet().forEach((level) -> this.csv.row(System.currentTimeMillis(), level, state(level)));
-			long pause = next - System.currentTimeMillis();
-			if (pause > 0) {
-				try {
-					Thread.sleep(pause);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
+		this.uiUrls.keySet().forEach((level) -> this.csv.row(System.currentTimeMillis(), level, state(level)));
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		this.running = false;
-		this.thread.interrupt();
-		this.thread.join(5000);
+		this.sampler.close();
 	}
 
 }

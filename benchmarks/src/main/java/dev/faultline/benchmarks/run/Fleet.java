@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The services under test: one backend and one UI per level, all on free ports of
@@ -54,21 +55,41 @@ final class Fleet implements AutoCloseable {
 
 	/** Starts one UI per level, all at once, and waits until each is ready. */
 	void startUis(Jars jars, List<String> levels) throws IOException, InterruptedException {
+		startUis(jars, levels, this::uiArguments, this.logs, this.http, this.uis, this.uiUrls);
+	}
+
+	/**
+	 * Starts one UI per level, all at once, each on a free port of 127.0.0.1 with the
+	 * given arguments and those {@link SettingsReader} needs, and waits until each is
+	 * ready: the fleet's UIs and the replica fleet's alike.
+	 * @param arguments the arguments of a UI on the given port
+	 * @param uis where each started UI is added, to be stopped
+	 * @param uiUrls where each UI's base URL is put, by level
+	 */
+	static void startUis(Jars jars, List<String> levels, IntFunction<List<String>> arguments, Path logs, Http http,
+			List<ServiceProcess> uis, Map<String, String> uiUrls) throws IOException, InterruptedException {
+		List<ServiceProcess> started = new ArrayList<>();
 		for (String level : levels) {
 			int port = ServiceProcess.freePort();
 			String url = "http://127.0.0.1:" + port;
-			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(), uiArguments(port),
-					this.logs.resolve("ui-" + level + ".log"), url + "/actuator/health");
+			List<String> all = new ArrayList<>(arguments.apply(port));
+			all.addAll(SettingsReader.UI_ARGUMENTS);
+			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(), all, logs.resolve("ui-" + level + ".log"),
+					url + "/actuator/health");
 			ui.launch();
-			this.uis.add(ui);
-			this.uiUrls.put(level, url);
+			started.add(ui);
+			uis.add(ui);
+			uiUrls.put(level, url);
 		}
-		for (ServiceProcess ui : this.uis) {
-			ui.awaitReady(READY_WITHIN, this.http);
+		for (ServiceProcess ui : started) {
+			ui.awaitReady(READY_WITHIN, http);
 		}
 	}
 
-	/** The arguments that point a UI on the given port at this backend. */
+	/**
+	 * The arguments that point a UI on the given port at this backend (the startup
+	 * measurement's UIs take these alone).
+	 */
 	List<String> uiArguments(int port) {
 		return List.of("--server.port=" + port, "--faultline.backend.base-url=" + apiUrl(),
 				"--faultline.backend.management-url=" + managementUrl());

@@ -69,20 +69,11 @@ final class ReplicaFleet implements AutoCloseable {
 			replica.process().awaitReady(Fleet.READY_WITHIN, this.http);
 		}
 		String list = this.replicas.stream().map(Replica::apiUrl).collect(Collectors.joining(","));
-		for (String level : levels) {
-			int port = ServiceProcess.freePort();
-			String url = "http://127.0.0.1:" + port;
-			ServiceProcess ui = new ServiceProcess("ui-" + level, jars.ui(),
-					List.of("--server.port=" + port, "--faultline.backend.replicas=" + list,
-							"--faultline.backend.management-url=" + this.replicas.get(0).managementUrl()),
-					this.logs.resolve("ui-" + level + ".log"), url + "/actuator/health");
-			ui.launch();
-			this.uis.add(ui);
-			this.uiUrls.put(level, url);
-		}
-		for (ServiceProcess ui : this.uis) {
-			ui.awaitReady(Fleet.READY_WITHIN, this.http);
-		}
+		String management = this.replicas.get(0).managementUrl();
+		Fleet.startUis(jars, levels,
+				(port) -> List.of("--server.port=" + port, "--faultline.backend.replicas=" + list,
+						"--faultline.backend.management-url=" + management),
+				this.logs, this.http, this.uis, this.uiUrls);
 	}
 
 	/** The replicas, in the order of the UIs' list. */

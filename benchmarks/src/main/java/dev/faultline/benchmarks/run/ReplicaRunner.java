@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.ReplicaScenario;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 import dev.faultline.testsupport.PostgresServer;
 
 /**
@@ -27,11 +28,6 @@ import dev.faultline.testsupport.PostgresServer;
  * Everything it starts is stopped before it returns.
  */
 public final class ReplicaRunner {
-
-	/**
-	 * Property of {@code replicas.properties}: the full UI's deadline, as it reports it.
-	 */
-	public static final String DEADLINE_MS = "deadlineMs";
 
 	/** Property: every replica, {@code host:port}, in the UIs' order. */
 	public static final String REPLICAS = "replicas";
@@ -112,7 +108,14 @@ public final class ReplicaRunner {
 			log("replicas " + fleet.replicas().stream().map(ReplicaFleet.Replica::name).toList() + ", UIs "
 					+ fleet.uiUrls().keySet() + "; the database's log is " + database.log());
 			String fullUi = fleet.uiUrls().get(Levels.FULL);
-			properties.setProperty(DEADLINE_MS, Long.toString(deadline(fullUi).toMillis()));
+			String management = fleet.replicas().get(0).managementUrl();
+			checkChaos(management);
+			ServiceSettings settings = new SettingsReader(this.http).read(fullUi, management);
+			if (settings.deadlineMs() == null) {
+				throw new IllegalStateException(
+						"The full UI's health names no deadline under resilience.timeLimiters.full: see its log");
+			}
+			settings.store(properties);
 			properties.setProperty(REPLICAS,
 					fleet.replicas().stream().map(ReplicaFleet.Replica::name).collect(Collectors.joining(",")));
 			properties.setProperty(BROKEN_REPLICA, fleet.replicas().get(ReplicaScenario.BROKEN).name());
@@ -120,7 +123,7 @@ public final class ReplicaRunner {
 					BreakerSampler breaker = new BreakerSampler(Map.of(Levels.FULL, fullUi), breakers, this.http)) {
 				sampler.start();
 				breaker.start();
-				RequestRecorder recorder = RequestRecorder.withReplica(requests);
+				RequestRecorder recorder = RequestRecorder.withReplica(requests, settings.deadlineMs());
 				runScenario(new ReplicaScenario(Scenario.warmUp(this.warmUpSeconds), ReplicaScenario.Target.NONE),
 						fleet, recorder, events);
 				settle(fleet, sampler, breaker);
@@ -149,25 +152,8 @@ public final class ReplicaRunner {
 			CsvWriter events) throws InterruptedException {
 		Scenario scenario = replicaScenario.scenario();
 		log("scenario " + scenario.name() + " (" + scenario.totalSeconds() + " s of load)");
-		Thread timeline = new Thread(() -> timeline(replicaScenario, fleet, events), "timeline-" + scenario.name());
-		LoadPlan.install(new LoadPlan(scenario, fleet.uiUrls(), recorder, () -> {
-			events.row(scenario.name(), "load-start", System.currentTimeMillis());
-			timeline.start();
-		}));
-		int status = FeedSimulation.run(scenario.name(), this.out.resolve("gatling"));
-		events.row(scenario.name(), "load-end", System.currentTimeMillis());
-		if (timeline.getState() == Thread.State.NEW) {
-			throw new IllegalStateException(
-					"Gatling never started the load of " + scenario.name() + " (status " + status + ")");
-		}
-		timeline.join(Duration.ofSeconds(scenario.totalSeconds()).plus(Fleet.READY_WITHIN).toMillis());
-		if (timeline.isAlive()) {
-			timeline.interrupt();
-			throw new IllegalStateException("The timeline of " + scenario.name() + " did not finish");
-		}
-		if (status != 0) {
-			log("Gatling ended " + scenario.name() + " with status " + status);
-		}
+		ScenarioLoad.run(scenario, fleet.uiUrls(), recorder, events, () -> timeline(replicaScenario, fleet, events),
+				this.out.resolve("gatling"), Fleet.READY_WITHIN);
 		events.flush();
 	}
 
@@ -279,21 +265,17 @@ public final class ReplicaRunner {
 	}
 
 	/**
-	 * The full level's deadline as its UI reports it under {@code resilience} in its
-	 * health, so that "within the deadline" is the UI's own setting, never re-typed here.
+	 * Stops before any load when a scenario named like one of the backend's installs
+	 * another fault ({@link ChaosCheck}).
 	 */
-	private Duration deadline(String uiUrl) {
-		return this.http.getJson(uiUrl + "/actuator/health", Duration.ofSeconds(5))
-			.map((health) -> health.path("components")
-				.path("resilience")
-				.path("details")
-				.path("timeLimiters")
-				.path(Levels.FULL)
-				.asText(""))
-			.filter((text) -> !text.isEmpty())
-			.map(Duration::parse)
-			.orElseThrow(() -> new IllegalStateException(
-					"The full UI's health names no deadline under resilience.timeLimiters.full: see its log"));
+	private void checkChaos(String managementUrl) {
+		List<Scenario> scenarios = this.scenarios.stream().map(ReplicaScenario::scenario).toList();
+		this.http.getJson(managementUrl + "/chaos/scenarios", Duration.ofSeconds(5))
+			.map((answer) -> ChaosCheck.problems(scenarios, answer))
+			.filter((problems) -> !problems.isEmpty())
+			.ifPresent((problems) -> {
+				throw new IllegalStateException("The replica scenarios differ from the backend's: " + problems);
+			});
 	}
 
 	private static void log(String message) {

@@ -9,7 +9,8 @@ import dev.faultline.benchmarks.Levels;
 /**
  * Turns one request made by the load generator into one row of {@code requests.csv}: what
  * was asked, when, how long it took, and what the UI said about the answer (source,
- * reason, backend calls), read from the feed's JSON or the problem+json of level none.
+ * reason, backend calls), read from the feed's JSON or the problem+json of level none,
+ * and whether it came with data within the deadline the run read from the UI.
  */
 final class RequestRecorder {
 
@@ -31,23 +32,26 @@ final class RequestRecorder {
 
 	private final boolean withReplica;
 
+	private final long deadlineMs;
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	RequestRecorder(CsvWriter csv) {
-		this(csv, false);
+	RequestRecorder(CsvWriter csv, long deadlineMs) {
+		this(csv, false, deadlineMs);
 	}
 
-	private RequestRecorder(CsvWriter csv, boolean withReplica) {
+	private RequestRecorder(CsvWriter csv, boolean withReplica, long deadlineMs) {
 		this.csv = csv;
 		this.withReplica = withReplica;
+		this.deadlineMs = deadlineMs;
 	}
 
 	/**
 	 * A recorder for the replica scenarios, whose rows ({@link #REPLICA_HEADER}) also
 	 * name the replica that answered.
 	 */
-	static RequestRecorder withReplica(CsvWriter csv) {
-		return new RequestRecorder(csv, true);
+	static RequestRecorder withReplica(CsvWriter csv, long deadlineMs) {
+		return new RequestRecorder(csv, true, deadlineMs);
 	}
 
 	/**
@@ -79,7 +83,7 @@ final class RequestRecorder {
 			backendCalls = 1;
 		}
 		boolean answered = status == 200 && (path.equals(ABOUT) || "live".equals(source) || "cache".equals(source));
-		boolean within = answered && latencyMs <= Levels.DEADLINE_MS;
+		boolean within = answered && latencyMs <= this.deadlineMs;
 		if (this.withReplica) {
 			this.csv.row(scenario, level, path, startEpochMs, latencyMs, status, source, reason, backendCalls, within,
 					replica);

@@ -25,9 +25,7 @@ final class RotationSampler implements AutoCloseable {
 
 	private final Http http;
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
+	private final PeriodicSampler sampler;
 
 	/**
 	 * A sampler of one UI's replicas.
@@ -37,12 +35,11 @@ final class RotationSampler implements AutoCloseable {
 		this.uiUrl = uiUrl;
 		this.csv = csv;
 		this.http = http;
-		this.thread = new Thread(this::sample, "rotation-sampler");
-		this.thread.setDaemon(true);
+		this.sampler = new PeriodicSampler("rotation-sampler", PERIOD_MS, this::sample);
 	}
 
 	void start() {
-		this.thread.start();
+		this.sampler.start();
 	}
 
 	/**
@@ -59,27 +56,13 @@ final class RotationSampler implements AutoCloseable {
 	}
 
 	private void sample() {
-		while (this.running) {
-			long next = System.currentTimeMillis() + PERIOD_MS;
-			long at = System.currentTimeMillis();
-			rotation().forEach((replica, state) -> this.csv.row(at, replica, state));
-			long pause = next - System.currentTimeMillis();
-			if (pause > 0) {
-				try {
-					Thread.sleep(pause);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
+		long at = System.currentTimeMillis();
+		rotation().forEach((replica, state) -> this.csv.row(at, replica, state));
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		this.running = false;
-		this.thread.interrupt();
-		this.thread.join(5000);
+		this.sampler.close();
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.faultline.benchmarks.Levels;
 import dev.faultline.benchmarks.Scenario;
+import dev.faultline.benchmarks.ServiceSettings;
 
 /**
  * Runs the suite: starts the backend, measures startup and memory and what a durable
@@ -25,15 +26,6 @@ import dev.faultline.benchmarks.Scenario;
  * starts is stopped before it returns.
  */
 public final class SuiteRunner {
-
-	/**
-	 * Property of {@code run.properties}: the retry tokens a call earns, as the UI under
-	 * test reports its own setting.
-	 */
-	public static final String RETRY_BUDGET_RATIO = "retryBudget.ratio";
-
-	/** Property of {@code run.properties}: the retry budget's burst, likewise. */
-	public static final String RETRY_BUDGET_CAPACITY = "retryBudget.capacity";
 
 	private static final Duration SETTLE_WITHIN = Duration.ofSeconds(30);
 
@@ -85,7 +77,7 @@ public final class SuiteRunner {
 		jars.requireBuilt();
 		Files.createDirectories(this.out);
 		Path logs = Files.createDirectories(this.out.resolve("logs"));
-		Properties budget = new Properties();
+		ServiceSettings settings;
 		try (Fleet fleet = new Fleet(jars, logs, this.http);
 				CsvWriter requests = new CsvWriter(this.out.resolve("requests.csv"), RequestRecorder.HEADER);
 				CsvWriter breakers = new CsvWriter(this.out.resolve("breakers.csv"), BreakerSampler.HEADER);
@@ -98,6 +90,7 @@ public final class SuiteRunner {
 						DurabilityMeasurement.ROUNDS_HEADER)) {
 			log("starting the backend");
 			fleet.startBackend();
+			checkChaos(fleet.managementUrl(), scenarios);
 			log("measuring startup and memory");
 			boolean quick = this.smoke || !this.only.isEmpty();
 			new StartupMeasurement(jars, fleet, logs, this.http).run(quick ? 1 : 3, !quick, startup);
@@ -107,12 +100,12 @@ public final class SuiteRunner {
 				.run(quick ? DurabilityMeasurement.Plan.SHORT : DurabilityMeasurement.Plan.FULL, writes, writeRounds);
 			log("starting UIs " + levels);
 			fleet.startUis(jars, levels);
-			budget.putAll(retryBudget(fleet));
+			settings = readSettings(fleet);
 			Map<String, String> breakerUis = new LinkedHashMap<>(fleet.uiUrls());
-			breakerUis.keySet().retainAll(Levels.WITH_BREAKER);
+			breakerUis.keySet().retainAll(settings.levelsWithBreaker());
 			try (BreakerSampler sampler = new BreakerSampler(breakerUis, breakers, this.http)) {
 				sampler.start();
-				RequestRecorder recorder = new RequestRecorder(requests);
+				RequestRecorder recorder = new RequestRecorder(requests, settings.deadlineMs());
 				// Freshly started JVMs (the UIs' and this one's Gatling) are slow for
 				// their first thousand requests;
 				// the first scenario would measure that instead of the levels. Its rows
@@ -126,7 +119,7 @@ public final class SuiteRunner {
 				}
 			}
 		}
-		writeRunProperties(command, started, scenarios, levels, budget);
+		writeRunProperties(command, started, scenarios, levels, settings);
 		log("run written to " + this.out);
 	}
 
@@ -136,28 +129,11 @@ public final class SuiteRunner {
 		long before = backendCount(fleet);
 		AtomicLong countAtKill = new AtomicLong(-1);
 		AtomicLong probes = new AtomicLong();
-		Thread timeline = new Thread(() -> timeline(scenario, fleet, events, countAtKill, probes),
-				"timeline-" + scenario.name());
 		Map<String, String> loaded = new LinkedHashMap<>(fleet.uiUrls());
 		loaded.keySet().retainAll(scenario.levels(List.copyOf(fleet.uiUrls().keySet())));
-		LoadPlan.install(new LoadPlan(scenario, loaded, recorder, () -> {
-			events.row(scenario.name(), "load-start", System.currentTimeMillis());
-			timeline.start();
-		}));
-		int status = FeedSimulation.run(scenario.name(), this.out.resolve("gatling"));
-		events.row(scenario.name(), "load-end", System.currentTimeMillis());
-		if (timeline.getState() == Thread.State.NEW) {
-			throw new IllegalStateException(
-					"Gatling never started the load of " + scenario.name() + " (status " + status + ")");
-		}
-		timeline.join(Duration.ofSeconds(scenario.totalSeconds() + 200L).toMillis());
-		if (timeline.isAlive()) {
-			timeline.interrupt();
-			throw new IllegalStateException("The timeline of " + scenario.name() + " did not finish");
-		}
-		if (status != 0) {
-			log("Gatling ended " + scenario.name() + " with status " + status);
-		}
+		ScenarioLoad.run(scenario, loaded, recorder, events,
+				() -> timeline(scenario, fleet, events, countAtKill, probes), this.out.resolve("gatling"),
+				Duration.ofSeconds(200));
 		long after = backendCount(fleet);
 		long counted = (countAtKill.get() >= 0) ? countAtKill.get() - before + after : after - before;
 		backend.row(scenario.name(), counted - probes.get());
@@ -282,29 +258,38 @@ public final class SuiteRunner {
 	}
 
 	/**
-	 * The retry budget's settings as a UI's health shows them, so the report's limits are
-	 * the UI's own, never re-typed here; empty when no UI tells.
+	 * The settings the report describes, as the running services state them (so the
+	 * report's limits are the UI's own, never re-typed here); the deadline and the levels
+	 * with a breaker are needed to record the run at all.
 	 */
-	private Properties retryBudget(Fleet fleet) {
-		Properties budget = new Properties();
-		fleet.uiUrls()
-			.values()
-			.stream()
-			.findFirst()
-			.flatMap((url) -> this.http.getJson(url + "/actuator/health", Duration.ofSeconds(5)))
-			.map((health) -> health.path("components").path("resilience").path("details").path("retryBudget"))
-			.filter((settings) -> settings.path("ratio").isNumber() && settings.path("capacity").isNumber())
-			.ifPresent((settings) -> {
-				budget.setProperty(RETRY_BUDGET_RATIO, settings.get("ratio").asText());
-				budget.setProperty(RETRY_BUDGET_CAPACITY, settings.get("capacity").asText());
+	private ServiceSettings readSettings(Fleet fleet) {
+		String ui = fleet.uiUrls().getOrDefault(Levels.FULL, fleet.uiUrls().values().iterator().next());
+		ServiceSettings settings = new SettingsReader(this.http).read(ui, fleet.managementUrl());
+		if (settings.deadlineMs() == null || settings.levelsWithBreaker() == null) {
+			throw new IllegalStateException("The UI at " + ui
+					+ " names no deadline under resilience.timeLimiters.full in its health, or no breakers: see its log");
+		}
+		log("read from the services: " + settings);
+		return settings;
+	}
+
+	/**
+	 * Stops before any load when a scenario named like one of the backend's installs
+	 * another fault ({@link ChaosCheck}).
+	 */
+	private void checkChaos(String managementUrl, List<Scenario> scenarios) {
+		this.http.getJson(managementUrl + "/chaos/scenarios", Duration.ofSeconds(5))
+			.map((answer) -> ChaosCheck.problems(scenarios, answer))
+			.filter((problems) -> !problems.isEmpty())
+			.ifPresent((problems) -> {
+				throw new IllegalStateException("The suite's chaos scenarios differ from the backend's: " + problems);
 			});
-		return budget;
 	}
 
 	private void writeRunProperties(String command, Instant started, List<Scenario> scenarios, List<String> levels,
-			Properties budget) throws IOException {
+			ServiceSettings settings) throws IOException {
 		Properties properties = new Properties();
-		properties.putAll(budget);
+		settings.store(properties);
 		properties.setProperty("mode", this.smoke ? "smoke" : "full");
 		properties.setProperty("command", command);
 		properties.setProperty("started", started.toString());

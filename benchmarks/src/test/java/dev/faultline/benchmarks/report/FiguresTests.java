@@ -21,37 +21,83 @@ class FiguresTests {
 	Path dir;
 
 	@Test
-	void sharesLatenciesBreakerAndRecovery() throws IOException {
-		ResultsCheckTests.SmokeResults.write(this.dir);
-		List<Figures.ScenarioFigures> figures = Figures.compute(Results.load(this.dir));
-		Figures.ScenarioFigures refused = figures.get(1);
-		Figures.Level none = refused.level("none");
-		Figures.Level full = refused.level("full");
-		assertThat(none.requests()).isEqualTo(100);
-		assertThat(none.withinDeadline()).isEqualTo(0.5);
-		assertThat(none.failed()).isEqualTo(0.5);
-		assertThat(full.withinDeadline()).isEqualTo(1.0);
-		assertThat(full.cache()).isEqualTo(0.5);
-		assertThat(full.p50()).isEqualTo(7L);
-		assertThat(full.timeToOpenMs()).isEqualTo(600L);
-		// Calls per request count the fault window (12.0 s to 17.0 s) only: 6 requests
-		// before the OPEN sample at
-		// 12.6 s and 44 after it, all answered from the cache without a call.
+	void sharesWithinTheDeadlineCountAnswersWithDataOnTime() throws IOException {
+		Figures.ScenarioFigures refused = refused();
+
+		assertThat(refused.level("none").requests()).isEqualTo(100);
+		assertThat(refused.level("none").withinDeadline()).isEqualTo(0.5);
+		assertThat(refused.level("none").failed()).isEqualTo(0.5);
+		assertThat(refused.level("full").withinDeadline()).isEqualTo(1.0);
+		assertThat(refused.level("full").cache()).isEqualTo(0.5);
+		assertThat(refused.level("full").p50()).isEqualTo(7L);
+	}
+
+	@Test
+	void breakerOpensAtItsFirstOpenSampleAfterTheFault() throws IOException {
+		assertThat(refused().level("full").timeToOpenMs()).isEqualTo(600L);
+	}
+
+	@Test
+	void callsPerRequestCountTheFaultWindowOnly() throws IOException {
+		Figures.Level full = refused().level("full");
+
+		// Fault window 12.0 s to 17.0 s: 6 requests before the OPEN sample at 12.6 s and
+		// 44 after it, all answered from the cache without a call.
 		assertThat(full.callsPerRequestClosed()).isEqualTo(0.0);
 		assertThat(full.callsPerRequestOpen()).isEqualTo(0.0);
-		// What the budget allows over those 6 requests: one call each, 20% more, and the
-		// burst of 10 spread over them; level none has no retry, so no budget.
-		assertThat(full.budgetLimitClosed()).isCloseTo(1 + 0.2 + 10.0 / 6, within(1e-9));
-		assertThat(none.budgetLimitClosed()).isNull();
-		// Every call of the scenario, for comparison with the backend's own count: 50
-		// live answers, one call each.
-		assertThat(full.backendCalls()).isEqualTo(50);
-		// Backend healthy at 17.0 s; the first live answer was sent at 17.0 s and took 7
-		// ms.
-		assertThat(full.recoveryMedianMs()).isEqualTo(7L);
-		assertThat(none.recoveryMedianMs()).isEqualTo(5L);
-		assertThat(none.aboutP99()).isEqualTo(2L);
+	}
+
+	@Test
+	void retryBudgetLimitsOnlyTheLevelsThatRetry() throws IOException {
+		Figures.ScenarioFigures refused = refused();
+
+		// Over those 6 requests: one call each, 20% more, and the burst of 10 spread
+		// over them; level none has no retry, so no budget.
+		assertThat(refused.level("full").budgetLimitClosed()).isCloseTo(1 + 0.2 + 10.0 / 6, within(1e-9));
+		assertThat(refused.level("none").budgetLimitClosed()).isNull();
+	}
+
+	@Test
+	void backendCallsAreSummedBesideTheBackendsOwnCount() throws IOException {
+		Figures.ScenarioFigures refused = refused();
+
+		// 50 live answers, one call each.
+		assertThat(refused.level("full").backendCalls()).isEqualTo(50);
 		assertThat(refused.backendCounted()).isEqualTo(120L);
+	}
+
+	@Test
+	void liveAgainRunsFromTheBackendHealthyToTheFirstLiveAnswer() throws IOException {
+		Figures.ScenarioFigures refused = refused();
+
+		// Backend healthy at 17.0 s; the first live answer was sent then and took 7 ms.
+		assertThat(refused.level("full").recoveryMedianMs()).isEqualTo(7L);
+		assertThat(refused.level("none").recoveryMedianMs()).isEqualTo(5L);
+	}
+
+	@Test
+	void aboutLatencyIsTakenDuringTheFault() throws IOException {
+		assertThat(refused().level("none").aboutP99()).isEqualTo(2L);
+	}
+
+	@Test
+	void aRunThatDidNotRecordItsLevelsTellsThemByItsData() throws IOException {
+		ResultsCheckTests.SmokeResults.write(this.dir);
+		Path run = this.dir.resolve("run.properties");
+		List<String> lines = new ArrayList<>(Files.readAllLines(run));
+		lines.removeIf((line) -> line.startsWith("levels.with"));
+		Files.write(run, lines);
+
+		Figures.ScenarioFigures refused = Figures.compute(Results.load(this.dir)).get(1);
+
+		// Level full's breaker was sampled, so its OPEN is found.
+		assertThat(refused.level("full").timeToOpenMs()).isEqualTo(600L);
+	}
+
+	/** The refused scenario of the small smoke run. */
+	private Figures.ScenarioFigures refused() throws IOException {
+		ResultsCheckTests.SmokeResults.write(this.dir);
+		return Figures.compute(Results.load(this.dir)).get(1);
 	}
 
 	@Test

@@ -204,7 +204,8 @@ class ResultsCheckTests {
 					List.of("mode=smoke", "command=scripts/benchmark --smoke", "started=2027-01-15T08\\:00\\:00Z",
 							"durationSeconds=150", "scenarios=healthy,refused", "levels=none,full",
 							"machine.cpu=Test CPU", "machine.cores=2", "retryBudget.ratio=0.2",
-							"retryBudget.capacity=10.0"));
+							"retryBudget.capacity=10.0", "deadlineMs=2000", "levels.withRetry=full",
+							"levels.withBreaker=full"));
 		}
 
 		/**

@@ -19,7 +19,7 @@ class RequestRecorderTests {
 	void theReplicaRecorderNamesTheReplicaThatAnswered() throws IOException {
 		Path file = this.dir.resolve("replica-requests.csv");
 		try (CsvWriter csv = new CsvWriter(file, RequestRecorder.REPLICA_HEADER)) {
-			RequestRecorder recorder = RequestRecorder.withReplica(csv);
+			RequestRecorder recorder = RequestRecorder.withReplica(csv, 2000);
 			recorder.record("replica-hang", "full", RequestRecorder.FEED, 1000, 40, 200,
 					"{\"source\":\"live\",\"backendCalls\":2,\"elapsedMs\":38,\"replica\":\"127.0.0.1:1001\"}");
 			recorder.record("replica-hang", "none", RequestRecorder.FEED, 1000, 30000, 0, null);
@@ -33,7 +33,7 @@ class RequestRecorderTests {
 	void theSuitesRecorderKeepsItsColumns() throws IOException {
 		Path file = this.dir.resolve("requests.csv");
 		try (CsvWriter csv = new CsvWriter(file, RequestRecorder.HEADER)) {
-			new RequestRecorder(csv).record("hang", "full", RequestRecorder.FEED, 1000, 12, 200,
+			new RequestRecorder(csv, 2000).record("hang", "full", RequestRecorder.FEED, 1000, 12, 200,
 					"{\"source\":\"cache\",\"reason\":\"timeout\",\"backendCalls\":1,\"replica\":null}");
 		}
 		assertThat(Files.readAllLines(file)).containsExactly(String.join(",", RequestRecorder.HEADER),

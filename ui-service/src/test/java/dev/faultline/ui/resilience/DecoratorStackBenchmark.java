@@ -1,6 +1,8 @@
 package dev.faultline.ui.resilience;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -24,13 +26,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
 
 /**
  * JMH: the Resilience4j patterns alone around one in-memory backend read (bulkhead,
  * retry, circuit breaker, as level {@code full} nests them, without the time limiter's
  * thread hop), next to the same read undecorated. The difference is what the patterns
- * themselves cost; {@code FeedPathBenchmark} shows what the whole path costs.
+ * themselves cost; {@code FeedPathBenchmark} shows what the whole path costs. Each
+ * pattern takes its settings from {@code configs.default} in the UI's
+ * {@code application.yml}, as level {@code full}'s unlisted instances do, so the stack
+ * measured is the one configured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,16 +55,53 @@ public class DecoratorStackBenchmark {
 	@Setup
 	public void decorate() {
 		this.backend = InMemoryBackend.messagesBackend(RestClient.builder());
-		CircuitBreaker breaker = CircuitBreaker.of("full",
-				CircuitBreakerConfig.custom()
-					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-					.slidingWindowSize(10)
+		Properties settings = applicationYaml();
+		CircuitBreaker breaker = CircuitBreaker.of(ProtectionLevel.FULL.id(), breakerConfig(settings));
+		Retry retry = Retry.of(ProtectionLevel.FULL.id(),
+				RetryConfig.custom().maxAttempts(Integer.parseInt(setting(settings, "retry", "maxAttempts"))).build());
+		Bulkhead bulkhead = Bulkhead.of(ProtectionLevel.FULL.id(),
+				BulkheadConfig.custom()
+					.maxConcurrentCalls(Integer.parseInt(setting(settings, "bulkhead", "maxConcurrentCalls")))
 					.build());
-		Retry retry = Retry.of("full", RetryConfig.custom().maxAttempts(3).build());
-		Bulkhead bulkhead = Bulkhead.of("full", BulkheadConfig.custom().maxConcurrentCalls(8).build());
 		Supplier<List<Message>> read = () -> this.backend.newest(InMemoryBackend.REPLICA, InMemoryBackend.MESSAGES);
 		this.decorated = Bulkhead.decorateSupplier(bulkhead,
 				Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, read)));
+	}
+
+	/** The breaker's window and thresholds as {@code application.yml} sets them. */
+	static CircuitBreakerConfig breakerConfig(Properties settings) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType
+				.valueOf(setting(settings, "circuitbreaker", "slidingWindowType")))
+			.slidingWindowSize(Integer.parseInt(setting(settings, "circuitbreaker", "slidingWindowSize")))
+			.minimumNumberOfCalls(Integer.parseInt(setting(settings, "circuitbreaker", "minimumNumberOfCalls")))
+			.failureRateThreshold(Float.parseFloat(setting(settings, "circuitbreaker", "failureRateThreshold")))
+			.slowCallRateThreshold(Float.parseFloat(setting(settings, "circuitbreaker", "slowCallRateThreshold")))
+			.slowCallDurationThreshold(duration(setting(settings, "circuitbreaker", "slowCallDurationThreshold")))
+			.waitDurationInOpenState(duration(setting(settings, "circuitbreaker", "waitDurationInOpenState")))
+			.permittedNumberOfCallsInHalfOpenState(
+					Integer.parseInt(setting(settings, "circuitbreaker", "permittedNumberOfCallsInHalfOpenState")))
+			.build();
+	}
+
+	/** The UI's {@code application.yml}, flattened to dotted keys. */
+	static Properties applicationYaml() {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		return yaml.getObject();
+	}
+
+	private static String setting(Properties settings, String pattern, String name) {
+		String key = "resilience4j." + pattern + ".configs.default." + name;
+		String value = settings.getProperty(key);
+		if (value == null) {
+			throw new IllegalStateException("application.yml has no " + key);
+		}
+		return value;
+	}
+
+	private static Duration duration(String value) {
+		return DurationStyle.detectAndParse(value);
 	}
 
 	@Benchmark
