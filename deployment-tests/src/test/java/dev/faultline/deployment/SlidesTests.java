@@ -95,11 +95,20 @@ class SlidesTests {
 		.map((name) -> "resilience4j.circuitbreaker.configs.default." + name)
 		.toList();
 
+	private static final String SCENARIO_SOURCE = "backend-service/src/main/java/dev/faultline/backend/chaos/Scenario.java";
+
+	/** A scenario constant's id: {@code HANG("hang", ...}. */
+	private static final Pattern SCENARIO_ID = Pattern.compile("(?m)^\\t[A-Z_]+\\(\"([a-z-]+)\"");
+
 	@Test
-	void everyChaosCommandInTheDeckAndRunBookIsOneTheScriptAccepts() {
+	void everyChaosCommandInTheDeckAndRunBookIsOneTheScriptOrTheBackendAccepts() {
 		Set<String> accepted = chaosScriptCommands();
-		assertThat(accepted).as("commands parsed from scripts/chaos")
-			.contains("status", "off", "outage", "hang", "every-third", "fault");
+		assertThat(accepted).as("commands parsed from scripts/chaos").contains("status", "off", "fault");
+		// Any other word is a scenario the script asks the backend for (GET
+		// /chaos/scenarios).
+		Set<String> scenarios = backendScenarioIds();
+		assertThat(scenarios).as("scenarios in " + SCENARIO_SOURCE).contains("outage", "hang", "every-third");
+		accepted.addAll(scenarios);
 		for (String path : List.of(DECK_PATH, RUN_BOOK_PATH)) {
 			Set<String> used = matches(CHAOS_COMMAND, Repository.read(path));
 			assertThat(used).as("the demo commands in " + path)
@@ -260,6 +269,10 @@ class SlidesTests {
 	 * The labels of the script's top-level {@code case "${command}" in}, such as
 	 * {@code flaky | every-third}.
 	 */
+	private static Set<String> backendScenarioIds() {
+		return new LinkedHashSet<>(matches(SCENARIO_ID, Repository.read(SCENARIO_SOURCE)));
+	}
+
 	private static Set<String> chaosScriptCommands() {
 		String script = Repository.read("scripts/chaos");
 		String commands = script.substring(script.indexOf("case \"${command}\" in"));
